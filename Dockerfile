@@ -1,0 +1,23 @@
+# The API only: Neo4j runs as its own service (see docker-compose.yml), reached through NEO4J_URI.
+FROM python:3.11-slim
+
+WORKDIR /app
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+
+# Installed the way the README's Makefile does: pinned by constraints.txt.
+COPY pyproject.toml constraints.txt README.md ./
+COPY api ./api
+COPY graph ./graph
+COPY deedgraph ./deedgraph
+RUN python -m pip install --no-cache-dir --upgrade pip \
+    && python -m pip install --no-cache-dir -c constraints.txt .
+
+COPY seeds ./seeds
+
+RUN useradd --system --uid 10001 deedgraph
+USER deedgraph
+
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 \
+    CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/ready').status != 200)"
+CMD ["deedgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

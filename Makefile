@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Everything else is set-up they share.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: serve test lint typecheck pytest install jars lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+jars: $(STAMP)
+	$(BIN)/deedgraph neo4j fetch
+
+serve: jars
+	$(BIN)/deedgraph serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: jars
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+# Re-pin every dependency to what installs today (commit the result).
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^deedgraph' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

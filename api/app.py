@@ -1,0 +1,70 @@
+"""The Starlette application: /graphql, /health and /ready."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from api.graphql_app import DeedgraphGraphQL
+from api.logging import AccessLog
+from api.schema import build_schema
+from api.settings import ApiSettings
+from graph.database import Database
+from graph.settings import Connection
+
+
+async def health(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def ready(request: Request) -> JSONResponse:
+    database: Database = request.app.state.database
+    if await database.ping():
+        return JSONResponse({"status": "ready"})
+    return JSONResponse({"status": "unavailable", "reason": "Neo4j is not reachable"}, 503)
+
+
+def create_app(
+    connection: Connection | None = None, settings: ApiSettings | None = None
+) -> Starlette:
+    connection = connection or Connection.from_env()
+    settings = settings or ApiSettings.from_env()
+    graphql = DeedgraphGraphQL(build_schema(settings), settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        database = Database.connect(connection, timeout=settings.query_timeout)
+        app.state.database = database
+        try:
+            yield
+        finally:
+            await database.close()
+
+    middleware = [Middleware(AccessLog)]
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type", "Authorization", "X-API-Key"],
+            )
+        )
+    app = Starlette(
+        routes=[
+            Route("/health", health),
+            Route("/ready", ready),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    return app

@@ -1,0 +1,3 @@
+from deedgraph.cli import main
+
+main()

@@ -1,0 +1,138 @@
+"""The `deedgraph` command: run Neo4j, serve the API, load and import data."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+
+from graph import server
+from graph.errors import DeedgraphError
+from graph.settings import Connection, ManagedServer
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+neo4j_app = typer.Typer(
+    help="Run the managed Neo4j server (no Docker needed).", no_args_is_help=True
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"deedgraph: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def friendly(command: F) -> F:
+    """Show deedgraph's own errors as one line, never as a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DeedgraphError as error:
+            fail(str(error))
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def managed_or_fail() -> ManagedServer:
+    connection = Connection.from_env()
+    if connection.managed is None:
+        fail(f"NEO4J_URI is set ({connection.uri}): that server is not managed by deedgraph")
+    assert connection.managed is not None
+    return connection.managed
+
+
+@neo4j_app.command("fetch")
+@friendly
+def neo4j_fetch() -> None:
+    """Download Neo4j's jars from Maven Central into the cache, if absent."""
+    managed = ManagedServer.from_env()
+    fetched = server.fetch_jars(managed)
+    typer.echo(f"Neo4j jars {'fetched into' if fetched else 'already in'} {managed.jars_dir}")
+
+
+@neo4j_app.command("start")
+@friendly
+def neo4j_start() -> None:
+    """Start Neo4j in the background and wait until it answers."""
+    managed = managed_or_fail()
+    pid, started = server.start(managed)
+    verb = "started" if started else "already running"
+    typer.echo(f"Neo4j {verb}: pid {pid}, {managed.uri}, data in {managed.state_dir}")
+
+
+@neo4j_app.command("stop")
+@friendly
+def neo4j_stop() -> None:
+    """Shut Neo4j down cleanly."""
+    managed = managed_or_fail()
+    stopped = server.stop(managed)
+    typer.echo("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@neo4j_app.command("status")
+@friendly
+def neo4j_status() -> None:
+    """Say whether the managed Neo4j is running (exit code 3 when it is not)."""
+    managed = managed_or_fail()
+    state = server.status(managed)
+    if state.running:
+        typer.echo(f"running: pid {state.pid}, {state.uri}, data in {state.state_dir}")
+    else:
+        typer.echo(f"stopped: data in {state.state_dir}")
+        raise typer.Exit(3)
+
+
+@app.command()
+@friendly
+def serve(
+    host: str = typer.Option("127.0.0.1", envvar="DEEDGRAPH_HOST", help="Address to listen on."),
+    port: int = typer.Option(8000, envvar="DEEDGRAPH_PORT", help="Port to listen on."),
+) -> None:
+    """Serve the GraphQL API (starting the managed Neo4j when NEO4J_URI is unset)."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.logging import configure
+    from api.settings import ApiSettings
+    from graph.schema import ensure_schema
+
+    connection = Connection.from_env()
+    settings = ApiSettings.from_env()
+    configure(settings.log_level)
+    started = False
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    if connection.managed is not None:
+        _, started = server.start(connection.managed)
+    try:
+        asyncio.run(ensure_schema(connection))
+        typer.echo(f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri})")
+        uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
+    finally:
+        if started and connection.managed is not None:
+            typer.echo("deedgraph: stopping Neo4j", err=True)
+            server.stop(connection.managed)
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # uvicorn re-raises the signal it caught once it has shut down; ending with SystemExit
+    # (not the default kill) lets `serve` stop the Neo4j it started.
+    raise SystemExit(0)
+
+
+def main() -> None:
+    try:
+        app()
+    except DeedgraphError as error:  # raised outside a command, e.g. reading settings
+        typer.echo(f"deedgraph: {error}", err=True)
+        sys.exit(1)

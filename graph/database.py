@@ -1,0 +1,128 @@
+"""One async driver per process, and the only place queries are sent through it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections.abc import Awaitable, Callable
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j.exceptions import (
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph.errors import QueryTimeoutError, UnavailableError
+from graph.settings import Connection
+
+T = TypeVar("T")
+Record = dict[str, Any]
+
+# Counts queries sent in the current context (one HTTP request, one CLI command): the N+1 guard.
+query_counter: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "query_counter", default=None
+)
+
+TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+)
+
+
+def _count() -> None:
+    counter = query_counter.get()
+    if counter is not None:
+        counter[0] += 1
+
+
+def translate(error: Exception) -> Exception:
+    """Turn driver errors that a user can act on into deedgraph's own."""
+    if isinstance(error, ClientError) and error.code in TIMEOUT_CODES:
+        return QueryTimeoutError("the query took longer than its time limit and was stopped")
+    if isinstance(error, (ServiceUnavailable, SessionExpired)):
+        return UnavailableError("the graph database is unavailable; try again shortly")
+    if isinstance(error, DriverError) and not isinstance(error, Neo4jError):
+        return UnavailableError("the graph database is unavailable; try again shortly")
+    return error
+
+
+class Database:
+    """Runs Cypher against one named database with a server-side time limit per query."""
+
+    def __init__(self, driver: neo4j.AsyncDriver, database: str, timeout: float = 5.0) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+
+    @classmethod
+    def connect(cls, connection: Connection, timeout: float = 5.0) -> Database:
+        driver = neo4j.AsyncGraphDatabase.driver(
+            connection.uri,
+            auth=connection.auth,
+            connection_acquisition_timeout=timeout,
+            connection_timeout=min(timeout, 5.0),
+            max_transaction_retry_time=timeout,
+        )
+        return cls(driver, connection.database, timeout)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def ping(self, timeout: float = 2.0) -> bool:
+        try:
+            async with asyncio.timeout(timeout):
+                await self.read("RETURN 1 AS ok")
+        except Exception:  # anything at all means "not ready"
+            return False
+        return True
+
+    async def read(self, cypher: LiteralString, **params: Any) -> list[Record]:
+        return await self._run(cypher, params, neo4j.RoutingControl.READ)
+
+    async def write(self, cypher: LiteralString, **params: Any) -> list[Record]:
+        return await self._run(cypher, params, neo4j.RoutingControl.WRITE)
+
+    async def _run(
+        self, cypher: LiteralString, params: dict[str, Any], routing: neo4j.RoutingControl
+    ) -> list[Record]:
+        _count()
+        try:
+            records, _, _ = await self.driver.execute_query(
+                neo4j.Query(cypher, timeout=self.timeout),
+                params,
+                routing_=routing,
+                database_=self.database,
+            )
+        except Exception as error:
+            raise translate(error) from error
+        return [record.data() for record in records]
+
+    async def write_transaction(
+        self,
+        work: Callable[[neo4j.AsyncManagedTransaction], Awaitable[T]],
+        timeout: float | None = None,
+    ) -> T:
+        """Run several statements as one transaction: all of them land, or none."""
+
+        @neo4j.unit_of_work(timeout=timeout or self.timeout)
+        async def counted(tx: neo4j.AsyncManagedTransaction) -> T:
+            return await work(tx)
+
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(counted)
+        except Exception as error:
+            raise translate(error) from error
+
+
+async def run_in(
+    tx: neo4j.AsyncManagedTransaction, cypher: LiteralString, **params: Any
+) -> list[Record]:
+    """Run one statement inside a transaction and fetch its rows."""
+    _count()
+    result = await tx.run(cypher, params)
+    return [record.data() async for record in result]

@@ -1,0 +1,54 @@
+"""One real Neo4j for the whole session (managed, or NEO4J_URI when set); a clean graph per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from api.app import create_app
+from api.settings import ApiSettings
+from graph import server
+from graph.database import Database
+from graph.schema import create_schema
+from graph.settings import Connection
+from tests.support import managed_server, running_app
+
+
+@pytest.fixture(scope="session")
+def connection(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Connection]:
+    if os.environ.get("NEO4J_URI"):
+        yield Connection.from_env()
+        return
+    managed = managed_server(Path(tmp_path_factory.mktemp("neo4j")))
+    server.start(managed)
+    try:
+        yield Connection(
+            uri=managed.uri, user=None, password=None, database="neo4j", managed=managed
+        )
+    finally:
+        server.stop(managed)
+
+
+@pytest.fixture(scope="session")
+async def session_database(connection: Connection) -> AsyncIterator[Database]:
+    database = Database.connect(connection, timeout=30)
+    await create_schema(database)
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def database(session_database: Database) -> Database:
+    """The session's database, emptied before the test."""
+    await session_database.write("MATCH (n) DETACH DELETE n")
+    return session_database
+
+
+@pytest.fixture(scope="session")
+def api_url(connection: Connection) -> Iterator[str]:
+    """A real uvicorn serving deedgraph against the session's Neo4j."""
+    with running_app(create_app(connection, ApiSettings())) as url:
+        yield url

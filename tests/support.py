@@ -1,0 +1,95 @@
+"""Helpers shared by the tests: free ports, a real uvicorn server in a thread, processes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import uvicorn
+from starlette.types import ASGIApp
+
+from graph.settings import ManagedServer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def managed_server(state_dir: Path) -> ManagedServer:
+    """A managed Neo4j of the tests' own: its own folder and port, HTTP off, small memory."""
+    defaults = ManagedServer.from_env()
+    return ManagedServer(
+        state_dir=state_dir,
+        jars_dir=defaults.jars_dir,
+        bolt_port=free_port(),
+        http_port=0,
+        heap="768m",
+        pagecache="256m",
+    )
+
+
+def java_processes(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+            state = (entry / "stat").read_text().split(") ", 1)[1][:1]
+        except (OSError, IndexError):
+            continue
+        if "CommunityEntryPoint" in cmdline and marker in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_for(url: str, status: int, timeout: float = 60.0) -> httpx.Response:
+    deadline = time.monotonic() + timeout
+    last: object = None
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.get(url, timeout=5)
+            if response.status_code == status:
+                return response
+            last = response.status_code
+        except httpx.HTTPError as error:
+            last = error
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer {status} within {timeout}s (last: {last})")
+
+
+@contextmanager
+def running_app(app: ASGIApp) -> Iterator[str]:
+    """Serve an ASGI app with a real uvicorn on a free port; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + "/health", 200, timeout=30)
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def cli_env(**overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DEEDGRAPH_"))}
+    env.update(overrides)
+    return env
+
+
+DEEDGRAPH = str(ROOT / ".venv" / "bin" / "deedgraph")
