@@ -1,4 +1,4 @@
-"""docker-compose.yml and the Dockerfile: no Docker engine runs here, but the files must be right."""
+"""docker-compose.yml and the Dockerfile: no Docker engine here, but the files must be right."""
 
 from __future__ import annotations
 
