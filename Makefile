@@ -18,7 +18,7 @@ jars: $(STAMP)
 	$(BIN)/deedgraph neo4j fetch
 
 serve: jars
-	$(BIN)/deedgraph serve
+	$(BIN)/deedgraph serve $(addprefix --seed ,$(wildcard seeds/*.facts.yaml))
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

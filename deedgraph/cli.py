@@ -7,7 +7,8 @@ import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -96,8 +97,13 @@ def neo4j_status() -> None:
 @app.command()
 @friendly
 def serve(
-    host: str = typer.Option("127.0.0.1", envvar="DEEDGRAPH_HOST", help="Address to listen on."),
-    port: int = typer.Option(8000, envvar="DEEDGRAPH_PORT", help="Port to listen on."),
+    host: Annotated[str, typer.Option(envvar="DEEDGRAPH_HOST", help="Address to listen on.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(envvar="DEEDGRAPH_PORT", help="Port to listen on.")] = 8000,
+    seed: Annotated[
+        list[Path] | None, typer.Option(help="Facts files to load before serving (repeatable).")
+    ] = None,
 ) -> None:
     """Serve the GraphQL API (starting the managed Neo4j when NEO4J_URI is unset)."""
     import uvicorn
@@ -116,12 +122,66 @@ def serve(
         _, started = server.start(connection.managed)
     try:
         asyncio.run(ensure_schema(connection))
+        if seed:
+            for item in asyncio.run(_load(connection, seed)):
+                typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
         typer.echo(f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri})")
         uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
     finally:
         if started and connection.managed is not None:
             typer.echo("deedgraph: stopping Neo4j", err=True)
             server.stop(connection.managed)
+
+
+@app.command()
+@friendly
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Facts files (YAML) to load.")],
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Validate only; write nothing.")
+    ] = False,
+) -> None:
+    """Validate facts files and load them: every error is reported, and nothing is written
+    unless every file is valid. Loading the same file again updates it in place."""
+    from graph.loader import LoadError, check
+
+    try:
+        if check_only:
+            _, problems = check(paths)
+            if problems:
+                raise LoadError(problems)
+            typer.echo(f"{len(paths)} file(s) valid (ids defined outside them are checked on load)")
+            return
+        connection = Connection.from_env()
+        loaded = asyncio.run(_load(connection, paths))
+    except LoadError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        fail(f"{len(error.problems)} problem(s); nothing was loaded")
+        return
+    for item in loaded:
+        typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
+
+
+async def _load(connection: Connection, paths: list[Path]) -> list[Any]:
+    from graph.database import Database
+    from graph.loader import load as load_files
+    from graph.schema import create_schema
+
+    database = Database.connect(connection, timeout=60)
+    try:
+        await create_schema(database)
+        return await load_files(database, paths)
+    finally:
+        await database.close()
+
+
+@app.command("facts-schema")
+def facts_schema() -> None:
+    """Print the JSON Schema of the facts-file format (docs/facts.schema.json)."""
+    from graph.facts.schema_export import facts_json_schema
+
+    typer.echo(facts_json_schema())
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

@@ -6,6 +6,7 @@ from typing import LiteralString
 
 from graph.database import Database
 from graph.settings import Connection
+from graph.vocabulary import TARGET_CATEGORIES
 
 TIMED_LABELS: tuple[LiteralString, ...] = ("Attack", "Statement", "Agreement", "Event")
 TEXT_LABELS: LiteralString = "Actor|Location|Statement|Agreement|Attack|Event|Target|Source"
@@ -34,10 +35,31 @@ for _label in TIMED_LABELS:
     )
 
 
+MERGE_CATEGORIES: LiteralString = """
+UNWIND $rows AS row
+MERGE (c:Entity {id: row.id})
+SET c:TargetCategory, c.name = row.name, c.key = row.key
+WITH c, row
+UNWIND row.broader AS broader
+MERGE (b:Entity {id: broader})
+MERGE (c)-[:BROADER]->(b)
+"""
+
+
 async def create_schema(database: Database) -> None:
     for statement in STATEMENTS:
         await database.write(statement)
     await database.write("CALL db.awaitIndexes(60)")
+    rows = [
+        {
+            "id": "category:" + key,
+            "key": key,
+            "name": name,
+            "broader": ["category:" + b for b in broader],
+        }
+        for key, (name, broader) in TARGET_CATEGORIES.items()
+    ]
+    await database.write(MERGE_CATEGORIES, rows=rows)
 
 
 async def ensure_schema(connection: Connection) -> None:

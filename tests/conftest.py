@@ -43,7 +43,7 @@ async def session_database(connection: Connection) -> AsyncIterator[Database]:
 @pytest.fixture
 async def database(session_database: Database) -> Database:
     """The session's database, emptied before the test."""
-    await session_database.write("MATCH (n) DETACH DELETE n")
+    await session_database.write("MATCH (n) WHERE NOT n:TargetCategory DETACH DELETE n")
     return session_database
 
 
