@@ -1,14 +1,27 @@
-"""What every resolver gets: the database, the request and the settings."""
+"""What every resolver gets: the database, a per-request entity loader, and the settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from starlette.requests import Request
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from api.settings import ApiSettings
 from graph.database import Database
+from graph.queries.entities import entities_by_ids
+
+Row = dict[str, Any]
+
+
+def entity_loader(database: Database) -> DataLoader[str, Row | None]:
+    async def load(ids: list[str]) -> list[Row | None]:
+        found = await entities_by_ids(database, list(dict.fromkeys(ids)))
+        return [found.get(id) for id in ids]
+
+    return DataLoader(load_fn=load)
 
 
 @dataclass
@@ -16,6 +29,15 @@ class Context:
     request: Request
     database: Database
     settings: ApiSettings
+    loader: DataLoader[str, Row | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loader = entity_loader(self.database)
+
+    def remember(self, rows: list[Row]) -> None:
+        """Rows fetched by a list query need no second trip through the loader."""
+        for row in rows:
+            self.loader.prime(row["id"], row)
 
 
 Info = StrawberryInfo[Context, None]

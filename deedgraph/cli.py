@@ -176,12 +176,21 @@ async def _load(connection: Connection, paths: list[Path]) -> list[Any]:
         await database.close()
 
 
+@app.command()
+def schema() -> None:
+    """Print the GraphQL schema (SDL), as committed in schema.graphql."""
+    from api.schema import build_schema
+    from api.settings import ApiSettings
+
+    typer.echo(build_schema(ApiSettings()).as_str())
+
+
 @app.command("facts-schema")
 def facts_schema() -> None:
     """Print the JSON Schema of the facts-file format (docs/facts.schema.json)."""
     from graph.facts.schema_export import facts_json_schema
 
-    typer.echo(facts_json_schema())
+    typer.echo(facts_json_schema(), nl=False)
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

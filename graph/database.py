@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, LiteralString, TypeVar
 
 import neo4j
+import neo4j.time
 from neo4j.exceptions import (
     ClientError,
     DriverError,
@@ -31,6 +32,19 @@ TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 )
+
+
+def native(value: Any) -> Any:
+    """Neo4j's temporal values as Python's; durations as ISO 8601 text."""
+    if isinstance(value, dict):
+        return {key: native(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [native(item) for item in value]
+    if isinstance(value, neo4j.time.Duration):
+        return value.iso_format()
+    if isinstance(value, (neo4j.time.DateTime, neo4j.time.Date, neo4j.time.Time)):
+        return value.to_native()
+    return value
 
 
 def _count() -> None:
@@ -99,7 +113,7 @@ class Database:
             )
         except Exception as error:
             raise translate(error) from error
-        return [record.data() for record in records]
+        return [native(record.data()) for record in records]
 
     async def write_transaction(
         self,
@@ -125,4 +139,4 @@ async def run_in(
     """Run one statement inside a transaction and fetch its rows."""
     _count()
     result = await tx.run(cypher, params)
-    return [record.data() async for record in result]
+    return [native(record.data()) async for record in result]

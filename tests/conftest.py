@@ -52,3 +52,15 @@ def api_url(connection: Connection) -> Iterator[str]:
     """A real uvicorn serving deedgraph against the session's Neo4j."""
     with running_app(create_app(connection, ApiSettings())) as url:
         yield url
+
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_28cd22a57464658d.facts.yaml"
+
+
+@pytest.fixture
+async def seeded(database: Database) -> Database:
+    """A clean graph holding the seed report."""
+    from graph.loader import load
+
+    await load(database, [SEED])
+    return database

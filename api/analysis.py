@@ -1,0 +1,347 @@
+"""Root fields for the relational questions: after, violations, say-versus-do, time, network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from api.context import Info
+from api.query import TimeMode
+from api.types.common import Evidence, evidence
+from api.types.connections import BadInput
+from api.types.entities import (
+    Agreement,
+    Attack,
+    Entity,
+    Party,
+    Statement,
+    Target,
+    related,
+)
+from graph.queries import agreements, explore
+
+RESULT_CAP = 500
+
+
+@strawberry.enum
+class AgreementMoment(Enum):
+    ANNOUNCEMENT = "announcement"
+    IN_FORCE = "in_force"
+
+
+@strawberry.type(description="An attack after an agreement, and how sure 'after' is.")
+class AttackAfter:
+    attack: Attack
+    definitely_after: bool = strawberry.field(
+        description="Its earliest start is later than the agreement's latest time."
+    )
+    hours_after: float = strawberry.field(
+        description="From the agreement's latest time to the attack's earliest start."
+    )
+
+
+@strawberry.type(description="Why an attack counts as breaking an agreement.")
+class ViolationReasons:
+    party: str
+    time: str
+    scope: str
+
+
+@strawberry.type
+class Violation:
+    attack: Attack
+    party: Party = strawberry.field(description="The accepting party, with its evidence.")
+    definitely_after: bool
+    matched_targets: list[Target]
+    agreement_statement: Statement | None = strawberry.field(
+        description="The statement announcing the agreement."
+    )
+    reasons: ViolationReasons
+
+    @strawberry.field(description="The attack's sources and quotes.")
+    def attack_evidence(self) -> list[Evidence]:
+        return evidence(self.attack.row)
+
+
+@strawberry.enum
+class Bearing(Enum):
+    CONTRADICTS = "contradicts"
+    BEARS_OUT = "bears_out"
+
+
+@strawberry.type(description="A statement paired with a later action that bears on it.")
+class StatementVersusAction:
+    statement: Statement | None
+    agreement: Agreement | None
+    action: Attack
+    relation: Bearing
+    reason: str
+    definitely_after: bool
+
+
+@strawberry.type
+class TimelineItem:
+    entity: Entity
+    relations: list[str] = strawberry.field(description="How it touches the asked-for entity.")
+
+
+@strawberry.type(description="A node ready for Cytoscape.js, vis-network or Sigma.")
+class GraphNode:
+    id: strawberry.ID
+    label: str
+    type: str
+    entity: Entity
+
+
+@strawberry.type
+class GraphEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    type: str
+    properties: JSON
+
+
+@strawberry.type
+class Graph:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+@strawberry.type
+class RegionDay:
+    region_id: strawberry.ID
+    region: str
+    day: dt.date
+    attacks: int
+
+
+@strawberry.type
+class WeaponTotals:
+    weapon: str
+    launched: int
+    intercepted: int
+    lost_as_decoys: int
+
+
+@strawberry.type
+class Stats:
+    attacks_per_region_per_day: list[RegionDay]
+    weapons: list[WeaponTotals]
+
+
+async def attack_map(info: Info, ids: list[str]) -> dict[str, Attack]:
+    return {str(e.id): e for e in await related(info, ids) if isinstance(e, Attack)}
+
+
+async def graph_of(info: Info, ids: list[str], edges: list[dict[str, Any]]) -> Graph:
+    entities = {str(e.id): e for e in await related(info, ids)}
+    nodes = [
+        GraphNode(
+            id=strawberry.ID(id), label=entity.name or id, type=type(entity).__name__, entity=entity
+        )
+        for id in ids
+        if (entity := entities.get(id)) is not None
+    ]
+    return Graph(
+        nodes=nodes,
+        edges=[
+            GraphEdge(
+                id=strawberry.ID(e["id"]),
+                source=strawberry.ID(e["source"]),
+                target=strawberry.ID(e["target"]),
+                type=e["type"],
+                properties=e["props"],
+            )
+            for e in edges
+        ],
+    )
+
+
+@strawberry.type
+class AnalysisQuery:
+    @strawberry.field(
+        description="Attacks that came after an agreement's announcement or entry "
+        "into force; DEFINITELY keeps only those certainly after it."
+    )
+    async def attacks_after(
+        self,
+        info: Info,
+        agreement_id: strawberry.ID,
+        mode: TimeMode = TimeMode.POSSIBLY,
+        moment: AgreementMoment = AgreementMoment.ANNOUNCEMENT,
+        within_days: float | None = None,
+        parties_only: bool = False,
+    ) -> list[AttackAfter]:
+        if within_days is not None and within_days <= 0:
+            raise BadInput("withinDays: must be positive")
+        window = dt.timedelta(days=within_days) if within_days is not None else None
+        rows = await agreements.attacks_after(
+            info.context.database,
+            agreement_id,
+            moment.value,
+            mode == TimeMode.DEFINITELY,
+            window,
+            parties_only,
+            RESULT_CAP,
+        )
+        found = await attack_map(info, [row["id"] for row in rows])
+        return [
+            AttackAfter(
+                attack=found[row["id"]],
+                definitely_after=row["definitely"],
+                hours_after=row["hoursAfter"],
+            )
+            for row in rows
+            if row["id"] in found
+        ]
+
+    @strawberry.field(
+        description="Attacks after the agreement, by a party that accepted it, on "
+        "a target inside its scope, each with the evidence and why it matches."
+    )
+    async def agreement_violations(
+        self, info: Info, agreement_id: strawberry.ID
+    ) -> list[Violation]:
+        rows = await agreements.violations(info.context.database, agreement_id, RESULT_CAP)
+        ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
+        ids += [r["announcement"] for r in rows if r["announcement"]]
+        entities = {str(e.id): e for e in await related(info, ids)}
+        result = []
+        for row in rows:
+            attack = entities.get(row["attack"])
+            if not isinstance(attack, Attack):
+                continue
+            targets = dict.fromkeys(m["target"] for m in row["matches"])
+            matched = [e for t in targets if isinstance(e := entities.get(t), Target)]
+            scope = "; ".join(
+                f"{m['category']} is within the scope '{m['scope']}'" for m in row["matches"]
+            )
+            statement = entities.get(row["announcement"] or "")
+            when = "definitely" if row["definitely"] else "possibly"
+            result.append(
+                Violation(
+                    attack=attack,
+                    party=Party(
+                        agreement_id=agreement_id,
+                        actor_id=row["party"],
+                        props={
+                            "role": row["role"],
+                            "statementId": row["statement"],
+                            "sourceId": row["source"],
+                            "quotes": row["quotes"],
+                            "external": row["external"],
+                        },
+                    ),
+                    definitely_after=row["definitely"],
+                    matched_targets=matched,
+                    agreement_statement=statement if isinstance(statement, Statement) else None,
+                    reasons=ViolationReasons(
+                        party=f"carried out by {row['doer']}, part of {row['party']}, which "
+                        f"{row['role']} the agreement",
+                        time=f"{when} after the agreement was announced",
+                        scope=scope,
+                    ),
+                )
+            )
+        return result
+
+    @strawberry.field(
+        description="An actor's statements and commitments paired with later "
+        "actions that contradict or bear them out."
+    )
+    async def statements_versus_actions(
+        self, info: Info, actor_id: strawberry.ID
+    ) -> list[StatementVersusAction]:
+        rows = await agreements.statements_versus_actions(
+            info.context.database, actor_id, RESULT_CAP
+        )
+        ids = [r["action"] for r in rows] + [r["agreement"] for r in rows]
+        ids += [r["statement"] for r in rows if r["statement"]]
+        entities = {str(e.id): e for e in await related(info, ids)}
+        result = []
+        for row in rows:
+            action = entities.get(row["action"])
+            if not isinstance(action, Attack):
+                continue
+            statement = entities.get(row["statement"] or "")
+            agreement = entities.get(row["agreement"])
+            result.append(
+                StatementVersusAction(
+                    statement=statement if isinstance(statement, Statement) else None,
+                    agreement=agreement if isinstance(agreement, Agreement) else None,
+                    action=action,
+                    relation=Bearing(row["relation"]),
+                    reason=row["reason"],
+                    definitely_after=row["definitely"],
+                )
+            )
+        return result
+
+    @strawberry.field(description="Everything touching an entity, in time order.")
+    async def timeline(
+        self,
+        info: Info,
+        entity_id: strawberry.ID,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+    ) -> list[TimelineItem]:
+        rows = await explore.timeline(info.context.database, entity_id, start, end, RESULT_CAP)
+        entities = {str(e.id): e for e in await related(info, [r["id"] for r in rows])}
+        return [
+            TimelineItem(entity=entities[r["id"]], relations=r["relations"])
+            for r in rows
+            if r["id"] in entities
+        ]
+
+    @strawberry.field(description="Nodes and edges around an entity, ready to draw.")
+    async def neighborhood(
+        self, info: Info, id: strawberry.ID, depth: int = 1, limit: int = 100
+    ) -> Graph | None:
+        if not 1 <= depth <= 3:
+            raise BadInput("depth: must be 1, 2 or 3")
+        if not 1 <= limit <= info.context.settings.max_page_size:
+            raise BadInput(f"limit: must be between 1 and {info.context.settings.max_page_size}")
+        row = await explore.neighbourhood(info.context.database, id, depth, limit)
+        return await graph_of(info, row["ids"], row["edges"]) if row else None
+
+    @strawberry.field(description="The shortest connection between two entities.")
+    async def path(
+        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, max_hops: int = 4
+    ) -> Graph | None:
+        if not 1 <= max_hops <= 6:
+            raise BadInput("maxHops: must be between 1 and 6")
+        row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
+        return await graph_of(info, row["ids"], row["edges"]) if row else None
+
+    @strawberry.field(description="What a dashboard plots.")
+    async def stats(
+        self, info: Info, start: dt.datetime | None = None, end: dt.datetime | None = None
+    ) -> Stats:
+        database = info.context.database
+        days = await explore.attacks_per_region_per_day(database, start, end, 5000)
+        weapons = await explore.weapons(database, start, end)
+        return Stats(
+            attacks_per_region_per_day=[
+                RegionDay(
+                    region_id=strawberry.ID(r["region"]),
+                    region=r["name"],
+                    day=r["day"],
+                    attacks=r["attacks"],
+                )
+                for r in days
+            ],
+            weapons=[
+                WeaponTotals(
+                    weapon=r["weapon"],
+                    launched=r["launched"],
+                    intercepted=r["intercepted"],
+                    lost_as_decoys=r["lostAsDecoys"],
+                )
+                for r in weapons
+            ],
+        )

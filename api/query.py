@@ -1,0 +1,246 @@
+"""Root fields that fetch entities: by id, as filtered connections, and by full-text search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any, TypeVar
+
+import strawberry
+
+from api.context import Info
+from api.types.connections import BadInput, Connection, connection, decode_cursor
+from api.types.entities import (
+    Actor,
+    Agreement,
+    Attack,
+    Entity,
+    Event,
+    Location,
+    Source,
+    Statement,
+    build,
+)
+from graph.queries import explore, listing
+
+E = TypeVar("E", bound=Entity)
+
+
+@strawberry.enum(description="How an entity's uncertain time must relate to a time range.")
+class TimeMode(Enum):
+    DEFINITELY = "definitely"
+    POSSIBLY = "possibly"
+
+
+@strawberry.enum
+class Order(Enum):
+    TIME_ASC = "time_asc"
+    TIME_DESC = "time_desc"
+    NAME = "name"
+
+
+@strawberry.input(description="Filters; each one given narrows the list.")
+class Filter:
+    start: dt.datetime | None = strawberry.field(default=None, description="From (inclusive).")
+    end: dt.datetime | None = strawberry.field(default=None, description="Until (inclusive).")
+    time_mode: TimeMode = strawberry.field(
+        default=TimeMode.POSSIBLY,
+        description="DEFINITELY: wholly inside start..end; POSSIBLY: may overlap it.",
+    )
+    actor: strawberry.ID | None = strawberry.field(
+        default=None, description="By or involving this actor, its units and spokespeople."
+    )
+    location: strawberry.ID | None = strawberry.field(
+        default=None, description="At this place or anywhere inside it."
+    )
+    kind: str | None = None
+    category: str | None = strawberry.field(default=None, description="Attack category.")
+    target_category: str | None = strawberry.field(
+        default=None, description="Attacks that hit this target category or a narrower one."
+    )
+    status: str | None = strawberry.field(default=None, description="Agreement status.")
+    about: strawberry.ID | None = strawberry.field(default=None, description="Statements about.")
+    text: str | None = strawberry.field(default=None, description="Words in names or text.")
+
+
+def page_size(info: Info, first: int | None) -> int:
+    limit = info.context.settings.max_page_size
+    size = 50 if first is None else first
+    if size < 0 or size > limit:
+        raise BadInput(f"first: must be between 0 and {limit}, got {size}")
+    return size
+
+
+def wants_total(info: Info) -> bool:
+    return any(
+        selection.name == "totalCount"
+        for field in info.selected_fields
+        for selection in getattr(field, "selections", [])
+    )
+
+
+async def entity_connection(
+    info: Info,
+    label: listing.Label,
+    cls: type[E],
+    filter: Filter | None,
+    first: int | None,
+    after: str | None,
+    order: Order,
+) -> Connection[E]:
+    filter = filter or Filter()
+    if filter.start and filter.end and filter.end < filter.start:
+        raise BadInput("filter.end: is before filter.start")
+    spec = listing.ListFilter(
+        start=filter.start,
+        end=filter.end,
+        time_mode=filter.time_mode.value,
+        actor=filter.actor,
+        location=filter.location,
+        kind=filter.kind,
+        category=filter.category,
+        target_category=filter.target_category,
+        status=filter.status,
+        about=filter.about,
+        text=filter.text,
+    )
+    size = page_size(info, first)
+    offset = decode_cursor(after)
+    database = info.context.database
+    page = await listing.list_page(database, label, spec, order.value, offset, size)
+    info.context.remember(page.rows)
+    total = await listing.count(database, label, spec) if wants_total(info) else None
+    nodes = [node for node in (build(row) for row in page.rows) if isinstance(node, cls)]
+    return connection(nodes, offset, page.has_next, total)
+
+
+async def one(info: Info, id: str, cls: type[E]) -> E | None:
+    row = await info.context.loader.load(id)
+    entity = build(row) if row is not None else None
+    return entity if isinstance(entity, cls) else None
+
+
+@strawberry.type(description="A full-text match with its relevance score.")
+class SearchHit:
+    score: float
+    entity: Entity
+
+
+@strawberry.type
+class EntityQuery:
+    @strawberry.field(description="Any entity by its id.")
+    async def node(self, info: Info, id: strawberry.ID) -> Entity | None:
+        return await one(info, id, Entity)
+
+    @strawberry.field(description="Entities by id, in the order asked; null where none exists.")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Entity | None]:
+        if len(ids) > info.context.settings.max_page_size:
+            raise BadInput(f"ids: at most {info.context.settings.max_page_size} at once")
+        rows = await info.context.loader.load_many(ids)
+        return [build(row) if row is not None else None for row in rows]
+
+    @strawberry.field
+    async def actor(self, info: Info, id: strawberry.ID) -> Actor | None:
+        return await one(info, id, Actor)
+
+    @strawberry.field
+    async def agreement(self, info: Info, id: strawberry.ID) -> Agreement | None:
+        return await one(info, id, Agreement)
+
+    @strawberry.field
+    async def attack(self, info: Info, id: strawberry.ID) -> Attack | None:
+        return await one(info, id, Attack)
+
+    @strawberry.field
+    async def statement(self, info: Info, id: strawberry.ID) -> Statement | None:
+        return await one(info, id, Statement)
+
+    @strawberry.field
+    async def location(self, info: Info, id: strawberry.ID) -> Location | None:
+        return await one(info, id, Location)
+
+    @strawberry.field
+    async def event(self, info: Info, id: strawberry.ID) -> Event | None:
+        return await one(info, id, Event)
+
+    @strawberry.field
+    async def source(self, info: Info, id: strawberry.ID) -> Source | None:
+        return await one(info, id, Source)
+
+    @strawberry.field
+    async def actors(
+        self,
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = Order.NAME,
+    ) -> Connection[Actor]:
+        return await entity_connection(info, "Actor", Actor, filter, first, after, order)
+
+    @strawberry.field
+    async def agreements(
+        self,
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = Order.TIME_ASC,
+    ) -> Connection[Agreement]:
+        return await entity_connection(info, "Agreement", Agreement, filter, first, after, order)
+
+    @strawberry.field
+    async def attacks(
+        self,
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = Order.TIME_ASC,
+    ) -> Connection[Attack]:
+        return await entity_connection(info, "Attack", Attack, filter, first, after, order)
+
+    @strawberry.field
+    async def statements(
+        self,
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = Order.TIME_ASC,
+    ) -> Connection[Statement]:
+        return await entity_connection(info, "Statement", Statement, filter, first, after, order)
+
+    @strawberry.field
+    async def locations(
+        self,
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = Order.NAME,
+    ) -> Connection[Location]:
+        return await entity_connection(info, "Location", Location, filter, first, after, order)
+
+    @strawberry.field
+    async def events(
+        self,
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = Order.TIME_ASC,
+    ) -> Connection[Event]:
+        return await entity_connection(info, "Event", Event, filter, first, after, order)
+
+    @strawberry.field(description="Full-text search over names, aliases and statement text.")
+    async def search(self, info: Info, text: str, first: int | None = None) -> list[SearchHit]:
+        if len(text) > 500:
+            raise BadInput("text: at most 500 characters")
+        hits = await explore.search(info.context.database, text, page_size(info, first))
+        rows: list[Any] = await info.context.loader.load_many([hit["id"] for hit in hits])
+        return [
+            SearchHit(score=hit["score"], entity=build(row))
+            for hit, row in zip(hits, rows, strict=True)
+            if row is not None
+        ]

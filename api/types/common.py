@@ -1,0 +1,92 @@
+"""Types shared by every kind of entity: provenance and time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+
+@strawberry.type(description="A source document or an outside source.")
+class SourceRef:
+    id: strawberry.ID
+    kind: str = strawberry.field(description="'document', or 'external': not from the document.")
+    title: str
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    retrieved: dt.date | None
+    content_hash: str | None
+    note: str | None
+
+
+@strawberry.type(description="Why we believe a fact: a source and the exact words in it.")
+class Evidence:
+    source: SourceRef
+    quotes: list[str]
+    aspect: str = strawberry.field(
+        description="What the evidence supports: 'existence', 'time', 'coordinates', ..."
+    )
+    external: bool = strawberry.field(description="True when it comes from outside the document.")
+    note: str | None
+
+
+@strawberry.type(description="When, as the source words it, with the bounds it implies (UTC).")
+class TimeBounds:
+    text: str
+    start_earliest: dt.datetime
+    start_latest: dt.datetime
+    end_earliest: dt.datetime
+    end_latest: dt.datetime
+    precision: str
+    anchor_id: strawberry.ID | None = strawberry.field(description="The fact it is relative to.")
+    offset: str | None = strawberry.field(description="ISO 8601 duration after the anchor.")
+    external: bool = strawberry.field(description="True when the date comes from outside.")
+
+
+def source_ref(row: dict[str, Any]) -> SourceRef:
+    return SourceRef(
+        id=strawberry.ID(row["id"]),
+        kind=row.get("kind") or "document",
+        title=row.get("title") or row["id"],
+        publisher=row.get("publisher"),
+        url=row.get("url"),
+        published=row.get("published"),
+        retrieved=row.get("retrieved"),
+        content_hash=row.get("contentHash"),
+        note=row.get("note"),
+    )
+
+
+def evidence(row: dict[str, Any]) -> list[Evidence]:
+    return [
+        Evidence(
+            source=source_ref(item["source"]),
+            quotes=item.get("quotes") or [],
+            aspect=item.get("aspect") or "existence",
+            external=bool(item.get("external")),
+            note=item.get("note"),
+        )
+        for item in row.get("evidence") or []
+    ]
+
+
+def time_bounds(row: dict[str, Any], prefix: str = "") -> TimeBounds | None:
+    def get(name: str) -> Any:
+        return row.get(prefix + name[0].upper() + name[1:] if prefix else name)
+
+    if get("startEarliest") is None:
+        return None
+    anchor = get("timeAnchor")
+    return TimeBounds(
+        text=get("timeText") or "",
+        start_earliest=get("startEarliest"),
+        start_latest=get("startLatest"),
+        end_earliest=get("endEarliest"),
+        end_latest=get("endLatest"),
+        precision=get("timePrecision") or "day",
+        anchor_id=strawberry.ID(anchor) if anchor else None,
+        offset=get("timeOffset"),
+        external=bool(get("timeExternal")),
+    )

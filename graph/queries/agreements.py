@@ -1,0 +1,116 @@
+"""What happened after an agreement: attacks after it, and those that break it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, LiteralString
+
+from graph.database import Database, Record
+
+Reference = Literal["announcement", "in_force"]
+
+ATTACKS_AFTER: LiteralString = """
+MATCH (g:Agreement {id: $agreement})
+WITH g,
+     CASE WHEN $reference = 'in_force' AND g.inForceStartEarliest IS NOT NULL
+          THEN g.inForceStartEarliest ELSE g.startEarliest END AS refStart,
+     CASE WHEN $reference = 'in_force' AND g.inForceEndLatest IS NOT NULL
+          THEN g.inForceEndLatest ELSE g.endLatest END AS refEnd
+MATCH (a:Attack)
+WHERE a.endLatest > refStart
+  AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
+  AND (NOT $partiesOnly OR EXISTS {
+        MATCH (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor)<-[p:HAS_PARTY]-(g)
+        WHERE NOT p.role IN ['mediator', 'guarantor'] })
+WITH a, refEnd, a.startEarliest > refEnd AS definitely
+WHERE NOT $definitelyOnly OR definitely
+RETURN a.id AS id, definitely,
+       duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0 AS hoursAfter
+ORDER BY a.startEarliest, a.id
+LIMIT $limit
+"""
+
+# An attack breaks an agreement when it comes after it, is carried out by (a unit of) a party
+# that accepted it, and hits a target whose category lies inside the agreement's scope (and
+# inside its area, when the agreement has one).
+VIOLATIONS: LiteralString = """
+MATCH (g:Agreement {id: $agreement})-[p:HAS_PARTY]->(party:Actor)
+WHERE p.role IN ['accepted', 'signatory']
+MATCH (a:Attack)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party)
+WHERE a.endLatest > g.startEarliest
+  AND (NOT EXISTS { (g)-[:COVERS_AREA]->() }
+       OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
+MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
+      -[:BROADER*0..4]->(s:TargetCategory)<-[:COVERS]-(g)
+WITH g, a, party, p, doer, a.startEarliest > g.endLatest AS definitely,
+     collect(DISTINCT {target: t.id, category: c.key, scope: s.key}) AS matches
+RETURN a.id AS attack, party.id AS party, doer.id AS doer, p.role AS role,
+       p.statementId AS statement, p.sourceId AS source, p.quotes AS quotes,
+       p.external AS external, definitely, matches,
+       [(g)-[:ANNOUNCED_IN]->(st:Statement) | st.id][0] AS announcement
+ORDER BY a.startEarliest, a.id, party.id
+LIMIT $limit
+"""
+
+
+async def attacks_after(
+    database: Database,
+    agreement: str,
+    reference: Reference,
+    definitely_only: bool,
+    window: dt.timedelta | None,
+    parties_only: bool,
+    limit: int,
+) -> list[Record]:
+    return await database.read(
+        ATTACKS_AFTER,
+        agreement=agreement,
+        reference=reference,
+        definitelyOnly=definitely_only,
+        window=window,
+        partiesOnly=parties_only,
+        limit=limit,
+    )
+
+
+async def violations(database: Database, agreement: str, limit: int) -> list[Record]:
+    return await database.read(VIOLATIONS, agreement=agreement, limit=limit)
+
+
+# A side's commitments (agreements it accepted) against its side's later attacks in scope;
+# its accusations against another side, against that side's later attacks.
+STATEMENTS_VERSUS_ACTIONS: LiteralString = """
+MATCH (me:Actor {id: $actor})
+CALL (me) {
+  MATCH (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)<-[p:HAS_PARTY]-(g:Agreement)
+  WHERE p.role IN ['accepted', 'signatory']
+  MATCH (a:Attack)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side)
+  WHERE a.endLatest > g.startEarliest
+    AND EXISTS { (a)-[:HIT]->(:Target)-[:IN_CATEGORY]->(:TargetCategory)
+                 -[:BROADER*0..4]->(:TargetCategory)<-[:COVERS]-(g) }
+  RETURN DISTINCT coalesce(p.statementId, [(g)-[:ANNOUNCED_IN]->(s) | s.id][0]) AS statement,
+         g.id AS agreement, a.id AS action, 'contradicts' AS relation,
+         side.name + ' accepted ' + g.name + '; this later attack by its side hit a target '
+         + 'inside the agreement\\'s scope' AS reason,
+         a.startEarliest > g.endLatest AS definitely
+  UNION
+  MATCH (s:Statement {kind: 'accusation'})-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(me)
+  MATCH (s)-[:ABOUT]->(g:Agreement)
+  MATCH (s)-[:ABOUT]->(accused:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
+  WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
+  MATCH (a:Attack)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side)
+  WHERE a.endLatest > g.startEarliest AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
+  RETURN DISTINCT s.id AS statement, g.id AS agreement, a.id AS action,
+         'bears_out' AS relation,
+         'the statement accuses ' + accused.name + ' over ' + g.name
+         + '; this attack by ' + side.name + ' came after it' AS reason,
+         a.startEarliest > g.endLatest AS definitely
+}
+RETURN statement, agreement, action, relation, reason, definitely
+ORDER BY statement, action
+LIMIT $limit
+"""
+
+
+async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[Record]:
+    return await database.read(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit)

@@ -1,0 +1,65 @@
+"""Fetch entities by id, each as one row with its relationships and provenance projected in."""
+
+from __future__ import annotations
+
+from typing import Any, LiteralString
+
+from graph.database import Database, Record
+
+# How many related ids a single entity row carries per relationship type. Larger sets are
+# reached through the filtered, paginated root connections (attacks(filter: {actor: ...})).
+RELATED_CAP = 200
+
+# Relationship types followed into an entity (the other end points at it).
+INCOMING: list[str] = [
+    "MADE_BY",
+    "CARRIED_OUT_BY",
+    "HAS_PARTY",
+    "PART_OF",
+    "WITHIN",
+    "AT",
+    "ABOUT",
+    "ANNOUNCED_IN",
+    "PARTICIPANT",
+    "REPORTED_BY",
+    "BROADER",
+    "COVERS",
+    "IN_CATEGORY",
+]
+
+PROJECTION: LiteralString = """
+n {
+  .*,
+  text: CASE WHEN n:Source THEN null ELSE n.text END,
+  labels: labels(n),
+  latitude: n.point.latitude,
+  longitude: n.point.longitude,
+  point: null,
+  outgoing: [(n)-[r]->(m) WHERE type(r) <> 'SUPPORTED_BY'
+             | {type: type(r), id: m.id, props: properties(r)}],
+  incoming: [(n)<-[r]-(m) WHERE type(r) IN $incoming
+             | {type: type(r), id: m.id, props: properties(r)}][..$cap],
+  evidence: [(n)-[r:SUPPORTED_BY]->(s)
+             | {source: s {.id, .kind, .title, .publisher, .url, .published, .retrieved,
+                           .contentHash, .note},
+                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]
+}
+"""
+
+BY_IDS: LiteralString = "MATCH (n:Entity) WHERE n.id IN $ids RETURN " + PROJECTION + " AS node"
+
+SOURCE_TEXT: LiteralString = "MATCH (s:Source {id: $id}) RETURN s.text AS text"
+
+
+def projection_params() -> dict[str, Any]:
+    return {"incoming": INCOMING, "cap": RELATED_CAP}
+
+
+async def entities_by_ids(database: Database, ids: list[str]) -> dict[str, Record]:
+    rows = await database.read(BY_IDS, ids=ids, **projection_params())
+    return {row["node"]["id"]: row["node"] for row in rows}
+
+
+async def source_text(database: Database, id: str) -> str | None:
+    rows = await database.read(SOURCE_TEXT, id=id)
+    return rows[0]["text"] if rows else None

@@ -1,0 +1,144 @@
+"""Search, timelines, neighbourhoods, paths and dashboard statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import LiteralString
+
+from graph.database import Database, Record
+
+# Relationship types walked by neighbourhood and path: provenance edges to the source would
+# connect everything to everything in two hops, so they are left out.
+WALKED: LiteralString = (
+    "PART_OF|SPEAKS_FOR|BASED_IN|WITHIN|PARTICIPANT|AT|MADE_BY|ABOUT|COVERS|COVERS_AREA|"
+    "ANNOUNCED_IN|AROSE_FROM|HAS_PARTY|CARRIED_OUT_BY|HIT|IN_CATEGORY|LOCATED_IN|HAS_FIGURE|"
+    "REPORTED_BY|REPORTED_IN|IN"
+)
+# Variable-length bounds cannot be parameters: one literal pattern per allowed depth.
+DIGITS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
+NEIGHBOURS: dict[int, LiteralString] = {
+    depth: "MATCH (c:Entity {id: $id}) OPTIONAL MATCH (c)-[:"
+    + WALKED
+    + "*1.."
+    + DIGITS[depth]
+    + "]-(m:Entity) WITH c, m LIMIT $scan "
+    "WITH c, collect(DISTINCT m)[..$limit] AS others "
+    "WITH [c] + [o IN others WHERE o <> c] AS ns "
+    "UNWIND ns AS a OPTIONAL MATCH (a)-[r:" + WALKED + "]->(b) WHERE b IN ns "
+    "RETURN [n IN ns | n.id] AS ids, "
+    "collect(DISTINCT {id: elementId(r), source: a.id, target: b.id, type: type(r), "
+    "props: properties(r)}) AS edges"
+    for depth in (1, 2, 3)
+}
+PATHS: dict[int, LiteralString] = {
+    hops: "MATCH (a:Entity {id: $source}), (b:Entity {id: $target}) "
+    "MATCH p = shortestPath((a)-[:" + WALKED + "*.." + DIGITS[hops] + "]-(b)) "
+    "RETURN [n IN nodes(p) | n.id] AS ids, "
+    "[r IN relationships(p) | {id: elementId(r), source: startNode(r).id, "
+    "target: endNode(r).id, type: type(r), props: properties(r)}] AS edges"
+    for hops in range(1, 7)
+}
+
+SEARCH: LiteralString = """
+CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit})
+YIELD node, score
+RETURN node.id AS id, score
+"""
+
+TIMELINE: LiteralString = """
+MATCH (e:Entity {id: $id})
+CALL (e) {
+  WITH e WHERE e:Attack OR e:Statement OR e:Agreement OR e:Event
+  RETURN e AS t, 'self' AS relation
+  UNION
+  MATCH (e)-[r]-(t)
+  WHERE (t:Attack OR t:Statement OR t:Agreement OR t:Event) AND type(r) <> 'SUPPORTED_BY'
+  RETURN t, toLower(type(r)) AS relation
+  UNION
+  MATCH (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(:Actor)
+        -[r:CARRIED_OUT_BY|MADE_BY|PARTICIPANT|HAS_PARTY]-(t)
+  RETURN t, toLower(type(r)) AS relation
+  UNION
+  MATCH (e)<-[:WITHIN*1..5]-(:Location)<-[:AT]-(t)
+  RETURN t, 'inside' AS relation
+}
+WITH t, collect(DISTINCT relation) AS relations
+WHERE t.startEarliest IS NOT NULL
+  AND ($from IS NULL OR t.endLatest >= $from)
+  AND ($to IS NULL OR t.startEarliest <= $to)
+RETURN t.id AS id, relations
+ORDER BY t.startEarliest, t.id
+LIMIT $limit
+"""
+
+ATTACKS_PER_REGION_PER_DAY: LiteralString = """
+MATCH (a:Attack)-[:AT]->(:Location)-[:WITHIN*0..5]->(r:Location {kind: 'region'})
+WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) }
+  AND ($from IS NULL OR a.endLatest >= $from)
+  AND ($to IS NULL OR a.startEarliest <= $to)
+RETURN r.id AS region, r.name AS name, date(a.startEarliest) AS day, count(DISTINCT a) AS attacks
+ORDER BY day, name
+LIMIT $limit
+"""
+
+WEAPONS: LiteralString = """
+MATCH (a:Attack)-[:HAS_FIGURE]->(f:Figure)
+WHERE f.weapon IS NOT NULL
+  AND ($from IS NULL OR a.endLatest >= $from)
+  AND ($to IS NULL OR a.startEarliest <= $to)
+WITH f.weapon AS weapon, f.metric AS metric, sum(f.value) AS total
+RETURN weapon,
+       sum(CASE metric WHEN 'launched' THEN total ELSE 0 END) AS launched,
+       sum(CASE metric WHEN 'intercepted' THEN total ELSE 0 END) AS intercepted,
+       sum(CASE metric WHEN 'lost_as_decoys' THEN total ELSE 0 END) AS lostAsDecoys
+ORDER BY weapon
+"""
+
+LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def plain_text_query(text: str) -> str:
+    """Full-text search for the words as typed: Lucene's operators are escaped."""
+    return LUCENE_SPECIAL.sub(r"\\\1", text.strip())
+
+
+async def search(database: Database, text: str, limit: int) -> list[Record]:
+    query = plain_text_query(text)
+    if not query:
+        return []
+    return await database.read(SEARCH, query=query, limit=limit)
+
+
+async def timeline(
+    database: Database, id: str, start: dt.datetime | None, end: dt.datetime | None, limit: int
+) -> list[Record]:
+    return await database.read(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
+
+
+async def neighbourhood(database: Database, id: str, depth: int, limit: int) -> Record | None:
+    rows = await database.read(NEIGHBOURS[depth], id=id, limit=limit, scan=limit * 20)
+    if not rows or not rows[0]["ids"]:
+        return None
+    row = rows[0]
+    row["edges"] = [edge for edge in row["edges"] if edge["id"] is not None]
+    return row
+
+
+async def shortest_path(database: Database, source: str, target: str, hops: int) -> Record | None:
+    rows = await database.read(PATHS[hops], source=source, target=target)
+    return rows[0] if rows else None
+
+
+async def attacks_per_region_per_day(
+    database: Database, start: dt.datetime | None, end: dt.datetime | None, limit: int
+) -> list[Record]:
+    return await database.read(
+        ATTACKS_PER_REGION_PER_DAY, **{"from": start, "to": end}, limit=limit
+    )
+
+
+async def weapons(
+    database: Database, start: dt.datetime | None, end: dt.datetime | None
+) -> list[Record]:
+    return await database.read(WEAPONS, **{"from": start, "to": end})

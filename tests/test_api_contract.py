@@ -1,0 +1,100 @@
+"""The API's contract: committed SDL, bounded Cypher per request, clear client errors."""
+
+from __future__ import annotations
+
+from api.schema import build_schema
+from api.settings import ApiSettings
+from graph.database import Database
+from tests.graphql_client import post
+from tests.support import ROOT
+
+NESTED = """
+{
+  attacks(first: 500) {
+    edges { node {
+      id by { name partOf { name statements { text speaker { name } } } }
+      locations { name within { name within { name } } }
+      targets { name category { key broader { key } } location { name } }
+      figures { value reportedBy { name } statement { text } locations { name } }
+      incidents { id targets { name } }
+      partOf { id }
+      sources { quotes source { title } }
+    } }
+  }
+}
+"""
+
+
+def test_committed_schema_matches_the_code() -> None:
+    committed = (ROOT / "schema.graphql").read_text()
+    assert committed.strip() == build_schema(ApiSettings()).as_str().strip()
+
+
+async def test_nested_request_runs_a_bounded_number_of_queries(
+    seeded: Database, api_url: str
+) -> None:
+    body = post(api_url, NESTED)
+    assert "errors" not in body, body.get("errors")
+    assert len(body["data"]["attacks"]["edges"]) == 5
+    # One list query plus one loader batch per nesting level, whatever the number of items.
+    first = body["extensions"]["cypherQueries"]
+    assert first <= 8, first
+
+    from graph.loader import load
+    from tests.conftest import SEED
+
+    copy = SEED.read_text().replace("attack:2025-03-19", "attack:copy-2025-03-19")
+    copy = copy.replace("figure:", "figure-copy:")
+    path = SEED.with_name("copy.facts.yaml")
+    try:
+        # Twice the attacks: the query count must not grow with the result size.
+        path.write_text(copy)
+        await load(seeded, [path])
+    finally:
+        path.unlink(missing_ok=True)
+    body = post(api_url, NESTED)
+    assert len(body["data"]["attacks"]["edges"]) == 10
+    assert body["extensions"]["cypherQueries"] == first
+
+
+async def test_client_mistakes_are_bad_user_input(seeded: Database, api_url: str) -> None:
+    body = post(api_url, "{ attacks(first: 100000) { edges { cursor } } }")
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "first: must be between 0 and 500" in error["message"]
+    body = post(api_url, '{ neighborhood(id: "actor:russia", depth: 9) { nodes { id } } }')
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    body = post(api_url, '{ attacks(after: "not-a-cursor") { edges { cursor } } }')
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_validation_errors_say_what_was_wrong(api_url: str) -> None:
+    body = post(api_url, "{ attacks { edges { node { colour } } } }")
+    [error] = body["errors"]
+    assert "Cannot query field 'colour' on type 'Attack'" in error["message"]
+    assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+async def test_unknown_ids_are_null_not_errors(seeded: Database, api_url: str) -> None:
+    body = post(
+        api_url, '{ actor(id: "actor:nobody") { id } nodes(ids: ["actor:russia", "x:y"]) { id } }'
+    )
+    assert body["data"] == {"actor": None, "nodes": [{"id": "actor:russia"}, None]}
+
+
+async def test_pagination_walks_every_item_once(seeded: Database, api_url: str) -> None:
+    seen: list[str] = []
+    after = None
+    while True:
+        body = post(
+            api_url,
+            "query($after: String) { attacks(first: 2, after: $after) { "
+            "edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }",
+            {"after": after},
+        )
+        page = body["data"]["attacks"]
+        seen += [edge["node"]["id"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == 5 and len(set(seen)) == 5
