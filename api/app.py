@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from api.graphql_app import DeedgraphGraphQL
+from api.limits import BodySizeLimit
 from api.logging import AccessLog
 from api.schema import build_schema
 from api.settings import ApiSettings
@@ -47,7 +48,10 @@ def create_app(
         finally:
             await database.close()
 
-    middleware = [Middleware(AccessLog)]
+    middleware = [
+        Middleware(AccessLog),
+        Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+    ]
     if settings.cors_origins:
         middleware.append(
             Middleware(

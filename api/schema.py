@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib.metadata import version
+from typing import Any
 
 import strawberry
-from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+from strawberry.extensions import (
+    AddValidationRules,
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from api.analysis import AnalysisQuery
@@ -44,13 +55,24 @@ Query = merge_types("Query", (EntityQuery, AnalysisQuery, ServiceQuery))
 
 
 def build_schema(settings: ApiSettings) -> strawberry.Schema:
+    # Rule classes are built once: a new class per request would miss the validation cache.
+    rules = (
+        QueryDepthLimiter(max_depth=settings.max_depth).validation_rules
+        + MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules
+    )
+    extensions: list[Any] = [
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: ParserCache(maxsize=256),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=256),
+        CypherQueryCount,
+        ErrorCodes,
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
     return strawberry.Schema(
         query=Query,
         types=ENTITY_TYPES,
-        extensions=[
-            lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
-            CypherQueryCount,
-            ErrorCodes,
-        ],
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
