@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry.scalars import JSON
@@ -23,6 +23,8 @@ from api.types.entities import (
     related,
 )
 from graph.queries import agreements, explore
+
+E = TypeVar("E", bound=Entity)
 
 RESULT_CAP = 500
 
@@ -134,12 +136,13 @@ class Stats:
     weapons: list[WeaponTotals]
 
 
-async def attack_map(info: Info, ids: list[str]) -> dict[str, Attack]:
-    return {str(e.id): e for e in await related(info, ids) if isinstance(e, Attack)}
+async def by_id(info: Info, ids: list[str], kind: type[E]) -> dict[str, E]:
+    """Entities of one kind fetched in one loader batch, keyed by id."""
+    return {str(e.id): e for e in await related(info, ids, kind)}
 
 
 async def graph_of(info: Info, ids: list[str], edges: list[dict[str, Any]]) -> Graph:
-    entities = {str(e.id): e for e in await related(info, ids)}
+    entities = await by_id(info, ids, Entity)
     nodes = [
         GraphNode(
             id=strawberry.ID(id), label=entity.name or id, type=type(entity).__name__, entity=entity
@@ -189,7 +192,7 @@ class AnalysisQuery:
             parties_only,
             RESULT_CAP,
         )
-        found = await attack_map(info, [row["id"] for row in rows])
+        found = await by_id(info, [row["id"] for row in rows], Attack)
         return [
             AttackAfter(
                 attack=found[row["id"]],
@@ -210,7 +213,7 @@ class AnalysisQuery:
         rows = await agreements.violations(info.context.database, agreement_id, RESULT_CAP)
         ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
         ids += [r["announcement"] for r in rows if r["announcement"]]
-        entities = {str(e.id): e for e in await related(info, ids)}
+        entities = await by_id(info, ids, Entity)
         result = []
         for row in rows:
             attack = entities.get(row["attack"])
@@ -262,7 +265,7 @@ class AnalysisQuery:
         )
         ids = [r["action"] for r in rows] + [r["agreement"] for r in rows]
         ids += [r["statement"] for r in rows if r["statement"]]
-        entities = {str(e.id): e for e in await related(info, ids)}
+        entities = await by_id(info, ids, Entity)
         result = []
         for row in rows:
             action = entities.get(row["action"])
@@ -291,7 +294,7 @@ class AnalysisQuery:
         end: dt.datetime | None = None,
     ) -> list[TimelineItem]:
         rows = await explore.timeline(info.context.database, entity_id, start, end, RESULT_CAP)
-        entities = {str(e.id): e for e in await related(info, [r["id"] for r in rows])}
+        entities = await by_id(info, [r["id"] for r in rows], Entity)
         return [
             TimelineItem(entity=entities[r["id"]], relations=r["relations"])
             for r in rows

@@ -111,7 +111,6 @@ def serve(
     from api.app import create_app
     from api.logging import configure
     from api.settings import ApiSettings
-    from graph.schema import ensure_schema
 
     connection = Connection.from_env()
     settings = ApiSettings.from_env()
@@ -121,10 +120,8 @@ def serve(
     if connection.managed is not None:
         _, started = server.start(connection.managed)
     try:
-        asyncio.run(ensure_schema(connection))
-        if seed:
-            for item in asyncio.run(_load(connection, seed)):
-                typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
+        for item in asyncio.run(_prepare_graph(connection, seed or [])):
+            typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
         typer.echo(f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri})")
         uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
     finally:
@@ -153,7 +150,7 @@ def load(
             typer.echo(f"{len(paths)} file(s) valid (ids defined outside them are checked on load)")
             return
         connection = Connection.from_env()
-        loaded = asyncio.run(_load(connection, paths))
+        loaded = asyncio.run(_prepare_graph(connection, paths))
     except LoadError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
@@ -163,7 +160,8 @@ def load(
         typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
 
 
-async def _load(connection: Connection, paths: list[Path]) -> list[Any]:
+async def _prepare_graph(connection: Connection, paths: list[Path]) -> list[Any]:
+    """Create constraints and indexes (idempotent), then load the given facts files."""
     from graph.database import Database
     from graph.loader import load as load_files
     from graph.schema import create_schema

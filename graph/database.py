@@ -122,13 +122,14 @@ class Database:
     ) -> T:
         """Run several statements as one transaction: all of them land, or none."""
 
+        # A wrapper carries the time limit, so the caller's function is not marked by it.
         @neo4j.unit_of_work(timeout=timeout or self.timeout)
-        async def counted(tx: neo4j.AsyncManagedTransaction) -> T:
+        async def time_limited(tx: neo4j.AsyncManagedTransaction) -> T:
             return await work(tx)
 
         try:
             async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(counted)
+                return await session.execute_write(time_limited)
         except Exception as error:
             raise translate(error) from error
 

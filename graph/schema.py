@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import LiteralString
 
 from graph.database import Database
-from graph.settings import Connection
 from graph.vocabulary import TARGET_CATEGORIES
 
 TIMED_LABELS: tuple[LiteralString, ...] = ("Attack", "Statement", "Agreement", "Event")
@@ -60,11 +59,3 @@ async def create_schema(database: Database) -> None:
         for key, (name, broader) in TARGET_CATEGORIES.items()
     ]
     await database.write(MERGE_CATEGORIES, rows=rows)
-
-
-async def ensure_schema(connection: Connection) -> None:
-    database = Database.connect(connection, timeout=120)
-    try:
-        await create_schema(database)
-    finally:
-        await database.close()

@@ -3,7 +3,8 @@ request's entity loader, so a nested query costs one Cypher query per level, not
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -11,26 +12,30 @@ from api.context import Info
 from api.types.common import Evidence, SourceRef, TimeBounds, evidence, source_ref, time_bounds
 
 Row = dict[str, Any]
+E = TypeVar("E", bound="Entity")
 
 
-def outgoing(row: Row, type: str) -> list[Row]:
-    return [item for item in row.get("outgoing") or [] if item["type"] == type]
+def outgoing(row: Row, *types: str) -> list[Row]:
+    return [item for item in row.get("outgoing") or [] if item["type"] in types]
 
 
-def incoming(row: Row, type: str) -> list[Row]:
-    return [item for item in row.get("incoming") or [] if item["type"] == type]
+def incoming(row: Row, *types: str) -> list[Row]:
+    return [item for item in row.get("incoming") or [] if item["type"] in types]
 
 
-async def related(info: Info, ids: list[str]) -> list[Entity]:
+def ids(items: list[Row]) -> list[str]:
+    return [item["id"] for item in items]
+
+
+async def related(info: Info, ids: list[str], kind: type[E]) -> list[E]:
+    """The entities with these ids that are of this kind, through the request's loader."""
     found = await info.context.loader.load_many(ids)
-    return [build(row) for row in found if row is not None]
+    return [e for row in found if row is not None and isinstance(e := build(row), kind)]
 
 
-async def related_one(info: Info, id: str | None) -> Entity | None:
-    if id is None:
-        return None
-    row = await info.context.loader.load(id)
-    return build(row) if row is not None else None
+async def first(info: Info, ids: list[str], kind: type[E]) -> E | None:
+    found = await related(info, ids[:1], kind)
+    return found[0] if found else None
 
 
 async def edge_evidence(info: Info, props: Row) -> Evidence | None:
@@ -65,8 +70,7 @@ class Entity:
 
     @strawberry.field(description="Statements about this entity.")
     async def mentioned_in(self, info: Info) -> list[Statement]:
-        ids = [item["id"] for item in incoming(self.row, "ABOUT")]
-        return [e for e in await related(info, ids) if isinstance(e, Statement)]
+        return await related(info, ids(incoming(self.row, "ABOUT")), Statement)
 
 
 @strawberry.type
@@ -77,32 +81,27 @@ class Actor(Entity):
 
     @strawberry.field
     async def country(self, info: Info) -> Location | None:
-        ids = [i["id"] for i in outgoing(self.row, "BASED_IN")]
-        found = await related_one(info, ids[0] if ids else None)
-        return found if isinstance(found, Location) else None
+        return await first(info, ids(outgoing(self.row, "BASED_IN")), Location)
 
     @strawberry.field(description="Actors this one belongs to (a unit's army, a body's state).")
     async def part_of(self, info: Info) -> list[Actor]:
-        return await actors(info, [i["id"] for i in outgoing(self.row, "PART_OF")])
+        return await related(info, ids(outgoing(self.row, "PART_OF")), Actor)
 
     @strawberry.field
     async def speaks_for(self, info: Info) -> list[Actor]:
-        return await actors(info, [i["id"] for i in outgoing(self.row, "SPEAKS_FOR")])
+        return await related(info, ids(outgoing(self.row, "SPEAKS_FOR")), Actor)
 
     @strawberry.field(description="Actors that belong to or speak for this one.")
     async def members(self, info: Info) -> list[Actor]:
-        ids = [i["id"] for i in incoming(self.row, "PART_OF") + incoming(self.row, "SPEAKS_FOR")]
-        return await actors(info, ids)
+        return await related(info, ids(incoming(self.row, "PART_OF", "SPEAKS_FOR")), Actor)
 
     @strawberry.field
     async def statements(self, info: Info) -> list[Statement]:
-        found = await related(info, [i["id"] for i in incoming(self.row, "MADE_BY")])
-        return [e for e in found if isinstance(e, Statement)]
+        return await related(info, ids(incoming(self.row, "MADE_BY")), Statement)
 
     @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
     async def attacks(self, info: Info) -> list[Attack]:
-        found = await related(info, [i["id"] for i in incoming(self.row, "CARRIED_OUT_BY")])
-        return [e for e in found if isinstance(e, Attack)]
+        return await related(info, ids(incoming(self.row, "CARRIED_OUT_BY")), Attack)
 
     @strawberry.field
     async def agreements(self, info: Info) -> list[Party]:
@@ -110,14 +109,6 @@ class Actor(Entity):
             Party(agreement_id=i["id"], actor_id=self.id, props=i["props"])
             for i in incoming(self.row, "HAS_PARTY")
         ]
-
-
-async def actors(info: Info, ids: list[str]) -> list[Actor]:
-    return [e for e in await related(info, ids) if isinstance(e, Actor)]
-
-
-async def locations(info: Info, ids: list[str]) -> list[Location]:
-    return [e for e in await related(info, ids) if isinstance(e, Location)]
 
 
 @strawberry.type
@@ -131,17 +122,15 @@ class Location(Entity):
 
     @strawberry.field
     async def within(self, info: Info) -> Location | None:
-        found = await locations(info, [i["id"] for i in outgoing(self.row, "WITHIN")])
-        return found[0] if found else None
+        return await first(info, ids(outgoing(self.row, "WITHIN")), Location)
 
     @strawberry.field
     async def contains(self, info: Info) -> list[Location]:
-        return await locations(info, [i["id"] for i in incoming(self.row, "WITHIN")])
+        return await related(info, ids(incoming(self.row, "WITHIN")), Location)
 
     @strawberry.field(description="Attacks recorded at exactly this place.")
     async def attacks(self, info: Info) -> list[Attack]:
-        found = await related(info, [i["id"] for i in incoming(self.row, "AT")])
-        return [e for e in found if isinstance(e, Attack)]
+        return await related(info, ids(incoming(self.row, "AT")), Attack)
 
 
 @strawberry.type
@@ -151,12 +140,11 @@ class Event(Entity):
 
     @strawberry.field
     async def participants(self, info: Info) -> list[Actor]:
-        return await actors(info, [i["id"] for i in outgoing(self.row, "PARTICIPANT")])
+        return await related(info, ids(outgoing(self.row, "PARTICIPANT")), Actor)
 
     @strawberry.field
     async def location(self, info: Info) -> Location | None:
-        found = await locations(info, [i["id"] for i in outgoing(self.row, "AT")])
-        return found[0] if found else None
+        return await first(info, ids(outgoing(self.row, "AT")), Location)
 
 
 @strawberry.type
@@ -167,12 +155,11 @@ class Statement(Entity):
 
     @strawberry.field
     async def speaker(self, info: Info) -> Actor | None:
-        found = await actors(info, [i["id"] for i in outgoing(self.row, "MADE_BY")])
-        return found[0] if found else None
+        return await first(info, ids(outgoing(self.row, "MADE_BY")), Actor)
 
     @strawberry.field(description="What the statement is about: agreements, attacks, actors.")
     async def about(self, info: Info) -> list[Entity]:
-        return await related(info, [i["id"] for i in outgoing(self.row, "ABOUT")])
+        return await related(info, ids(outgoing(self.row, "ABOUT")), Entity)
 
 
 @strawberry.type(description="An actor's role in an agreement, with the evidence for it.")
@@ -187,18 +174,16 @@ class Party:
 
     @strawberry.field
     async def actor(self, info: Info) -> Actor | None:
-        found = await actors(info, [self.actor_id])
-        return found[0] if found else None
+        return await first(info, [self.actor_id], Actor)
 
     @strawberry.field
     async def agreement(self, info: Info) -> Agreement | None:
-        found = await related_one(info, self.agreement_id)
-        return found if isinstance(found, Agreement) else None
+        return await first(info, [self.agreement_id], Agreement)
 
     @strawberry.field(description="The statement that says so, if one does.")
     async def statement(self, info: Info) -> Statement | None:
-        found = await related_one(info, self.props.get("statementId"))
-        return found if isinstance(found, Statement) else None
+        statement = self.props.get("statementId")
+        return await first(info, [statement] if statement else [], Statement)
 
     @strawberry.field
     async def evidence(self, info: Info) -> Evidence | None:
@@ -211,12 +196,7 @@ class TargetCategory(Entity):
 
     @strawberry.field
     async def broader(self, info: Info) -> list[TargetCategory]:
-        found = await related(info, [i["id"] for i in outgoing(self.row, "BROADER")])
-        return [e for e in found if isinstance(e, TargetCategory)]
-
-
-async def categories(info: Info, ids: list[str]) -> list[TargetCategory]:
-    return [e for e in await related(info, ids) if isinstance(e, TargetCategory)]
+        return await related(info, ids(outgoing(self.row, "BROADER")), TargetCategory)
 
 
 @strawberry.type
@@ -231,11 +211,11 @@ class Agreement(Entity):
 
     @strawberry.field(description="Target categories it protects (and all narrower ones).")
     async def scope(self, info: Info) -> list[TargetCategory]:
-        return await categories(info, [i["id"] for i in outgoing(self.row, "COVERS")])
+        return await related(info, ids(outgoing(self.row, "COVERS")), TargetCategory)
 
     @strawberry.field
     async def area(self, info: Info) -> list[Location]:
-        return await locations(info, [i["id"] for i in outgoing(self.row, "COVERS_AREA")])
+        return await related(info, ids(outgoing(self.row, "COVERS_AREA")), Location)
 
     @strawberry.field
     def parties(self) -> list[Party]:
@@ -246,28 +226,22 @@ class Agreement(Entity):
 
     @strawberry.field
     async def announced_in(self, info: Info) -> Statement | None:
-        ids = [i["id"] for i in outgoing(self.row, "ANNOUNCED_IN")]
-        found = await related_one(info, ids[0] if ids else None)
-        return found if isinstance(found, Statement) else None
+        return await first(info, ids(outgoing(self.row, "ANNOUNCED_IN")), Statement)
 
     @strawberry.field
     async def arose_from(self, info: Info) -> Event | None:
-        ids = [i["id"] for i in outgoing(self.row, "AROSE_FROM")]
-        found = await related_one(info, ids[0] if ids else None)
-        return found if isinstance(found, Event) else None
+        return await first(info, ids(outgoing(self.row, "AROSE_FROM")), Event)
 
 
 @strawberry.type
 class Target(Entity):
     @strawberry.field
     async def category(self, info: Info) -> TargetCategory | None:
-        found = await categories(info, [i["id"] for i in outgoing(self.row, "IN_CATEGORY")])
-        return found[0] if found else None
+        return await first(info, ids(outgoing(self.row, "IN_CATEGORY")), TargetCategory)
 
     @strawberry.field
     async def location(self, info: Info) -> Location | None:
-        found = await locations(info, [i["id"] for i in outgoing(self.row, "LOCATED_IN")])
-        return found[0] if found else None
+        return await first(info, ids(outgoing(self.row, "LOCATED_IN")), Location)
 
 
 @strawberry.type(
@@ -283,18 +257,15 @@ class Figure(Entity):
 
     @strawberry.field
     async def reported_by(self, info: Info) -> Actor | None:
-        found = await actors(info, [i["id"] for i in outgoing(self.row, "REPORTED_BY")])
-        return found[0] if found else None
+        return await first(info, ids(outgoing(self.row, "REPORTED_BY")), Actor)
 
     @strawberry.field
     async def statement(self, info: Info) -> Statement | None:
-        ids = [i["id"] for i in outgoing(self.row, "REPORTED_IN")]
-        found = await related_one(info, ids[0] if ids else None)
-        return found if isinstance(found, Statement) else None
+        return await first(info, ids(outgoing(self.row, "REPORTED_IN")), Statement)
 
     @strawberry.field
     async def locations(self, info: Info) -> list[Location]:
-        return await locations(info, [i["id"] for i in outgoing(self.row, "IN")])
+        return await related(info, ids(outgoing(self.row, "IN")), Location)
 
 
 @strawberry.type
@@ -306,32 +277,27 @@ class Attack(Entity):
 
     @strawberry.field(description="The wave this incident belongs to.")
     async def part_of(self, info: Info) -> Attack | None:
-        ids = [i["id"] for i in outgoing(self.row, "PART_OF")]
-        found = await related_one(info, ids[0] if ids else None)
-        return found if isinstance(found, Attack) else None
+        return await first(info, ids(outgoing(self.row, "PART_OF")), Attack)
 
     @strawberry.field(description="The incidents that make up this wave.")
     async def incidents(self, info: Info) -> list[Attack]:
-        found = await related(info, [i["id"] for i in incoming(self.row, "PART_OF")])
-        return [e for e in found if isinstance(e, Attack)]
+        return await related(info, ids(incoming(self.row, "PART_OF")), Attack)
 
     @strawberry.field
     async def by(self, info: Info) -> list[Actor]:
-        return await actors(info, [i["id"] for i in outgoing(self.row, "CARRIED_OUT_BY")])
+        return await related(info, ids(outgoing(self.row, "CARRIED_OUT_BY")), Actor)
 
     @strawberry.field
     async def locations(self, info: Info) -> list[Location]:
-        return await locations(info, [i["id"] for i in outgoing(self.row, "AT")])
+        return await related(info, ids(outgoing(self.row, "AT")), Location)
 
     @strawberry.field
     async def targets(self, info: Info) -> list[Target]:
-        found = await related(info, [i["id"] for i in outgoing(self.row, "HIT")])
-        return [e for e in found if isinstance(e, Target)]
+        return await related(info, ids(outgoing(self.row, "HIT")), Target)
 
     @strawberry.field(description="Weapons, interceptions, damage and casualties, each reported.")
     async def figures(self, info: Info) -> list[Figure]:
-        found = await related(info, [i["id"] for i in outgoing(self.row, "HAS_FIGURE")])
-        return [e for e in found if isinstance(e, Figure)]
+        return await related(info, ids(outgoing(self.row, "HAS_FIGURE")), Figure)
 
 
 @strawberry.type
@@ -344,80 +310,39 @@ class Source(Entity):
     note: str | None
 
 
+# The row key of a field where it is not simply the field's name in camelCase.
+ROW_KEYS = {"iso3166_2": "iso3166_2"}
+# Time fields and the prefix of their properties on the node.
+TIME_FIELDS = {"time": "", "in_force": "inForce", "expires": "expires"}
+# What a missing value becomes in a field that cannot be null.
+EMPTY: dict[str, Any] = {"str": "", "list[str]": []}
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return ROW_KEYS.get(name, head + "".join(part.title() for part in rest))
+
+
 def build(row: Row) -> Entity:
-    """The GraphQL object for a projected node row."""
+    """The GraphQL object for a projected node row: each plain field from its property."""
     labels = set(row.get("labels") or [])
-    base: dict[str, Any] = {"id": strawberry.ID(row["id"]), "name": row.get("name"), "row": row}
-    if "Actor" in labels:
-        return Actor(
-            **base,
-            kind=row.get("kind") or "",
-            aliases=row.get("aliases") or [],
-            wikidata_id=row.get("wikidataId"),
-        )
-    if "Location" in labels:
-        return Location(
-            **base,
-            kind=row.get("kind") or "",
-            aliases=row.get("aliases") or [],
-            iso3166_2=row.get("iso3166_2"),
-            wikidata_id=row.get("wikidataId"),
-            latitude=row.get("latitude"),
-            longitude=row.get("longitude"),
-        )
-    if "Event" in labels:
-        return Event(**base, kind=row.get("kind") or "", time=time_bounds(row))
-    if "Statement" in labels:
-        return Statement(
-            **base, kind=row.get("kind") or "", text=row.get("text") or "", time=time_bounds(row)
-        )
-    if "Agreement" in labels:
-        return Agreement(
-            **base,
-            kind=row.get("kind") or "",
-            status=row.get("status") or "",
-            description=row.get("description"),
-            duration=row.get("duration"),
-            time=time_bounds(row),
-            in_force=time_bounds(row, "inForce"),
-            expires=time_bounds(row, "expires"),
-        )
-    if "Attack" in labels:
-        return Attack(
-            **base,
-            kind=row.get("kind") or "",
-            category=row.get("category") or "",
-            description=row.get("description"),
-            time=time_bounds(row),
-        )
-    if "Figure" in labels:
-        if base["name"] is None:
-            base["name"] = f"{row['value']} {row['metric'].replace('_', ' ')}"
-        return Figure(
-            **base,
-            metric=row["metric"],
-            value=row["value"],
-            qualifier=row.get("qualifier") or "exact",
-            weapon=row.get("weapon"),
-            category=row.get("category"),
-            attribution=row.get("attribution") or "",
-        )
-    if "Target" in labels:
-        return Target(**base)
-    if "TargetCategory" in labels:
-        return TargetCategory(**base, key=row.get("key") or "")
-    return Source(
-        **base,
-        kind=row.get("kind") or "document",
-        title=row.get("title") or "",
-        publisher=row.get("publisher"),
-        url=row.get("url"),
-        content_hash=row.get("contentHash"),
-        note=row.get("note"),
-    )
+    kind = next((cls for cls in ENTITY_TYPES if cls.__name__ in labels), Source)
+    values: dict[str, Any] = {"id": strawberry.ID(row["id"]), "name": row.get("name"), "row": row}
+    if kind is Figure and values["name"] is None:
+        values["name"] = f"{row['value']} {row['metric'].replace('_', ' ')}"
+    for field in dataclasses.fields(kind):
+        if not field.init or field.name in values:
+            continue
+        if field.name in TIME_FIELDS:
+            values[field.name] = time_bounds(row, TIME_FIELDS[field.name])
+            continue
+        value = row.get(camel(field.name))
+        values[field.name] = EMPTY.get(str(field.type)) if value is None else value
+    entity: Entity = kind(**values)
+    return entity
 
 
-ENTITY_TYPES = [
+ENTITY_TYPES: list[type[Entity]] = [
     Actor,
     Location,
     Event,

@@ -93,9 +93,11 @@ def parse_facts(path: Path) -> Parsed:
     except (OSError, UnicodeDecodeError) as error:
         problem = Problem(str(path), None, "", f"cannot read the file: {error}")
         return Parsed(path, "", LineMap({}), None, [problem])
+    loader = yaml.SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data: Any = yaml.safe_load(text)
+        # One parse: the node tree gives the lines, and the data is built from the same tree.
+        node = loader.get_single_node()
+        data: Any = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -74,20 +74,27 @@ class Planner:
 
     # -- provenance -------------------------------------------------------------------------
 
-    def evidence(self, location: Location, item: Evidenced, fact_id: str, aspect: str) -> None:
+    def check_quotes(self, location: Location, item: Evidenced) -> str | None:
+        """Check a fact's quotes against its source; the source's id, or None if unknown."""
         source = item.source or self.facts.document
-        if source not in self.texts and source not in self.external:
-            self.fail((*location, "source"), f"unknown source {source!r}")
-            return
         if source in self.texts:
             if not item.quotes:
                 self.fail(location, "needs quotes from the source (or an external source)")
-            text = self.texts[source]
             for index, quote in enumerate(item.quotes):
-                if normalise(quote) not in text:
+                if normalise(quote) not in self.texts[source]:
                     self.fail(
                         (*location, "quotes", index), f"quote not found in {source}: {quote!r}"
                     )
+        elif source not in self.external:
+            self.fail((*location, "source"), f"unknown source {source!r}")
+            return None
+        return source
+
+    def evidence(self, location: Location, item: Evidenced, fact_id: str, aspect: str) -> None:
+        """Check a node's quotes and tie the node to its source with them."""
+        source = self.check_quotes(location, item)
+        if source is None:
+            return
         self.plan.link(
             "SUPPORTED_BY",
             fact_id,
@@ -370,20 +377,6 @@ class Planner:
                 statementId=party.statement,
                 **self.relationship_evidence(party),
             )
-
-    def check_quotes(self, location: Location, item: Evidenced) -> None:
-        """Quotes that sit on a relationship: checked like a node's, written on the edge."""
-        source = item.source or self.facts.document
-        if source in self.texts:
-            if not item.quotes:
-                self.fail(location, "needs quotes from the source (or an external source)")
-            for index, quote in enumerate(item.quotes):
-                if normalise(quote) not in self.texts[source]:
-                    self.fail(
-                        (*location, "quotes", index), f"quote not found in {source}: {quote!r}"
-                    )
-        elif source not in self.external:
-            self.fail((*location, "source"), f"unknown source {source!r}")
 
     def attack(self, at: Location, attack: AttackSpec) -> None:
         self.plan.node(
