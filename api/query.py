@@ -120,6 +120,40 @@ async def one(info: Info, id: str, cls: type[E]) -> E | None:
     return entity if isinstance(entity, cls) else None
 
 
+def by_id_field(kind: type[Entity]) -> Any:
+    """A root field returning one entity of a kind by id (null if there is none)."""
+
+    async def resolve(info: Info, id: strawberry.ID) -> Any:
+        return await one(info, id, kind)
+
+    resolve.__annotations__ = {"info": Info, "id": strawberry.ID, "return": kind | None}
+    return strawberry.field(resolver=resolve)
+
+
+def connection_field(label: listing.Label, kind: type[Entity], default: Order) -> Any:
+    """A root field listing entities of a kind: filtered, sorted, paged in Cypher."""
+
+    async def resolve(
+        info: Info,
+        filter: Filter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: Order = default,
+    ) -> Any:
+        return await entity_connection(info, label, kind, filter, first, after, order)
+
+    # Concrete types for Strawberry: the schema shows Connection of this kind.
+    resolve.__annotations__ = {
+        "info": Info,
+        "filter": Filter | None,
+        "first": int | None,
+        "after": str | None,
+        "order": Order,
+        "return": Connection[kind],  # type: ignore[valid-type]
+    }
+    return strawberry.field(resolver=resolve)
+
+
 @strawberry.type(description="A full-text match with its relevance score.")
 class SearchHit:
     score: float
@@ -139,99 +173,20 @@ class EntityQuery:
         rows = await info.context.loader.load_many(ids)
         return [build(row) if row is not None else None for row in rows]
 
-    @strawberry.field
-    async def actor(self, info: Info, id: strawberry.ID) -> Actor | None:
-        return await one(info, id, Actor)
+    actor = by_id_field(Actor)
+    agreement = by_id_field(Agreement)
+    attack = by_id_field(Attack)
+    statement = by_id_field(Statement)
+    location = by_id_field(Location)
+    event = by_id_field(Event)
+    source = by_id_field(Source)
 
-    @strawberry.field
-    async def agreement(self, info: Info, id: strawberry.ID) -> Agreement | None:
-        return await one(info, id, Agreement)
-
-    @strawberry.field
-    async def attack(self, info: Info, id: strawberry.ID) -> Attack | None:
-        return await one(info, id, Attack)
-
-    @strawberry.field
-    async def statement(self, info: Info, id: strawberry.ID) -> Statement | None:
-        return await one(info, id, Statement)
-
-    @strawberry.field
-    async def location(self, info: Info, id: strawberry.ID) -> Location | None:
-        return await one(info, id, Location)
-
-    @strawberry.field
-    async def event(self, info: Info, id: strawberry.ID) -> Event | None:
-        return await one(info, id, Event)
-
-    @strawberry.field
-    async def source(self, info: Info, id: strawberry.ID) -> Source | None:
-        return await one(info, id, Source)
-
-    @strawberry.field
-    async def actors(
-        self,
-        info: Info,
-        filter: Filter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        order: Order = Order.NAME,
-    ) -> Connection[Actor]:
-        return await entity_connection(info, "Actor", Actor, filter, first, after, order)
-
-    @strawberry.field
-    async def agreements(
-        self,
-        info: Info,
-        filter: Filter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        order: Order = Order.TIME_ASC,
-    ) -> Connection[Agreement]:
-        return await entity_connection(info, "Agreement", Agreement, filter, first, after, order)
-
-    @strawberry.field
-    async def attacks(
-        self,
-        info: Info,
-        filter: Filter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        order: Order = Order.TIME_ASC,
-    ) -> Connection[Attack]:
-        return await entity_connection(info, "Attack", Attack, filter, first, after, order)
-
-    @strawberry.field
-    async def statements(
-        self,
-        info: Info,
-        filter: Filter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        order: Order = Order.TIME_ASC,
-    ) -> Connection[Statement]:
-        return await entity_connection(info, "Statement", Statement, filter, first, after, order)
-
-    @strawberry.field
-    async def locations(
-        self,
-        info: Info,
-        filter: Filter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        order: Order = Order.NAME,
-    ) -> Connection[Location]:
-        return await entity_connection(info, "Location", Location, filter, first, after, order)
-
-    @strawberry.field
-    async def events(
-        self,
-        info: Info,
-        filter: Filter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        order: Order = Order.TIME_ASC,
-    ) -> Connection[Event]:
-        return await entity_connection(info, "Event", Event, filter, first, after, order)
+    actors = connection_field("Actor", Actor, Order.NAME)
+    agreements = connection_field("Agreement", Agreement, Order.TIME_ASC)
+    attacks = connection_field("Attack", Attack, Order.TIME_ASC)
+    statements = connection_field("Statement", Statement, Order.TIME_ASC)
+    locations = connection_field("Location", Location, Order.NAME)
+    events = connection_field("Event", Event, Order.TIME_ASC)
 
     @strawberry.field(description="Full-text search over names, aliases and statement text.")
     async def search(self, info: Info, text: str, first: int | None = None) -> list[SearchHit]:
