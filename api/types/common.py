@@ -68,8 +68,14 @@ def evidence(row: dict[str, Any]) -> list[Evidence]:
             external=bool(item.get("external")),
             note=item.get("note"),
         )
-        for item in row.get("evidence") or []
+        for item in sorted(row.get("evidence") or [], key=evidence_order)
     ]
+
+
+def evidence_order(item: dict[str, Any]) -> tuple[bool, str, str]:
+    """Evidence for the fact itself first, then time, coordinates, ...: a stable order."""
+    aspect = item.get("aspect") or "existence"
+    return (aspect != "existence", aspect, item["source"]["id"])
 
 
 def time_bounds(row: dict[str, Any], prefix: str = "") -> TimeBounds | None:
