@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from enum import Enum
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from api.query import TimeMode
 from api.types.common import Evidence, evidence
 from api.types.connections import BadInput
 from api.types.entities import (
+    Actor,
     Agreement,
     Attack,
     Entity,
@@ -21,6 +23,7 @@ from api.types.entities import (
     Statement,
     Target,
     related,
+    require,
 )
 from graph.queries import agreements, explore
 
@@ -150,6 +153,7 @@ async def graph_of(info: Info, ids: list[str], edges: list[dict[str, Any]]) -> G
         for id in ids
         if (entity := entities.get(id)) is not None
     ]
+    present = {str(node.id) for node in nodes}
     return Graph(
         nodes=nodes,
         edges=[
@@ -161,6 +165,7 @@ async def graph_of(info: Info, ids: list[str], edges: list[dict[str, Any]]) -> G
                 properties=e["props"],
             )
             for e in edges
+            if e["source"] in present and e["target"] in present  # retracted ends drop out
         ],
     )
 
@@ -182,6 +187,7 @@ class AnalysisQuery:
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInput("withinDays: must be positive")
+        await require(info, "agreementId", agreement_id, Agreement)
         window = dt.timedelta(days=within_days) if within_days is not None else None
         rows = await agreements.attacks_after(
             info.context.database,
@@ -210,6 +216,7 @@ class AnalysisQuery:
     async def agreement_violations(
         self, info: Info, agreement_id: strawberry.ID
     ) -> list[Violation]:
+        await require(info, "agreementId", agreement_id, Agreement)
         rows = await agreements.violations(info.context.database, agreement_id, RESULT_CAP)
         ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
         ids += [r["announcement"] for r in rows if r["announcement"]]
@@ -260,6 +267,7 @@ class AnalysisQuery:
     async def statements_versus_actions(
         self, info: Info, actor_id: strawberry.ID
     ) -> list[StatementVersusAction]:
+        await require(info, "actorId", actor_id, Actor)
         rows = await agreements.statements_versus_actions(
             info.context.database, actor_id, RESULT_CAP
         )
@@ -293,6 +301,9 @@ class AnalysisQuery:
         start: dt.datetime | None = None,
         end: dt.datetime | None = None,
     ) -> list[TimelineItem]:
+        if start and end and end < start:
+            raise BadInput("end: is before start")
+        await require(info, "entityId", entity_id, Entity)
         rows = await explore.timeline(info.context.database, entity_id, start, end, RESULT_CAP)
         entities = await by_id(info, [r["id"] for r in rows], Entity)
         return [
@@ -309,6 +320,7 @@ class AnalysisQuery:
             raise BadInput("depth: must be 1, 2 or 3")
         if not 1 <= limit <= info.context.settings.max_page_size:
             raise BadInput(f"limit: must be between 1 and {info.context.settings.max_page_size}")
+        await require(info, "id", id, Entity)
         row = await explore.neighbourhood(info.context.database, id, depth, limit)
         return await graph_of(info, row["ids"], row["edges"]) if row else None
 
@@ -318,6 +330,9 @@ class AnalysisQuery:
     ) -> Graph | None:
         if not 1 <= max_hops <= 6:
             raise BadInput("maxHops: must be between 1 and 6")
+        await asyncio.gather(
+            require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
+        )
         row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
         return await graph_of(info, row["ids"], row["edges"]) if row else None
 

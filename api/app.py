@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from api.graphql_app import DeedgraphGraphQL
+from api.graphql_app import DeedgraphGraphQL, KeyCheck
 from api.limits import BodySizeLimit
 from api.logging import AccessLog
 from api.schema import build_schema
@@ -65,7 +65,7 @@ def create_app(
         routes=[
             Route("/health", health),
             Route("/ready", ready),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", KeyCheck(graphql, settings), methods=["GET", "POST"]),
         ],
         middleware=middleware,
         lifespan=lifespan,

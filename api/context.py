@@ -9,6 +9,7 @@ from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
+from api.auth import ApiKey
 from api.settings import ApiSettings
 from graph.database import Database
 from graph.queries.entities import entities_by_ids
@@ -29,6 +30,7 @@ class Context:
     request: Request
     database: Database
     settings: ApiSettings
+    api_key: ApiKey | None = None
     loader: DataLoader[str, Row | None] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -61,6 +61,9 @@ class Filter:
     status: str | None = strawberry.field(default=None, description="Agreement status.")
     about: strawberry.ID | None = strawberry.field(default=None, description="Statements about.")
     text: str | None = strawberry.field(default=None, description="Words in names or text.")
+    include_retracted: bool = strawberry.field(
+        default=False, description="Also list retracted facts (they carry their retraction)."
+    )
 
 
 def page_size(info: Info, first: int | None) -> int:
@@ -103,6 +106,7 @@ async def entity_connection(
         status=filter.status,
         about=filter.about,
         text=filter.text,
+        include_retracted=filter.include_retracted,
     )
     size = page_size(info, first)
     offset = decode_cursor(after)

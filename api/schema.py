@@ -22,6 +22,7 @@ from strawberry.tools import merge_types
 
 from api.analysis import AnalysisQuery
 from api.errors import ErrorCodes
+from api.mutation import Mutation
 from api.query import EntityQuery
 from api.settings import ApiSettings
 from api.types.entities import ENTITY_TYPES
@@ -72,6 +73,7 @@ def build_schema(settings: ApiSettings) -> strawberry.Schema:
         extensions.append(DisableIntrospection)
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         types=ENTITY_TYPES,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=settings.production),

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from api.auth import ApiKey, keys_from_env
 from graph.errors import ConfigError
 
 
@@ -44,6 +45,8 @@ class ApiSettings:
     max_body_bytes: int = 1_000_000
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     log_level: str = "INFO"
+    api_keys: tuple[ApiKey, ...] = field(default_factory=tuple)
+    reads_need_key: bool = False
 
     @property
     def graphiql(self) -> bool:
@@ -67,4 +70,6 @@ class ApiSettings:
             max_body_bytes=int(_number(env, "DEEDGRAPH_MAX_BODY_BYTES", 1_000_000)),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             log_level=(env.get("DEEDGRAPH_LOG_LEVEL") or "INFO").upper(),
+            api_keys=keys_from_env(env),
+            reads_need_key=_flag(env, "DEEDGRAPH_READS_NEED_KEY", False),
         )

@@ -65,6 +65,7 @@ class Loaded:
     path: Path
     nodes: int
     relationships: int
+    ids: tuple[str, ...] = ()
 
 
 def merge_nodes(label: LiteralString) -> LiteralString:
@@ -82,18 +83,25 @@ def create_relationships(type: LiteralString) -> LiteralString:
     )
 
 
+def by_place(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
 def check(paths: list[Path]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
-    """Parse and plan every file; every problem in every file is reported. A plan is only
-    safe to write when there are no problems at all."""
+    """Parse and plan every file; every problem in every file is reported."""
+    return plan_all([parse_facts(path) for path in paths])
+
+
+def plan_all(documents: list[Parsed]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
+    """Plan every parsed document. A plan is only safe to write when there are no problems."""
     planned: list[tuple[Parsed, Plan]] = []
     problems: list[Problem] = []
-    for path in paths:
-        parsed = parse_facts(path)
+    for parsed in documents:
         plan, found = plan_facts(parsed)
         problems.extend(found)
         if plan is not None:
             planned.append((parsed, plan))
-    return planned, sorted(problems, key=lambda p: (p.file, p.line or 0))
+    return planned, by_place(problems)
 
 
 async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) -> list[Problem]:
@@ -129,12 +137,30 @@ async def _write(tx: neo4j.AsyncManagedTransaction, parsed: Parsed, plan: Plan) 
             raise LoadError([Problem(str(parsed.path), None, "", f"some {type} ends are missing")])
 
 
+@dataclass(frozen=True)
+class Editor:
+    """Who makes a write through the API, and what the write is: kept in an Audit node."""
+
+    name: str
+    operation: str
+
+
+AUDIT: LiteralString = "CREATE (:Audit {at: datetime(), by: $by, operation: $operation, ids: $ids})"
+
+
 async def load(database: Database, paths: list[Path]) -> list[Loaded]:
     """Load facts files; nothing is written unless every file is valid."""
-    planned, problems = check(paths)
+    return await write_documents(database, [parse_facts(path) for path in paths])
+
+
+async def write_documents(
+    database: Database, documents: list[Parsed], editor: Editor | None = None
+) -> list[Loaded]:
+    """Write parsed documents, one transaction each; nothing unless all are valid."""
+    planned, problems = plan_all(documents)
     problems += await check_outside(database, planned)
     if problems:
-        raise LoadError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
+        raise LoadError(by_place(problems))
     loaded = []
     for parsed, plan in planned:
 
@@ -142,8 +168,11 @@ async def load(database: Database, paths: list[Path]) -> list[Loaded]:
             tx: neo4j.AsyncManagedTransaction, parsed: Parsed = parsed, plan: Plan = plan
         ) -> None:
             await _write(tx, parsed, plan)
+            if editor is not None:
+                ids = sorted(plan.labels)
+                await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
 
         await database.write_transaction(work, timeout=300)
         nodes, relationships = plan.count()
-        loaded.append(Loaded(parsed.path, nodes, relationships))
+        loaded.append(Loaded(parsed.path, nodes, relationships, tuple(sorted(plan.labels))))
     return loaded

@@ -64,3 +64,18 @@ async def seeded(database: Database) -> Database:
 
     await load(database, [SEED])
     return database
+
+
+EDITOR_KEY = "dg_test-editor-key"
+READER_KEY = "dg_test-reader-key"
+
+
+@pytest.fixture(scope="session")
+def keyed_api_url(connection: Connection) -> Iterator[str]:
+    """deedgraph with one editor and one reader key (stored hashed, as in production)."""
+    from api.auth import digest
+
+    keys = f"editor-e:editor:{digest(EDITOR_KEY)},reader-r:reader:{digest(READER_KEY)}"
+    settings = ApiSettings.from_env({"DEEDGRAPH_API_KEYS": keys})
+    with running_app(create_app(connection, settings)) as url:
+        yield url

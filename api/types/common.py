@@ -32,6 +32,19 @@ class Evidence:
     note: str | None
 
 
+@strawberry.type(description="A retraction: the fact is kept, marked, with who, when and why.")
+class Retraction:
+    at: dt.datetime
+    by: str
+    reason: str
+
+
+def retractions(row: dict[str, Any]) -> list[Retraction]:
+    return [
+        Retraction(at=r["at"], by=r["by"], reason=r["reason"]) for r in row.get("retractions") or []
+    ]
+
+
 @strawberry.type(description="When, as the source words it, with the bounds it implies (UTC).")
 class TimeBounds:
     text: str

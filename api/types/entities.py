@@ -9,7 +9,17 @@ from typing import Any, TypeVar
 import strawberry
 
 from api.context import Info
-from api.types.common import Evidence, SourceRef, TimeBounds, evidence, source_ref, time_bounds
+from api.types.common import (
+    Evidence,
+    Retraction,
+    SourceRef,
+    TimeBounds,
+    evidence,
+    retractions,
+    source_ref,
+    time_bounds,
+)
+from graph.errors import NotFoundError
 
 Row = dict[str, Any]
 E = TypeVar("E", bound="Entity")
@@ -30,12 +40,25 @@ def ids(items: list[Row]) -> list[str]:
 async def related(info: Info, ids: list[str], kind: type[E]) -> list[E]:
     """The entities with these ids that are of this kind, through the request's loader."""
     found = await info.context.loader.load_many(ids)
-    return [e for row in found if row is not None and isinstance(e := build(row), kind)]
+    return [
+        e
+        for row in found
+        if row is not None and not row.get("retracted") and isinstance(e := build(row), kind)
+    ]
 
 
 async def first(info: Info, ids: list[str], kind: type[E]) -> E | None:
     found = await related(info, ids[:1], kind)
     return found[0] if found else None
+
+
+async def require(info: Info, argument: str, id: str, kind: type[E]) -> E:
+    """The entity an argument names, or a NOT_FOUND error that says which argument."""
+    found = await first(info, [id], kind)
+    if found is None:
+        noun = "entity" if kind is Entity else kind.__name__.lower()
+        raise NotFoundError(f"{argument}: no {noun} with id {id!r}")
+    return found
 
 
 async def edge_evidence(info: Info, props: Row) -> Evidence | None:
@@ -63,6 +86,14 @@ class Entity:
     @strawberry.field(description="The node's kind of entity: Actor, Attack, ...")
     def type_name(self) -> str:
         return type(self).__name__
+
+    @strawberry.field(description="True when the fact has been retracted (see retractions).")
+    def retracted(self) -> bool:
+        return bool(self.row.get("retracted"))
+
+    @strawberry.field(description="Who retracted this fact, when and why; kept for history.")
+    def retractions(self) -> list[Retraction]:
+        return retractions(self.row)
 
     @strawberry.field(description="Sources and the exact quotes supporting this fact.")
     def sources(self) -> list[Evidence]:

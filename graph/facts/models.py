@@ -64,14 +64,23 @@ class SourceSpec(Strict):
     published: dt.date | None = None
     retrieved: dt.date | None = None
     text_file: str | None = Field(
-        None, description="Path of the source's text, relative to this facts file."
+        None,
+        description="Path of the source's text, relative to this facts file (files loaded "
+        "with the CLI only).",
+    )
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2_000_000)] | None = Field(
+        None, description="The source's text itself, instead of text_file."
     )
     note: Text | None = None
 
     @model_validator(mode="after")
     def documents_have_text(self) -> SourceSpec:
-        if self.kind == "document" and self.text_file is None:
-            raise ValueError("a source of kind 'document' needs text_file (its quotes are checked)")
+        if self.text_file is not None and self.text is not None:
+            raise ValueError("give text_file or text, not both")
+        if self.kind == "document" and self.text_file is None and self.text is None:
+            raise ValueError(
+                "a source of kind 'document' needs text_file or text (its quotes are checked)"
+            )
         return self
 
 

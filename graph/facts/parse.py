@@ -73,6 +73,8 @@ class Parsed:
     # checked: positions[group][i] is the item's index in the file, broken the invalid ids.
     positions: dict[str, list[int]] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
+    # Sources may name a text_file only when a local file was loaded (never over the API).
+    files_allowed: bool = True
 
     def problem(self, location: Location, message: str) -> Problem:
         if location and location[0] in self.positions and len(location) > 1:
@@ -93,6 +95,11 @@ def parse_facts(path: Path) -> Parsed:
     except (OSError, UnicodeDecodeError) as error:
         problem = Problem(str(path), None, "", f"cannot read the file: {error}")
         return Parsed(path, "", LineMap({}), None, [problem])
+    return parse_text(path, text)
+
+
+def parse_text(path: Path, text: str, files_allowed: bool = True) -> Parsed:
+    """Parse facts given as YAML (or JSON, which is YAML) text; `path` names it in problems."""
     loader = yaml.SafeLoader(text)
     try:
         # One parse: the node tree gives the lines, and the data is built from the same tree.
@@ -102,17 +109,17 @@ def parse_facts(path: Path) -> Parsed:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
-        return Parsed(
-            path,
-            text,
-            LineMap({}),
-            None,
-            [Problem(str(path), line, "", f"not valid YAML: {reason}")],
-        )
+        problem = Problem(str(path), line, "", f"not valid YAML: {reason}")
+        return Parsed(path, text, LineMap({}), None, [problem], files_allowed=files_allowed)
     found: dict[Location, int] = {}
     if node is not None:
         _lines(node, (), found)
-    parsed = Parsed(path, text, LineMap(found), None, [])
+    parsed = Parsed(path, text, LineMap(found), None, [], files_allowed=files_allowed)
+    return validate(parsed, data)
+
+
+def validate(parsed: Parsed, data: Any) -> Parsed:
+    """Check data against the model, keeping every problem and the items that are valid."""
     if not isinstance(data, dict):
         parsed.problems.append(
             parsed.problem((), "expected a mapping with 'document' and 'sources'")

@@ -216,18 +216,28 @@ class Planner:
             }
             if source.kind == "external":
                 self.external.add(source.id)
-            if source.text_file is not None:
-                path = self.parsed.path.parent / source.text_file
-                try:
-                    raw = path.read_bytes()
-                except OSError:
-                    self.fail(("sources", index, "text_file"), f"cannot read {path}")
-                    raw = b""
+            raw = self.source_bytes(index, source.text_file, source.text)
+            if raw is not None:
                 text = raw.decode("utf-8", errors="replace")
                 self.texts[source.id] = normalise(text)
                 props["text"] = text
                 props["contentHash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
             self.plan.node("Source", source.id, **props)
+
+    def source_bytes(self, index: int, text_file: str | None, text: str | None) -> bytes | None:
+        if text is not None:
+            return text.encode("utf-8")
+        if text_file is None:
+            return None
+        if not self.parsed.files_allowed:
+            self.fail(("sources", index, "text_file"), "not accepted here: give the text itself")
+            return b""
+        path = self.parsed.path.parent / text_file
+        try:
+            return path.read_bytes()
+        except OSError:
+            self.fail(("sources", index, "text_file"), f"cannot read {path}")
+            return b""
 
     def actors(self) -> None:
         for index, actor in enumerate(self.facts.actors):

@@ -17,7 +17,7 @@ WITH g,
      CASE WHEN $reference = 'in_force' AND g.inForceEndLatest IS NOT NULL
           THEN g.inForceEndLatest ELSE g.endLatest END AS refEnd
 MATCH (a:Attack)
-WHERE a.endLatest > refStart
+WHERE a.endLatest > refStart AND a.retracted IS NULL
   AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
   AND (NOT $partiesOnly OR EXISTS {
         MATCH (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor)<-[p:HAS_PARTY]-(g)
@@ -37,11 +37,12 @@ VIOLATIONS: LiteralString = """
 MATCH (g:Agreement {id: $agreement})-[p:HAS_PARTY]->(party:Actor)
 WHERE p.role IN ['accepted', 'signatory']
 MATCH (a:Attack)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party)
-WHERE a.endLatest > g.startEarliest
+WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
   AND (NOT EXISTS { (g)-[:COVERS_AREA]->() }
        OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
 MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
       -[:BROADER*0..4]->(s:TargetCategory)<-[:COVERS]-(g)
+WHERE t.retracted IS NULL
 WITH g, a, party, p, doer, a.startEarliest > g.endLatest AS definitely,
      collect(DISTINCT {target: t.id, category: c.key, scope: s.key}) AS matches
 RETURN a.id AS attack, party.id AS party, doer.id AS doer, p.role AS role,
@@ -85,7 +86,7 @@ CALL (me) {
   MATCH (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)<-[p:HAS_PARTY]-(g:Agreement)
   WHERE p.role IN ['accepted', 'signatory']
   MATCH (a:Attack)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side)
-  WHERE a.endLatest > g.startEarliest
+  WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL AND g.retracted IS NULL
     AND EXISTS { (a)-[:HIT]->(:Target)-[:IN_CATEGORY]->(:TargetCategory)
                  -[:BROADER*0..4]->(:TargetCategory)<-[:COVERS]-(g) }
   RETURN DISTINCT coalesce(p.statementId, [(g)-[:ANNOUNCED_IN]->(s) | s.id][0]) AS statement,
@@ -95,11 +96,13 @@ CALL (me) {
          a.startEarliest > g.endLatest AS definitely
   UNION
   MATCH (s:Statement {kind: 'accusation'})-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(me)
+  WHERE s.retracted IS NULL
   MATCH (s)-[:ABOUT]->(g:Agreement)
   MATCH (s)-[:ABOUT]->(accused:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
   WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
   MATCH (a:Attack)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side)
-  WHERE a.endLatest > g.startEarliest AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
+  WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+    AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
   RETURN DISTINCT s.id AS statement, g.id AS agreement, a.id AS action,
          'bears_out' AS relation,
          'the statement accuses ' + accused.name + ' over ' + g.name

@@ -39,6 +39,7 @@ n {
              | {type: type(r), id: m.id, props: properties(r)}],
   incoming: [(n)<-[r]-(m) WHERE type(r) IN $incoming
              | {type: type(r), id: m.id, props: properties(r)}][..$cap],
+  retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {.at, .by, .reason}],
   evidence: [(n)-[r:SUPPORTED_BY]->(s)
              | {source: s {.id, .kind, .title, .publisher, .url, .published, .retrieved,
                            .contentHash, .note},

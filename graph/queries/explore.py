@@ -43,6 +43,7 @@ PATHS: dict[int, LiteralString] = {
 SEARCH: LiteralString = """
 CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit})
 YIELD node, score
+WHERE node.retracted IS NULL
 RETURN node.id AS id, score
 """
 
@@ -64,7 +65,7 @@ CALL (e) {
   RETURN t, 'inside' AS relation
 }
 WITH t, collect(DISTINCT relation) AS relations
-WHERE t.startEarliest IS NOT NULL
+WHERE t.startEarliest IS NOT NULL AND t.retracted IS NULL
   AND ($from IS NULL OR t.endLatest >= $from)
   AND ($to IS NULL OR t.startEarliest <= $to)
 RETURN t.id AS id, relations
@@ -74,7 +75,7 @@ LIMIT $limit
 
 ATTACKS_PER_REGION_PER_DAY: LiteralString = """
 MATCH (a:Attack)-[:AT]->(:Location)-[:WITHIN*0..5]->(r:Location {kind: 'region'})
-WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) }
+WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) } AND a.retracted IS NULL
   AND ($from IS NULL OR a.endLatest >= $from)
   AND ($to IS NULL OR a.startEarliest <= $to)
 RETURN r.id AS region, r.name AS name, date(a.startEarliest) AS day, count(DISTINCT a) AS attacks
@@ -84,7 +85,7 @@ LIMIT $limit
 
 WEAPONS: LiteralString = """
 MATCH (a:Attack)-[:HAS_FIGURE]->(f:Figure)
-WHERE f.weapon IS NOT NULL
+WHERE f.weapon IS NOT NULL AND a.retracted IS NULL AND f.retracted IS NULL
   AND ($from IS NULL OR a.endLatest >= $from)
   AND ($to IS NULL OR a.startEarliest <= $to)
 WITH f.weapon AS weapon, f.metric AS metric, sum(f.value) AS total

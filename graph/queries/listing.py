@@ -72,10 +72,11 @@ class ListFilter:
     status: str | None = None
     about: str | None = None
     text: str | None = None
+    include_retracted: bool = False
 
 
 def _where(label: str, filter: ListFilter) -> tuple[LiteralString, dict[str, Any]]:
-    clauses: list[LiteralString] = []
+    clauses: list[LiteralString] = [] if filter.include_retracted else ["n.retracted IS NULL"]
     params: dict[str, Any] = {}
     if filter.start is not None:
         clauses.append(DEFINITELY_FROM if filter.time_mode == "definitely" else POSSIBLY_FROM)
