@@ -166,7 +166,8 @@ async def _prepare_graph(connection: Connection, paths: list[Path]) -> list[Any]
     from graph.loader import load as load_files
     from graph.schema import create_schema
 
-    database = Database.connect(connection, timeout=60)
+    # Large files: a loading transaction may run for minutes (the API's limit is seconds).
+    database = Database.connect(connection, timeout=600)
     try:
         await create_schema(database)
         return await load_files(database, paths)

@@ -28,9 +28,13 @@ query_counter: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar
     "query_counter", default=None
 )
 
+BACKSTOP = 5.0  # seconds past a query's own limit before the client gives up on the server
+
 TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.TransactionTimedOut",
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    # A transaction stopped by its timeout while waiting for a lock says this instead.
+    "Neo.ClientError.Transaction.LockClientStopped",
 )
 
 
@@ -105,12 +109,17 @@ class Database:
     ) -> list[Record]:
         _count()
         try:
-            records, _, _ = await self.driver.execute_query(
-                neo4j.Query(cypher, timeout=self.timeout),
-                params,
-                routing_=routing,
-                database_=self.database,
-            )
+            # The server ends the query at its timeout; the client-side limit is a backstop
+            # for a server that does not answer at all.
+            async with asyncio.timeout(self.timeout + BACKSTOP):
+                records, _, _ = await self.driver.execute_query(
+                    neo4j.Query(cypher, timeout=self.timeout),
+                    params,
+                    routing_=routing,
+                    database_=self.database,
+                )
+        except TimeoutError:
+            raise QueryTimeoutError("the database did not answer within its time limit") from None
         except Exception as error:
             raise translate(error) from error
         return [native(record.data()) for record in records]

@@ -172,7 +172,7 @@ async def write_documents(
                 ids = sorted(plan.labels)
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
 
-        await database.write_transaction(work, timeout=300)
+        await database.write_transaction(work)
         nodes, relationships = plan.count()
         loaded.append(Loaded(parsed.path, nodes, relationships, tuple(sorted(plan.labels))))
     return loaded
