@@ -196,3 +196,12 @@ def test_published_json_schema_matches_the_models() -> None:
     from graph.facts.schema_export import facts_json_schema
 
     assert (ROOT / "docs" / "facts.schema.json").read_text() == facts_json_schema()
+
+
+async def test_control_characters_are_a_clear_problem(database: Database, tmp_path: Path) -> None:
+    facts = tmp_path / "control.yaml"
+    facts.write_text("document: x\x00\x1b\n")
+    with pytest.raises(LoadError) as caught:
+        await load(database, [facts])
+    [problem] = caught.value.problems
+    assert "not valid YAML" in problem.message

@@ -100,9 +100,9 @@ def parse_facts(path: Path) -> Parsed:
 
 def parse_text(path: Path, text: str, files_allowed: bool = True) -> Parsed:
     """Parse facts given as YAML (or JSON, which is YAML) text; `path` names it in problems."""
-    loader = yaml.SafeLoader(text)
     try:
         # One parse: the node tree gives the lines, and the data is built from the same tree.
+        loader = yaml.SafeLoader(text)  # refuses control characters already
         node = loader.get_single_node()
         data: Any = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
