@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint typecheck pytest install jars lock clean
+.PHONY: serve test lint typecheck pytest fuzz install jars lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ pytest: jars
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# A longer hypothesis-graphql run than the one in `make test` (FUZZ_EXAMPLES per mode).
+FUZZ_EXAMPLES ?= 2000
+fuzz: jars
+	DEEDGRAPH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_fuzz.py
 
 # Re-pin every dependency to what installs today (commit the result).
 lock: $(STAMP)
