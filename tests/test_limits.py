@@ -51,3 +51,23 @@ def test_production_turns_introspection_and_suggestions_off(connection: Connecti
         assert "Did you mean" not in error["message"]
         page = httpx.get(url + "/graphql", headers={"Accept": "text/html"})
         assert "graphiql" not in page.text.lower()
+
+
+def test_batched_requests_are_refused(api_url: str) -> None:
+    response = httpx.post(api_url + "/graphql", json=[{"query": "{ version }"}] * 2)
+    assert response.status_code == 400
+    assert "data" not in response.text
+
+
+def test_cors_allows_only_listed_origins(connection: Connection) -> None:
+    settings = ApiSettings(cors_origins=("https://explorer.example.org",))
+    with running_app(create_app(connection, settings)) as url:
+        preflight = {"Access-Control-Request-Method": "POST"}
+        allowed = httpx.options(
+            url + "/graphql", headers={"Origin": "https://explorer.example.org", **preflight}
+        )
+        assert allowed.headers["access-control-allow-origin"] == "https://explorer.example.org"
+        other = httpx.options(
+            url + "/graphql", headers={"Origin": "https://evil.test", **preflight}
+        )
+        assert "access-control-allow-origin" not in other.headers
