@@ -98,3 +98,22 @@ async def test_pagination_walks_every_item_once(seeded: Database, api_url: str) 
             break
         after = page["pageInfo"]["endCursor"]
     assert len(seen) == 5 and len(set(seen)) == 5
+
+
+async def test_unknown_ids_in_questions_are_not_found(seeded: Database, api_url: str) -> None:
+    body = post(
+        api_url, '{ agreementViolations(agreementId: "agreement:none") { reasons { time } } }'
+    )
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert error["message"] == "agreementId: no agreement with id 'agreement:none'"
+
+
+async def test_unexpected_failures_are_masked_as_internal(database: Database, api_url: str) -> None:
+    # Data written by another tool, not in deedgraph's shape: resolving it fails inside.
+    await database.write("CREATE (:Entity:Figure {id: 'figure:broken'})")
+    body = post(api_url, '{ node(id: "figure:broken") { id } }')
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "INTERNAL"
+    assert error["message"] == "Internal error: it has been logged."
+    assert "KeyError" not in str(body) and "metric" not in str(body)
