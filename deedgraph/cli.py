@@ -21,6 +21,8 @@ neo4j_app = typer.Typer(
     help="Run the managed Neo4j server (no Docker needed).", no_args_is_help=True
 )
 app.add_typer(neo4j_app, name="neo4j")
+import_app = typer.Typer(help="Import data sets investigators already have.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -182,6 +184,61 @@ def schema() -> None:
     from api.settings import ApiSettings
 
     typer.echo(build_schema(ApiSettings()).as_str())
+
+
+@import_app.command("acled")
+@friendly
+def import_acled(
+    paths: Annotated[list[Path], typer.Argument(help="ACLED CSV exports (2023 or older layout).")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="All or nothing: any bad row imports nothing.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Events per UNWIND batch.")] = 5000,
+) -> None:
+    """Import ACLED events: attacks, interceptions and agreements with their actors, places
+    and sources. Bad rows are reported with their line; a newer `timestamp` wins."""
+    from graph.acled.importer import AcledImportError
+
+    def progress(done: int, total: int, seconds: float) -> None:
+        rate = done / seconds if seconds else 0.0
+        typer.echo(f"\r  {done}/{total} events written ({rate:,.0f} events/s)", nl=False, err=True)
+
+    try:
+        summary = asyncio.run(
+            _import_acled(Connection.from_env(), paths, strict, batch_size, progress)
+        )
+    except AcledImportError as error:
+        for path, bad in error.bad:
+            typer.echo(f"{path}:{bad}", err=True)
+        fail(str(error))
+        return
+    typer.echo("", err=True)
+    for path, bad in summary.bad:
+        typer.echo(f"{path}:{bad}", err=True)
+    typer.echo(
+        f"{summary.rows} rows in {summary.seconds:.1f}s ({summary.rows_per_second:,.0f} rows/s): "
+        f"{summary.written} events written, {summary.stale} older than the graph's, "
+        f"{summary.not_modelled} of types not modelled, {len(summary.bad)} bad"
+    )
+
+
+async def _import_acled(
+    connection: Connection,
+    paths: list[Path],
+    strict: bool,
+    batch_size: int,
+    progress: Callable[[int, int, float], None],
+) -> Any:
+    from graph.acled.importer import import_acled
+    from graph.database import Database
+    from graph.schema import create_schema
+
+    database = Database.connect(connection, timeout=600)
+    try:
+        await create_schema(database)
+        return await import_acled(database, paths, strict, batch_size, progress)
+    finally:
+        await database.close()
 
 
 @app.command("api-key")

@@ -13,7 +13,7 @@ from graph.database import Database, Record
 WALKED: LiteralString = (
     "PART_OF|SPEAKS_FOR|BASED_IN|WITHIN|PARTICIPANT|AT|MADE_BY|ABOUT|COVERS|COVERS_AREA|"
     "ANNOUNCED_IN|AROSE_FROM|HAS_PARTY|CARRIED_OUT_BY|HIT|IN_CATEGORY|LOCATED_IN|HAS_FIGURE|"
-    "REPORTED_BY|REPORTED_IN|IN"
+    "REPORTED_BY|REPORTED_IN|IN|AGAINST"
 )
 # Variable-length bounds cannot be parameters: one literal pattern per allowed depth.
 DIGITS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
