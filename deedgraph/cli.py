@@ -241,6 +241,44 @@ async def _import_acled(
         await database.close()
 
 
+@app.command()
+@friendly
+def generate(
+    events: Annotated[int, typer.Option(help="Attack incidents to generate.")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Same seed, same world.")] = 1,
+) -> None:
+    """Write a deterministic synthetic world (waves, incidents, targets, figures, agreements,
+    statements) straight to Neo4j, for scale tests and benchmarks."""
+    if events < 1:
+        fail("--events must be at least 1")
+
+    def progress(done: int, total: int, seconds: float) -> None:
+        rate = done / seconds if seconds else 0.0
+        typer.echo(f"\r  {done}/{total} events ({rate:,.0f} events/s)", nl=False, err=True)
+
+    result = asyncio.run(_generate(Connection.from_env(), events, seed, progress))
+    typer.echo("", err=True)
+    typer.echo(
+        f"{result.events} events, {result.written} nodes and relationships "
+        f"in {result.seconds:.1f}s ({result.events / result.seconds:,.0f} events/s)"
+    )
+
+
+async def _generate(
+    connection: Connection, events: int, seed: int, progress: Callable[[int, int, float], None]
+) -> Any:
+    from graph.database import Database
+    from graph.schema import create_schema
+    from graph.synthetic import generate
+
+    database = Database.connect(connection, timeout=600)
+    try:
+        await create_schema(database)
+        return await generate(database, events, seed, progress=progress)
+    finally:
+        await database.close()
+
+
 @app.command("api-key")
 def api_key(
     name: Annotated[str, typer.Argument(help="Who the key is for (recorded on every write).")],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -65,7 +66,13 @@ def merge_events(label: LiteralString) -> LiteralString:
         "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) "
         "WITH n, row WHERE n.acledTimestamp IS NULL "
         "OR n.acledTimestamp <= row.props.acledTimestamp "
-        "SET n = row.props SET n:" + label + " RETURN n.id AS id"
+        "SET n = row.props SET n:" + label + ", "
+        # Times travel as epoch milliseconds: packing Python datetimes cost more than the rest.
+        "n.startEarliest = datetime({epochMillis: row.start}), "
+        "n.startLatest = datetime({epochMillis: row.end}), "
+        "n.endEarliest = datetime({epochMillis: row.start}), "
+        "n.endLatest = datetime({epochMillis: row.end}) "
+        "RETURN n.id AS id"
     )
 
 
@@ -89,15 +96,8 @@ class Summary:
         return self.rows / self.seconds if self.seconds else 0.0
 
 
-def time_props(event: Event) -> dict[str, Any]:
-    return {
-        "timeText": event.date_text,
-        "startEarliest": event.start,
-        "startLatest": event.end,
-        "endEarliest": event.start,
-        "endLatest": event.end,
-        "timePrecision": event.precision,
-    }
+def epoch_millis(moment: dt.datetime) -> int:
+    return int(moment.timestamp() * 1000)
 
 
 @dataclass
@@ -126,7 +126,8 @@ class Batch:
             self.actors[ref.id] = {"id": ref.id, "props": who}
         props: dict[str, Any] = {
             **event.props,
-            **time_props(event),
+            "timeText": event.date_text,
+            "timePrecision": event.precision,
             "id": event.id,
             "acledId": event.acled_id,
             "acledTimestamp": event.timestamp,
@@ -135,7 +136,14 @@ class Batch:
         }
         if event.label == "Agreement":
             props.update(kind="other", status="agreed")
-        self.events.setdefault(event.label, []).append({"id": event.id, "props": props})
+        self.events.setdefault(event.label, []).append(
+            {
+                "id": event.id,
+                "props": props,
+                "start": epoch_millis(event.start),
+                "end": epoch_millis(event.end),
+            }
+        )
         quote = [str(event.props["description"])] if event.props["description"] else []
         note = "ACLED record" + (f"; cites {', '.join(event.sources)}" if event.sources else "")
         self.link(
