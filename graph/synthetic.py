@@ -10,7 +10,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString
 
 import neo4j
 from neo4j.spatial import WGS84Point
@@ -335,6 +335,20 @@ async def flush(database: Database, rows: Rows, batch: int = 10_000) -> None:
     await database.write_transaction(work, timeout=600)
 
 
+CLEAR_BATCH: LiteralString = """
+MATCH (n:Entity) WHERE n.id STARTS WITH 'syn-' OR n.id STARTS WITH 'source:synthetic-'
+WITH n LIMIT 10000
+DETACH DELETE n
+RETURN count(*) AS deleted
+"""
+
+
+async def clear(database: Database) -> None:
+    """Remove an earlier synthetic world, in batches, so a new one starts clean."""
+    while (await database.write(CLEAR_BATCH))[0]["deleted"]:
+        pass
+
+
 @dataclass
 class Generated:
     events: int
@@ -351,6 +365,7 @@ async def generate(
 ) -> Generated:
     """Write `events` attack incidents (grouped in waves) and everything around them."""
     started = time.perf_counter()
+    await clear(database)
     world = World(seed)
     rows = world.frame(seed)
     agreements = max(3, events // 2000)
