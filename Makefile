@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint typecheck pytest fuzz install jars lock clean
+.PHONY: serve test lint typecheck pytest fuzz bench install jars lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ test: lint typecheck pytest
 FUZZ_EXAMPLES ?= 2000
 fuzz: jars
 	DEEDGRAPH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_fuzz.py
+
+# The benchmark (not part of make test): EVENTS=1000000 for the large run.
+EVENTS ?= 100000
+bench: jars
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python bench/run.py --events $(EVENTS)
 
 # Re-pin every dependency to what installs today (commit the result).
 lock: $(STAMP)

@@ -12,7 +12,7 @@ from strawberry.types import Info as StrawberryInfo
 from api.auth import ApiKey
 from api.settings import ApiSettings
 from graph.database import Database
-from graph.queries.entities import entities_by_ids
+from graph.queries.entities import entities_by_ids, incoming_by_ids
 
 Row = dict[str, Any]
 
@@ -25,6 +25,14 @@ def entity_loader(database: Database) -> DataLoader[str, Row | None]:
     return DataLoader(load_fn=load)
 
 
+def incoming_loader(database: Database) -> DataLoader[str, list[Row]]:
+    async def load(ids: list[str]) -> list[list[Row]]:
+        found = await incoming_by_ids(database, list(dict.fromkeys(ids)))
+        return [found.get(id, []) for id in ids]
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass
 class Context:
     request: Request
@@ -32,9 +40,11 @@ class Context:
     settings: ApiSettings
     api_key: ApiKey | None = None
     loader: DataLoader[str, Row | None] = field(init=False)
+    incoming: DataLoader[str, list[Row]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.loader = entity_loader(self.database)
+        self.incoming = incoming_loader(self.database)
 
     def remember(self, rows: list[Row]) -> None:
         """Rows fetched by a list query need no second trip through the loader."""

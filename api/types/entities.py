@@ -29,8 +29,10 @@ def outgoing(row: Row, *types: str) -> list[Row]:
     return [item for item in row.get("outgoing") or [] if item["type"] in types]
 
 
-def incoming(row: Row, *types: str) -> list[Row]:
-    return [item for item in row.get("incoming") or [] if item["type"] in types]
+async def incoming(info: Info, entity: Entity, *types: str) -> list[Row]:
+    """Relationships pointing at the entity, fetched (batched) only when a field needs them."""
+    found = await info.context.incoming.load(str(entity.id))
+    return [item for item in found if item["type"] in types]
 
 
 def ids(items: list[Row]) -> list[str]:
@@ -101,7 +103,7 @@ class Entity:
 
     @strawberry.field(description="Statements about this entity.")
     async def mentioned_in(self, info: Info) -> list[Statement]:
-        return await related(info, ids(incoming(self.row, "ABOUT")), Statement)
+        return await related(info, ids(await incoming(info, self, "ABOUT")), Statement)
 
 
 @strawberry.type
@@ -124,21 +126,21 @@ class Actor(Entity):
 
     @strawberry.field(description="Actors that belong to or speak for this one.")
     async def members(self, info: Info) -> list[Actor]:
-        return await related(info, ids(incoming(self.row, "PART_OF", "SPEAKS_FOR")), Actor)
+        return await related(info, ids(await incoming(info, self, "PART_OF", "SPEAKS_FOR")), Actor)
 
     @strawberry.field
     async def statements(self, info: Info) -> list[Statement]:
-        return await related(info, ids(incoming(self.row, "MADE_BY")), Statement)
+        return await related(info, ids(await incoming(info, self, "MADE_BY")), Statement)
 
     @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
     async def attacks(self, info: Info) -> list[Attack]:
-        return await related(info, ids(incoming(self.row, "CARRIED_OUT_BY")), Attack)
+        return await related(info, ids(await incoming(info, self, "CARRIED_OUT_BY")), Attack)
 
     @strawberry.field
     async def agreements(self, info: Info) -> list[Party]:
         return [
             Party(agreement_id=i["id"], actor_id=self.id, props=i["props"])
-            for i in incoming(self.row, "HAS_PARTY")
+            for i in await incoming(info, self, "HAS_PARTY")
         ]
 
 
@@ -157,11 +159,11 @@ class Location(Entity):
 
     @strawberry.field
     async def contains(self, info: Info) -> list[Location]:
-        return await related(info, ids(incoming(self.row, "WITHIN")), Location)
+        return await related(info, ids(await incoming(info, self, "WITHIN")), Location)
 
     @strawberry.field(description="Attacks recorded at exactly this place.")
     async def attacks(self, info: Info) -> list[Attack]:
-        return await related(info, ids(incoming(self.row, "AT")), Attack)
+        return await related(info, ids(await incoming(info, self, "AT")), Attack)
 
 
 @strawberry.type
@@ -312,7 +314,7 @@ class Attack(Entity):
 
     @strawberry.field(description="The incidents that make up this wave.")
     async def incidents(self, info: Info) -> list[Attack]:
-        return await related(info, ids(incoming(self.row, "PART_OF")), Attack)
+        return await related(info, ids(await incoming(info, self, "PART_OF")), Attack)
 
     @strawberry.field
     async def by(self, info: Info) -> list[Actor]:

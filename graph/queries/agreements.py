@@ -10,7 +10,7 @@ from graph.database import Database, Record
 Reference = Literal["announcement", "in_force"]
 
 ATTACKS_AFTER: LiteralString = """
-MATCH (g:Agreement {id: $agreement})
+MATCH (g:Agreement:Entity {id: $agreement})
 WITH g,
      CASE WHEN $reference = 'in_force' AND g.inForceStartEarliest IS NOT NULL
           THEN g.inForceStartEarliest ELSE g.startEarliest END AS refStart,
@@ -34,7 +34,7 @@ LIMIT $limit
 # that accepted it, and hits a target whose category lies inside the agreement's scope (and
 # inside its area, when the agreement has one).
 VIOLATIONS: LiteralString = """
-MATCH (g:Agreement {id: $agreement})-[p:HAS_PARTY]->(party:Actor)
+MATCH (g:Agreement:Entity {id: $agreement})-[p:HAS_PARTY]->(party:Actor)
 WHERE p.role IN ['accepted', 'signatory']
 MATCH (a:Attack)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party)
 WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
@@ -81,7 +81,7 @@ async def violations(database: Database, agreement: str, limit: int) -> list[Rec
 # A side's commitments (agreements it accepted) against its side's later attacks in scope;
 # its accusations against another side, against that side's later attacks.
 STATEMENTS_VERSUS_ACTIONS: LiteralString = """
-MATCH (me:Actor {id: $actor})
+MATCH (me:Actor:Entity {id: $actor})
 CALL (me) {
   MATCH (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)<-[p:HAS_PARTY]-(g:Agreement)
   WHERE p.role IN ['accepted', 'signatory']

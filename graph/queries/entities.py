@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from typing import LiteralString
 
 from graph.database import Database, Record
 
@@ -37,8 +37,6 @@ n {
   point: null,
   outgoing: [(n)-[r]->(m) WHERE type(r) <> 'SUPPORTED_BY'
              | {type: type(r), id: m.id, props: properties(r)}],
-  incoming: [(n)<-[r]-(m) WHERE type(r) IN $incoming
-             | {type: type(r), id: m.id, props: properties(r)}][..$cap],
   retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {.at, .by, .reason}],
   evidence: [(n)-[r:SUPPORTED_BY]->(s)
              | {source: s {.id, .kind, .title, .publisher, .url, .published, .retrieved,
@@ -49,16 +47,29 @@ n {
 
 BY_IDS: LiteralString = "MATCH (n:Entity) WHERE n.id IN $ids RETURN " + PROJECTION + " AS node"
 
+# Incoming relationships are fetched only when a field asks for them: hubs (an actor with
+# thousands of attacks) would otherwise make every fetch of them slow. COLLECT with LIMIT
+# stops reading at the cap.
+INCOMING_BY_IDS: LiteralString = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, COLLECT {
+  MATCH (n)<-[r]-(m) WHERE type(r) IN $types
+  RETURN {type: type(r), id: m.id, props: properties(r)} AS item LIMIT $cap
+} AS incoming
+"""
+
 SOURCE_TEXT: LiteralString = "MATCH (s:Source {id: $id}) RETURN s.text AS text"
 
 
-def projection_params() -> dict[str, Any]:
-    return {"incoming": INCOMING, "cap": RELATED_CAP}
-
-
 async def entities_by_ids(database: Database, ids: list[str]) -> dict[str, Record]:
-    rows = await database.read(BY_IDS, ids=ids, **projection_params())
+    rows = await database.read(BY_IDS, ids=ids)
     return {row["node"]["id"]: row["node"] for row in rows}
+
+
+async def incoming_by_ids(database: Database, ids: list[str]) -> dict[str, list[Record]]:
+    rows = await database.read(INCOMING_BY_IDS, ids=ids, types=INCOMING, cap=RELATED_CAP)
+    return {row["id"]: row["incoming"] for row in rows}
 
 
 async def source_text(database: Database, id: str) -> str | None:

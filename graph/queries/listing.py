@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, LiteralString
 
 from graph.database import Database, Record
-from graph.queries.entities import PROJECTION, projection_params
+from graph.queries.entities import PROJECTION
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
 TimeMode = Literal["definitely", "possibly"]
@@ -23,24 +23,32 @@ LABELS: dict[str, LiteralString] = {
 }
 # How each kind of entity is tied to an actor: its side includes units that are part of it.
 ACTOR_LINK: dict[str, LiteralString] = {
-    "Attack": "(n)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor {id: $actor})",
-    "Statement": "(n)-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(:Actor {id: $actor})",
-    "Agreement": "(n)-[:HAS_PARTY]->(:Actor {id: $actor})",
-    "Event": "(n)-[:PARTICIPANT]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(:Actor {id: $actor})",
-    "Actor": "(n)-[:PART_OF|SPEAKS_FOR*0..4]->(:Actor {id: $actor})",
+    "Attack": "(n)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Entity {id: $actor})",
+    "Statement": "(n)-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(:Entity {id: $actor})",
+    "Agreement": "(n)-[:HAS_PARTY]->(:Entity {id: $actor})",
+    "Event": "(n)-[:PARTICIPANT]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(:Entity {id: $actor})",
+    "Actor": "(n)-[:PART_OF|SPEAKS_FOR*0..4]->(:Entity {id: $actor})",
 }
 # Everything inside a region counts as being in it.
 LOCATION_LINK: dict[str, LiteralString] = {
-    "Attack": "(n)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location {id: $location})",
-    "Event": "(n)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location {id: $location})",
-    "Location": "(n)-[:WITHIN*0..5]->(:Location {id: $location})",
-    "Actor": "(n)-[:BASED_IN]->(:Location)-[:WITHIN*0..5]->(:Location {id: $location})",
-    "Agreement": "(n)-[:COVERS_AREA]->(:Location)-[:WITHIN*0..5]->(:Location {id: $location})",
-    "Statement": "(n)-[:ABOUT]->(:Entity)-[:AT|WITHIN*0..5]->(:Location {id: $location})",
+    "Attack": "(n)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Entity {id: $location})",
+    "Event": "(n)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Entity {id: $location})",
+    "Location": "(n)-[:WITHIN*0..5]->(:Entity {id: $location})",
+    "Actor": "(n)-[:BASED_IN]->(:Location)-[:WITHIN*0..5]->(:Entity {id: $location})",
+    "Agreement": "(n)-[:COVERS_AREA]->(:Location)-[:WITHIN*0..5]->(:Entity {id: $location})",
+    "Statement": "(n)-[:ABOUT]->(:Entity)-[:AT|WITHIN*0..5]->(:Entity {id: $location})",
+}
+# The same walks written to run from each candidate node upwards: the end has no label, so
+# the planner cannot start there and fan out through every place in the region.
+LOCATION_CHECK: dict[str, LiteralString] = {
+    label: "EXISTS { MATCH "
+    + pattern.replace("(:Entity {id: $location})", "(top)")
+    + " WHERE top.id = $location }"
+    for label, pattern in LOCATION_LINK.items()
 }
 TARGET_CATEGORY_LINK: LiteralString = (
     "(n)-[:HIT]->(:Target)-[:IN_CATEGORY]->(:TargetCategory)"
-    "-[:BROADER*0..4]->(:TargetCategory {id: $targetCategory})"
+    "-[:BROADER*0..4]->(:Entity {id: $targetCategory})"
 )
 ABOUT_LINK: LiteralString = "(n)-[:ABOUT]->(:Entity {id: $about})"
 TEXT_MATCH: LiteralString = (
@@ -75,6 +83,16 @@ class ListFilter:
     include_retracted: bool = False
 
 
+def _anchor(label: str, filter: ListFilter) -> LiteralString:
+    """Start from the named actor or place when there is one: the planner then walks from an
+    index seek to the few matching nodes instead of filtering every node of the label."""
+    if filter.actor is not None and label in ACTOR_LINK:
+        return " MATCH " + ACTOR_LINK[label] + " WITH DISTINCT n"
+    if filter.location is not None and label in LOCATION_LINK:
+        return " MATCH " + LOCATION_LINK[label] + " WITH DISTINCT n"
+    return ""
+
+
 def _where(label: str, filter: ListFilter) -> tuple[LiteralString, dict[str, Any]]:
     clauses: list[LiteralString] = [] if filter.include_retracted else ["n.retracted IS NULL"]
     params: dict[str, Any] = {}
@@ -84,11 +102,12 @@ def _where(label: str, filter: ListFilter) -> tuple[LiteralString, dict[str, Any
     if filter.end is not None:
         clauses.append(DEFINITELY_TO if filter.time_mode == "definitely" else POSSIBLY_TO)
         params["to"] = filter.end
-    if filter.actor is not None and label in ACTOR_LINK:
-        clauses.append("EXISTS { " + ACTOR_LINK[label] + " }")
-        params["actor"] = filter.actor
+    actor_anchored = filter.actor is not None and label in ACTOR_LINK
+    if actor_anchored:
+        params["actor"] = filter.actor  # the anchor (see _anchor) applies it
     if filter.location is not None and label in LOCATION_LINK:
-        clauses.append("EXISTS { " + LOCATION_LINK[label] + " }")
+        if actor_anchored:
+            clauses.append(LOCATION_CHECK[label])
         params["location"] = filter.location
     if filter.kind is not None:
         clauses.append("n.kind = $kind")
@@ -132,16 +151,23 @@ async def list_page(
         ORDERS["name"] if label in ("Actor", "Location") and order != "name" else ORDERS[order]
     )
     cypher = (
-        "MATCH (n:" + LABELS[label] + ")" + where + " WITH n ORDER BY " + order_by + " "
-        "SKIP $skip LIMIT $limit RETURN " + PROJECTION + " AS node"
+        "MATCH (n:" + LABELS[label] + ")" + _anchor(label, filter) + where + " WITH n "
+        "ORDER BY " + order_by + " SKIP $skip LIMIT $limit RETURN " + PROJECTION + " AS node"
     )
-    rows = await database.read(cypher, skip=skip, limit=limit + 1, **params, **projection_params())
+    rows = await database.read(cypher, skip=skip, limit=limit + 1, **params)
     nodes = [row["node"] for row in rows]
     return Page(rows=nodes[:limit], has_next=len(nodes) > limit)
 
 
 async def count(database: Database, label: Label, filter: ListFilter) -> int:
     where, params = _where(label, filter)
-    cypher = "MATCH (n:" + LABELS[label] + ")" + where + " RETURN count(n) AS total"
+    cypher = (
+        "MATCH (n:"
+        + LABELS[label]
+        + ")"
+        + _anchor(label, filter)
+        + where
+        + " RETURN count(n) AS total"
+    )
     rows = await database.read(cypher, **params)
     return int(rows[0]["total"])

@@ -1,0 +1,311 @@
+"""Benchmark: raw Cypher (the floor) vs deedgraph vs @neo4j/graphql on one Neo4j and one
+synthetic world. Usage: python bench/run.py --events 100000 [--seconds 8]. Writes
+bench/results/<events>.md, .json and .png."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import neo4j
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.questions import Contenders, normal
+from graph import server
+from graph.settings import ManagedServer
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PEER_DIR = ROOT / "bench" / "neo4j-graphql"
+CONTENDERS = ("raw Cypher", "deedgraph", "@neo4j/graphql")
+QUESTIONS = ("entity_by_id", "attacks_after", "nested", "search", "neighbourhood")
+
+
+def wait_http(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.post(url, json={"query": "{ __typename }"}, timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up")
+
+
+async def parameters(driver: neo4j.AsyncDriver) -> dict[str, dict[str, Any]]:
+    async def one(cypher: Any) -> Any:
+        records, _, _ = await driver.execute_query(cypher, database_="neo4j")
+        return records[0][0]
+
+    actor = "syn-actor:unit-001"
+    region = await one(
+        "MATCH (:Actor {id: 'syn-actor:unit-001'})<-[:CARRIED_OUT_BY]-(:Attack)-[:AT]->()"
+        "-[:WITHIN]->()-[:WITHIN]->(r:Location) RETURN r.id, count(*) AS n ORDER BY n DESC LIMIT 1"
+    )
+    attack = await one("MATCH (a:Attack {id: 'syn-attack:1000'}) RETURN a.id")
+    # A settlement with a small neighbourhood, so the depth-2 answer is complete (under 100).
+    quiet = await one(
+        "MATCH (s:Location {kind: 'settlement'}) WHERE COUNT { (s)<-[:AT]-() } = 1 "
+        "RETURN s.id ORDER BY s.id LIMIT 1"
+    )
+    return {
+        "entity_by_id": {"id": attack},
+        "attacks_after": {"actor": actor, "after": "2024-06-01T00:00:00.123Z"},
+        "nested": {"actor": actor, "region": region},
+        "search": {"text": "Aggressor Unit 001"},
+        "neighbourhood": {"id": quiet},
+    }
+
+
+async def measure(
+    ask: Any, variables: dict[str, Any], clients: int, seconds: float
+) -> dict[str, float]:
+    latencies: list[float] = []
+    stop = time.monotonic() + seconds
+
+    async def worker() -> None:
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            await ask(variables)
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    for _ in range(3):  # warm-up: caches, query plans, connections
+        await ask(variables)
+    began = time.monotonic()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    elapsed = time.monotonic() - began
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "requests": len(latencies),
+        "p50": statistics.median(latencies),
+        "p95": cuts[94],
+        "p99": cuts[98],
+        "rps": len(latencies) / elapsed,
+    }
+
+
+async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float) -> dict[str, Any]:
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
+    async with (
+        neo4j.AsyncGraphDatabase.driver(uri, auth=None, max_connection_pool_size=32) as driver,
+        httpx.AsyncClient(base_url=deedgraph_url, limits=limits, timeout=60) as ours,
+        httpx.AsyncClient(base_url=peer_url, limits=limits, timeout=60) as peer,
+    ):
+        contenders = Contenders(driver, "neo4j", ours, peer)
+        params = await parameters(driver)
+        answers: dict[str, Any] = {}
+        for question in QUESTIONS:
+            found = {
+                c: normal(question, await contenders.asker(c, question)(params[question]))
+                for c in CONTENDERS
+            }
+            floor = found["raw Cypher"]
+            for contender, answer in found.items():
+                if answer != floor:
+                    raise SystemExit(
+                        f"{question}: {contender} answered differently from raw Cypher:\n"
+                        f"  {answer!r}\n  {floor!r}"
+                    )
+            answers[question] = {
+                "equal": True,
+                "size": len(floor) if hasattr(floor, "__len__") else 1,
+            }
+        timings: dict[str, Any] = {}
+        for question in QUESTIONS:
+            for clients in (1, 16):
+                for contender in CONTENDERS:
+                    ask = contenders.asker(contender, question)
+                    result = await measure(ask, params[question], clients, seconds)
+                    timings[f"{question}|{clients}|{contender}"] = result
+                    print(
+                        f"{question:14} c={clients:<2} {contender:15} "
+                        f"p50 {result['p50']:7.2f} ms  {result['rps']:8.1f} req/s",
+                        flush=True,
+                    )
+        return {"parameters": params, "answers": answers, "timings": timings}
+
+
+def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
+    lines = [
+        f"# Benchmark: {events:,} synthetic events",
+        "",
+        f"Measured {settings['date']} on {settings['machine']}. {settings['notes']}",
+        "",
+        "Answers were checked equal across the three contenders before timing "
+        "(search: equal scores and equal ids above the lowest score; neighbourhood: a "
+        "settlement whose 2-hop neighbourhood is complete under the limit).",
+        "",
+        "| question | clients | contender | p50 ms | p95 ms | p99 ms | req/s | p50 vs floor |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    timings = data["timings"]
+    for key, t in timings.items():
+        question, clients, contender = key.split("|")
+        floor = timings[f"{question}|{clients}|raw Cypher"]["p50"]
+        lines.append(
+            f"| {question} | {clients} | {contender} | {t['p50']:.2f} | {t['p95']:.2f} | "
+            f"{t['p99']:.2f} | {t['rps']:.1f} | {t['p50'] / floor:.2f}x |"
+        )
+    if "import" in data:
+        imp = data["import"]
+        lines += [
+            "",
+            f"ACLED import: {imp['rows']:,} rows in {imp['seconds']:.1f} s = "
+            f"**{imp['rows_per_second']:,.0f} rows/s** (batch 5000, one transaction each).",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def chart(events: int, data: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
+    width = 0.27
+    for axis, clients, metric, title in (
+        (axes[0], 1, "p50", "p50 latency, 1 client (ms)"),
+        (axes[1], 16, "rps", "throughput, 16 clients (req/s)"),
+    ):
+        for i, contender in enumerate(CONTENDERS):
+            values = [data["timings"][f"{q}|{clients}|{contender}"][metric] for q in QUESTIONS]
+            axis.bar([x + i * width for x in range(len(QUESTIONS))], values, width, label=contender)
+        axis.set_xticks([x + width for x in range(len(QUESTIONS))], QUESTIONS, rotation=15)
+        axis.set_title(title)
+        axis.set_yscale("log")
+    axes[0].legend()
+    fig.suptitle(f"deedgraph benchmark, {events:,} events")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--state", default=str(ROOT / ".deedgraph-bench"))
+    args = parser.parse_args()
+
+    managed = ManagedServer(
+        state_dir=Path(args.state),
+        jars_dir=ManagedServer.from_env().jars_dir,
+        bolt_port=17790,
+        http_port=0,
+        heap="4g",
+        pagecache="6g",
+        transaction_timeout="600s",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DEEDGRAPH_"))}
+    env.update(NEO4J_URI=managed.uri, NEO4J_DATABASE="neo4j")
+    deedgraph = ROOT / ".venv" / "bin" / "deedgraph"
+    processes: list[subprocess.Popen[bytes]] = []
+    server.start(managed)
+    try:
+        marker = RESULTS / f".world-{args.events}-{args.seed}"
+        with neo4j.GraphDatabase.driver(managed.uri) as driver:
+            count = driver.execute_query(
+                "MATCH (a:Attack {kind: 'incident'}) WHERE a.id STARTS WITH 'syn-' "
+                "RETURN count(a) AS n",
+                database_="neo4j",
+            ).records[0]["n"]
+        if count != args.events or not marker.exists():
+            subprocess.run(
+                [
+                    str(deedgraph),
+                    "generate",
+                    "--events",
+                    str(args.events),
+                    "--seed",
+                    str(args.seed),
+                ],
+                env=env,
+                check=True,
+            )
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        if not (PEER_DIR / "node_modules").exists():
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER_DIR, check=True)
+        processes.append(
+            subprocess.Popen(
+                [str(deedgraph), "serve", "--port", "18790"],
+                env={**env, "DEEDGRAPH_LOG_LEVEL": "WARNING", "DEEDGRAPH_QUERY_TIMEOUT": "30"},
+            )
+        )
+        processes.append(
+            subprocess.Popen(
+                ["node", "server.mjs"],
+                cwd=PEER_DIR,
+                env={**env, "PORT": "18791", "NODE_ENV": "production"},
+            )
+        )
+        wait_http("http://127.0.0.1:18790/graphql")
+        wait_http("http://127.0.0.1:18791/graphql")
+        data = asyncio.run(
+            benchmark(managed.uri, "http://127.0.0.1:18790", "http://127.0.0.1:18791", args.seconds)
+        )
+        if args.import_rows:
+            data["import"] = import_speed(args.import_rows, env, deedgraph)
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+        server.stop(managed)
+    settings = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Linux, Python "
+        f"{platform.python_version()}, Neo4j 5.26.30 Community (heap 4g, page cache 6g)",
+        "notes": (
+            f"Each cell: {args.seconds:.0f} s of closed-loop requests after 3 warm-up "
+            "requests; clients run on the same 2 cores as Neo4j and the servers. "
+            "deedgraph: uvicorn, one worker. @neo4j/graphql 7.6.3 on Node "
+            f"{node_version()}, graphql-http."
+        ),
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stem = RESULTS / f"{args.events}"
+    stem.with_suffix(".json").write_text(
+        json.dumps({**data, "settings": settings}, indent=2, default=str)
+    )
+    stem.with_suffix(".md").write_text(report(args.events, data, settings))
+    chart(args.events, data, stem.with_suffix(".png"))
+    print(stem.with_suffix(".md").read_text())
+
+
+def node_version() -> str:
+    return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def import_speed(rows: int, env: dict[str, str], deedgraph: Path) -> dict[str, float]:
+    """ACLED import rows/s on an ACLED-shaped file (ids apart from the synthetic world)."""
+    from bench.acled_csv import write
+
+    path = RESULTS / f".acled-{rows}.csv"
+    write(path, rows)
+    started = time.perf_counter()
+    subprocess.run([str(deedgraph), "import", "acled", str(path)], env=env, check=True)
+    seconds = time.perf_counter() - started
+    path.unlink()
+    shutil.rmtree(RESULTS / "__pycache__", ignore_errors=True)
+    return {"rows": rows, "seconds": seconds, "rows_per_second": rows / seconds}
+
+
+if __name__ == "__main__":
+    main()
