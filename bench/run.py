@@ -219,7 +219,7 @@ def main() -> None:
     processes: list[subprocess.Popen[bytes]] = []
     server.start(managed)
     try:
-        marker = RESULTS / f".world-{args.events}-{args.seed}"
+        marker = Path(args.state) / f"world-{args.events}-{args.seed}"
         with neo4j.GraphDatabase.driver(managed.uri) as driver:
             count = driver.execute_query(
                 "MATCH (a:Attack {kind: 'incident'}) WHERE a.id STARTS WITH 'syn-' "
@@ -239,7 +239,6 @@ def main() -> None:
                 env=env,
                 check=True,
             )
-            RESULTS.mkdir(parents=True, exist_ok=True)
             marker.touch()
         if not (PEER_DIR / "node_modules").exists():
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER_DIR, check=True)
