@@ -47,10 +47,21 @@ FACT_HELP = (
 )
 
 
-async def put(info: Info, group: str, source_id: str, fact: Any) -> WriteResult:
-    who = editor(info, "put_" + group)
-    loaded = await writes.put_fact(info.context.database, group, fact, source_id, who)
-    return result(loaded)
+def put_field(group: str, what: str) -> Any:
+    """A mutation adding or updating one fact of a kind, given as facts-file JSON."""
+
+    async def put(info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
+        who = editor(info, "put_" + group)
+        loaded = await writes.put_fact(info.context.database, group, fact, source_id, who)
+        return result(loaded)
+
+    put.__annotations__ = {
+        "info": Info,
+        "source_id": strawberry.ID,
+        "fact": JSON,
+        "return": WriteResult,
+    }
+    return strawberry.mutation(resolver=put, description=f"Add or update {what}." + FACT_HELP)
 
 
 @strawberry.type
@@ -68,33 +79,12 @@ class Mutation:
         who = editor(info, "put_source")
         return result(await writes.put_source(info.context.database, source, who))
 
-    @strawberry.mutation(description="Add or update an actor." + FACT_HELP)
-    async def put_actor(self, info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
-        return await put(info, "actors", source_id, fact)
-
-    @strawberry.mutation(description="Add or update a location." + FACT_HELP)
-    async def put_location(self, info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
-        return await put(info, "locations", source_id, fact)
-
-    @strawberry.mutation(description="Add or update an event." + FACT_HELP)
-    async def put_event(self, info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
-        return await put(info, "events", source_id, fact)
-
-    @strawberry.mutation(description="Add or update a statement." + FACT_HELP)
-    async def put_statement(self, info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
-        return await put(info, "statements", source_id, fact)
-
-    @strawberry.mutation(
-        description="Add or update an agreement with its parties and their roles." + FACT_HELP
-    )
-    async def put_agreement(self, info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
-        return await put(info, "agreements", source_id, fact)
-
-    @strawberry.mutation(
-        description="Add or update an attack with its targets and figures." + FACT_HELP
-    )
-    async def put_attack(self, info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
-        return await put(info, "attacks", source_id, fact)
+    put_actor = put_field("actors", "an actor")
+    put_location = put_field("locations", "a location")
+    put_event = put_field("events", "an event")
+    put_statement = put_field("statements", "a statement")
+    put_agreement = put_field("agreements", "an agreement with its parties and their roles")
+    put_attack = put_field("attacks", "an attack with its targets and figures")
 
     @strawberry.mutation(
         description="Retract a fact: it drops out of answers but is kept, with who, when "

@@ -230,7 +230,7 @@ def main() -> None:
     args = parser.parse_args()
 
     managed = ManagedServer(
-        state_dir=Path(args.state),
+        state_dir=Path(args.state).absolute(),
         jars_dir=ManagedServer.from_env().jars_dir,
         bolt_port=17790,
         http_port=0,

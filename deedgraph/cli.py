@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from graph import server
 from graph.errors import DeedgraphError
 from graph.settings import Connection, ManagedServer
+
+if TYPE_CHECKING:
+    from graph.loader import Loaded
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 neo4j_app = typer.Typer(
@@ -25,6 +28,7 @@ import_app = typer.Typer(help="Import data sets investigators already have.", no
 app.add_typer(import_app, name="import")
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -162,19 +166,34 @@ def load(
         typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
 
 
-async def _prepare_graph(connection: Connection, paths: list[Path]) -> list[Any]:
-    """Create constraints and indexes (idempotent), then load the given facts files."""
+async def _on_graph(connection: Connection, work: Callable[[Any], Awaitable[T]]) -> T:
+    """Connect, create constraints and indexes (idempotent), run the work, disconnect."""
     from graph.database import Database
-    from graph.loader import load as load_files
     from graph.schema import create_schema
 
-    # Large files: a loading transaction may run for minutes (the API's limit is seconds).
+    # Bulk work: one transaction may run for minutes (the API's limit is seconds).
     database = Database.connect(connection, timeout=600)
     try:
         await create_schema(database)
-        return await load_files(database, paths)
+        return await work(database)
     finally:
         await database.close()
+
+
+async def _prepare_graph(connection: Connection, paths: list[Path]) -> list[Loaded]:
+    """Create constraints and indexes, then load the given facts files."""
+    from graph.loader import load as load_files
+
+    loaded: list[Loaded] = await _on_graph(connection, lambda db: load_files(db, paths))
+    return loaded
+
+
+def _progress(unit: str) -> Callable[[int, int, float], None]:
+    def show(done: int, total: int, seconds: float) -> None:
+        rate = done / seconds if seconds else 0.0
+        typer.echo(f"\r  {done}/{total} {unit} ({rate:,.0f}/s)", nl=False, err=True)
+
+    return show
 
 
 @app.command()
@@ -197,15 +216,15 @@ def import_acled(
 ) -> None:
     """Import ACLED events: attacks, interceptions and agreements with their actors, places
     and sources. Bad rows are reported with their line; a newer `timestamp` wins."""
-    from graph.acled.importer import AcledImportError
+    from graph.acled.importer import AcledImportError, import_acled
 
-    def progress(done: int, total: int, seconds: float) -> None:
-        rate = done / seconds if seconds else 0.0
-        typer.echo(f"\r  {done}/{total} events written ({rate:,.0f} events/s)", nl=False, err=True)
-
+    progress = _progress("events written")
     try:
         summary = asyncio.run(
-            _import_acled(Connection.from_env(), paths, strict, batch_size, progress)
+            _on_graph(
+                Connection.from_env(),
+                lambda database: import_acled(database, paths, strict, batch_size, progress),
+            )
         )
     except AcledImportError as error:
         for path, bad in error.bad:
@@ -222,25 +241,6 @@ def import_acled(
     )
 
 
-async def _import_acled(
-    connection: Connection,
-    paths: list[Path],
-    strict: bool,
-    batch_size: int,
-    progress: Callable[[int, int, float], None],
-) -> Any:
-    from graph.acled.importer import import_acled
-    from graph.database import Database
-    from graph.schema import create_schema
-
-    database = Database.connect(connection, timeout=600)
-    try:
-        await create_schema(database)
-        return await import_acled(database, paths, strict, batch_size, progress)
-    finally:
-        await database.close()
-
-
 @app.command()
 @friendly
 def generate(
@@ -249,34 +249,22 @@ def generate(
 ) -> None:
     """Write a deterministic synthetic world (waves, incidents, targets, figures, agreements,
     statements) straight to Neo4j, for scale tests and benchmarks."""
+    from graph.synthetic import generate as generate_world
+
     if events < 1:
         fail("--events must be at least 1")
-
-    def progress(done: int, total: int, seconds: float) -> None:
-        rate = done / seconds if seconds else 0.0
-        typer.echo(f"\r  {done}/{total} events ({rate:,.0f} events/s)", nl=False, err=True)
-
-    result = asyncio.run(_generate(Connection.from_env(), events, seed, progress))
+    progress = _progress("events")
+    result = asyncio.run(
+        _on_graph(
+            Connection.from_env(),
+            lambda database: generate_world(database, events, seed, progress=progress),
+        )
+    )
     typer.echo("", err=True)
     typer.echo(
         f"{result.events} events, {result.written} nodes and relationships "
         f"in {result.seconds:.1f}s ({result.events / result.seconds:,.0f} events/s)"
     )
-
-
-async def _generate(
-    connection: Connection, events: int, seed: int, progress: Callable[[int, int, float], None]
-) -> Any:
-    from graph.database import Database
-    from graph.schema import create_schema
-    from graph.synthetic import generate
-
-    database = Database.connect(connection, timeout=600)
-    try:
-        await create_schema(database)
-        return await generate(database, events, seed, progress=progress)
-    finally:
-        await database.close()
 
 
 @app.command("api-key")

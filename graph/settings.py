@@ -50,6 +50,12 @@ class ManagedServer:
     transaction_timeout: str = "60s"
     start_timeout: float = 120.0
 
+    def __post_init__(self) -> None:
+        # Neo4j runs with the state folder as its working directory: relative paths would
+        # resolve twice.
+        object.__setattr__(self, "state_dir", self.state_dir.absolute())
+        object.__setattr__(self, "jars_dir", self.jars_dir.absolute())
+
     @property
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.bolt_port}"

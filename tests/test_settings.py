@@ -39,3 +39,12 @@ def test_api_settings_from_env() -> None:
     assert settings.cors_origins == ("https://a.org", "https://b.org")
     with pytest.raises(ConfigError, match="DEEDGRAPH_PRODUCTION"):
         ApiSettings.from_env({"DEEDGRAPH_PRODUCTION": "maybe"})
+
+
+def test_relative_folders_become_absolute() -> None:
+    # Neo4j runs inside its state folder: a relative path would resolve twice.
+    from graph.settings import ManagedServer
+
+    managed = ManagedServer(state_dir=Path("relative/state"), jars_dir=Path("jars"))
+    assert managed.state_dir.is_absolute() and managed.state_dir.name == "state"
+    assert managed.jars_dir.is_absolute()

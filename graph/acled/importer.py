@@ -32,25 +32,18 @@ RELATIONSHIPS: tuple[LiteralString, ...] = (
     "HAS_FIGURE",
 )
 
-MERGE_PLACES: LiteralString = """
-UNWIND $rows AS row
-MERGE (l:Entity {id: row.id})
-ON CREATE SET l += row.props, l:Location
-"""
+
+def merge_new(label: LiteralString) -> LiteralString:
+    """Places, actors and sources are shared by many events: created once, never overwritten."""
+    return (
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) ON CREATE SET n += row.props, n:" + label
+    )
+
+
 LINK_PLACES: LiteralString = """
 UNWIND $rows AS row
 MATCH (l:Entity {id: row.id}), (p:Entity {id: row.within})
 MERGE (l)-[:WITHIN]->(p)
-"""
-MERGE_ACTORS: LiteralString = """
-UNWIND $rows AS row
-MERGE (a:Entity {id: row.id})
-ON CREATE SET a += row.props, a:Actor
-"""
-MERGE_SOURCES: LiteralString = """
-UNWIND $rows AS row
-MERGE (s:Entity {id: row.id})
-ON CREATE SET s += row.props, s:Source
 """
 CLEAR_OUTGOING: LiteralString = "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->() DELETE r"
 MERGE_FIGURES: LiteralString = """
@@ -219,11 +212,11 @@ async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
         "id": DATASET,
         "props": {"id": DATASET, "name": "ACLED", "title": "ACLED", "kind": "dataset"},
     }
-    await run_in(tx, MERGE_SOURCES, rows=[dataset, *batch.sources.values()])
+    await run_in(tx, merge_new("Source"), rows=[dataset, *batch.sources.values()])
     places = sorted(batch.places.values(), key=lambda row: row["id"].count("/"))
-    await run_in(tx, MERGE_PLACES, rows=places)
+    await run_in(tx, merge_new("Location"), rows=places)
     await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
-    await run_in(tx, MERGE_ACTORS, rows=list(batch.actors.values()))
+    await run_in(tx, merge_new("Actor"), rows=list(batch.actors.values()))
     written: set[str] = set()
     for label, rows in batch.events.items():
         found = await run_in(tx, merge_events(EVENT_LABELS[label]), rows=rows)
