@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint typecheck pytest fuzz bench install jars lock clean
+.PHONY: serve test lint typecheck pytest fuzz bench explorer browser install jars lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,18 @@ install: $(STAMP)
 jars: $(STAMP)
 	$(BIN)/deedgraph neo4j fetch
 
-serve: jars
+# The page at /: front-end packages from npm (lock file), bundled into explorer/dist.
+EXPLORER_SOURCES := $(wildcard explorer/src/*) explorer/package-lock.json
+explorer/dist/explorer.js: $(EXPLORER_SOURCES)
+	cd explorer && npm ci --no-audit --no-fund && npm run build
+
+explorer: explorer/dist/explorer.js
+
+# Debian's Chromium for the page tests (never a browser download).
+browser:
+	test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
+
+serve: jars explorer
 	$(BIN)/deedgraph serve $(addprefix --seed ,$(wildcard seeds/*.facts.yaml))
 
 lint: $(STAMP)
@@ -27,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: jars
+pytest: jars explorer browser
 	$(BIN)/pytest
 
 test: lint typecheck pytest

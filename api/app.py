@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from api import explorer
 from api.graphql_app import DeedgraphGraphQL, KeyCheck
 from api.limits import BodySizeLimit
 from api.logging import AccessLog
@@ -66,6 +67,7 @@ def create_app(
             Route("/health", health),
             Route("/ready", ready),
             Route("/graphql", KeyCheck(graphql, settings), methods=["GET", "POST"]),
+            *explorer.routes(),
         ],
         middleware=middleware,
         lifespan=lifespan,
