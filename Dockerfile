@@ -1,4 +1,12 @@
-# The API only: Neo4j runs as its own service (see docker-compose.yml), reached through NEO4J_URI.
+# The API and its explorer page: Neo4j runs as its own service (docker-compose.yml), reached
+# through NEO4J_URI.
+FROM node:20-slim AS explorer
+WORKDIR /explorer
+COPY explorer/package.json explorer/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY explorer/src ./src
+RUN npm run build
+
 FROM python:3.11-slim
 
 WORKDIR /app
@@ -13,6 +21,8 @@ RUN python -m pip install --no-cache-dir --upgrade pip \
     && python -m pip install --no-cache-dir -c constraints.txt .
 
 COPY seeds ./seeds
+COPY --from=explorer /explorer/dist ./explorer/dist
+ENV DEEDGRAPH_EXPLORER_DIR=/app/explorer/dist
 
 RUN useradd --system --uid 10001 deedgraph
 USER deedgraph
