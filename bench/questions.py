@@ -63,7 +63,7 @@ DEEDGRAPH: dict[str, str] = {
     "$region}, first: 50) { nodes { id targets { id } } } }",
     "search": "query($text: String!) { search(text: $text, first: 20) { score entity "
     "{ __typename id } } }",
-    "neighbourhood": "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 101) "
+    "neighbourhood": "query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) "
     "{ nodes { id } } }",
 }
 
