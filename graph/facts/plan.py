@@ -23,6 +23,7 @@ from graph.vocabulary import TARGET_CATEGORIES
 
 Row = dict[str, Any]
 TIMED = ("events", "statements", "agreements", "attacks")
+ABOUT_KINDS = ("Actor", "Agreement", "Attack", "Event", "Location", "Statement")
 
 
 def normalise(text: str) -> str:
@@ -71,6 +72,20 @@ class Planner:
     def expect(self, location: Location, id: str | None, *labels: str) -> None:
         if id is not None:
             self.expected.append((location, id, set(labels)))
+
+    def refer(
+        self, location: Location, type: str, start: str, end: str | None, *labels: str
+    ) -> None:
+        """A reference the file makes: checked to name an entity of a right kind, then linked."""
+        if end is not None:
+            self.expect(location, end, *labels)
+            self.plan.link(type, start, end)
+
+    def refer_all(
+        self, location: Location, type: str, start: str, ends: list[str], *labels: str
+    ) -> None:
+        for index, end in enumerate(ends):
+            self.refer((*location, index), type, start, end, *labels)
 
     # -- provenance -------------------------------------------------------------------------
 
@@ -252,13 +267,9 @@ class Planner:
                 wikidataId=actor.wikidata,
             )
             self.evidence(at, actor, actor.id, "existence")
-            self.expect((*at, "country"), actor.country, "Location")
-            if actor.country:
-                self.plan.link("BASED_IN", actor.id, actor.country)
-            for field_name, rel in (("part_of", "PART_OF"), ("speaks_for", "SPEAKS_FOR")):
-                for i, other in enumerate(getattr(actor, field_name)):
-                    self.expect((*at, field_name, i), other, "Actor")
-                    self.plan.link(rel, actor.id, other)
+            self.refer((*at, "country"), "BASED_IN", actor.id, actor.country, "Location")
+            self.refer_all((*at, "part_of"), "PART_OF", actor.id, actor.part_of, "Actor")
+            self.refer_all((*at, "speaks_for"), "SPEAKS_FOR", actor.id, actor.speaks_for, "Actor")
 
     def locations(self) -> None:
         for index, place in enumerate(self.facts.locations):
@@ -290,9 +301,7 @@ class Planner:
                     external=place.coordinates_source in self.external,
                     note="coordinates",
                 )
-            self.expect((*at, "within"), place.within, "Location")
-            if place.within:
-                self.plan.link("WITHIN", place.id, place.within)
+            self.refer((*at, "within"), "WITHIN", place.id, place.within, "Location")
 
     def events(self) -> None:
         for index, event in enumerate(self.facts.events):
@@ -300,12 +309,10 @@ class Planner:
             time = self.timed(at, event.id, event.time)
             self.plan.node("Event", event.id, name=event.name, kind=event.kind, **time)
             self.evidence(at, event, event.id, "existence")
-            for i, actor in enumerate(event.participants):
-                self.expect((*at, "participants", i), actor, "Actor")
-                self.plan.link("PARTICIPANT", event.id, actor)
-            self.expect((*at, "location"), event.location, "Location")
-            if event.location:
-                self.plan.link("AT", event.id, event.location)
+            self.refer_all(
+                (*at, "participants"), "PARTICIPANT", event.id, event.participants, "Actor"
+            )
+            self.refer((*at, "location"), "AT", event.id, event.location, "Location")
 
     def statements(self) -> None:
         for index, statement in enumerate(self.facts.statements):
@@ -320,20 +327,8 @@ class Planner:
                 **time,
             )
             self.evidence(at, statement, statement.id, "existence")
-            self.expect((*at, "speaker"), statement.speaker, "Actor")
-            self.plan.link("MADE_BY", statement.id, statement.speaker)
-            for i, other in enumerate(statement.about):
-                self.expect(
-                    (*at, "about", i),
-                    other,
-                    "Actor",
-                    "Agreement",
-                    "Attack",
-                    "Event",
-                    "Location",
-                    "Statement",
-                )
-                self.plan.link("ABOUT", statement.id, other)
+            self.refer((*at, "speaker"), "MADE_BY", statement.id, statement.speaker, "Actor")
+            self.refer_all((*at, "about"), "ABOUT", statement.id, statement.about, *ABOUT_KINDS)
 
     def category(self, location: Location, name: str) -> None:
         if name not in TARGET_CATEGORIES:
@@ -365,15 +360,11 @@ class Planner:
         for i, name in enumerate(agreement.scope):
             self.category((*at, "scope", i), name)
             self.plan.link("COVERS", agreement.id, "category:" + name)
-        for i, place in enumerate(agreement.area):
-            self.expect((*at, "area", i), place, "Location")
-            self.plan.link("COVERS_AREA", agreement.id, place)
-        self.expect((*at, "announced_in"), agreement.announced_in, "Statement")
-        if agreement.announced_in:
-            self.plan.link("ANNOUNCED_IN", agreement.id, agreement.announced_in)
-        self.expect((*at, "arose_from"), agreement.arose_from, "Event")
-        if agreement.arose_from:
-            self.plan.link("AROSE_FROM", agreement.id, agreement.arose_from)
+        self.refer_all((*at, "area"), "COVERS_AREA", agreement.id, agreement.area, "Location")
+        self.refer(
+            (*at, "announced_in"), "ANNOUNCED_IN", agreement.id, agreement.announced_in, "Statement"
+        )
+        self.refer((*at, "arose_from"), "AROSE_FROM", agreement.id, agreement.arose_from, "Event")
         for i, party in enumerate(agreement.parties):
             where: Location = (*at, "parties", i)
             self.expect((*where, "actor"), party.actor, "Actor")
@@ -399,15 +390,9 @@ class Planner:
             **self.timed(at, attack.id, attack.time),
         )
         self.evidence(at, attack, attack.id, "existence")
-        self.expect((*at, "part_of"), attack.part_of, "Attack")
-        if attack.part_of:
-            self.plan.link("PART_OF", attack.id, attack.part_of)
-        for i, actor in enumerate(attack.by):
-            self.expect((*at, "by", i), actor, "Actor")
-            self.plan.link("CARRIED_OUT_BY", attack.id, actor)
-        for i, place in enumerate(attack.locations):
-            self.expect((*at, "locations", i), place, "Location")
-            self.plan.link("AT", attack.id, place)
+        self.refer((*at, "part_of"), "PART_OF", attack.id, attack.part_of, "Attack")
+        self.refer_all((*at, "by"), "CARRIED_OUT_BY", attack.id, attack.by, "Actor")
+        self.refer_all((*at, "locations"), "AT", attack.id, attack.locations, "Location")
         for i, target in enumerate(attack.targets):
             where: Location = (*at, "targets", i)
             target_id = target.id or f"{attack.id}/target/{target.category}"
@@ -416,9 +401,7 @@ class Planner:
             self.evidence(where, target, target_id, "existence")
             self.plan.link("HIT", attack.id, target_id)
             self.plan.link("IN_CATEGORY", target_id, "category:" + target.category)
-            self.expect((*where, "location"), target.location, "Location")
-            if target.location:
-                self.plan.link("LOCATED_IN", target_id, target.location)
+            self.refer((*where, "location"), "LOCATED_IN", target_id, target.location, "Location")
         for i, figure in enumerate(attack.figures):
             where = (*at, "figures", i)
             suffix = f"-{figure.weapon}" if figure.weapon else ""
@@ -441,15 +424,13 @@ class Planner:
             )
             self.evidence(where, figure, figure_id, "existence")
             self.plan.link("HAS_FIGURE", attack.id, figure_id)
-            self.expect((*where, "reported_by"), figure.reported_by, "Actor")
-            if figure.reported_by:
-                self.plan.link("REPORTED_BY", figure_id, figure.reported_by)
-            self.expect((*where, "statement"), figure.statement, "Statement")
-            if figure.statement:
-                self.plan.link("REPORTED_IN", figure_id, figure.statement)
-            for j, place in enumerate(figure.locations):
-                self.expect((*where, "locations", j), place, "Location")
-                self.plan.link("IN", figure_id, place)
+            self.refer(
+                (*where, "reported_by"), "REPORTED_BY", figure_id, figure.reported_by, "Actor"
+            )
+            self.refer(
+                (*where, "statement"), "REPORTED_IN", figure_id, figure.statement, "Statement"
+            )
+            self.refer_all((*where, "locations"), "IN", figure_id, figure.locations, "Location")
 
 
 def plan_facts(parsed: Parsed) -> tuple[Plan | None, list[Problem]]:
