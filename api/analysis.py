@@ -99,7 +99,10 @@ class GraphNode:
     id: strawberry.ID
     label: str
     type: str
-    entity: Entity
+
+    @strawberry.field(description="The full entity (one batched query for all nodes).")
+    async def entity(self, info: Info) -> Entity:
+        return await require(info, "id", self.id, Entity)
 
 
 @strawberry.type
@@ -144,14 +147,18 @@ async def by_id(info: Info, ids: list[str], kind: type[E]) -> dict[str, E]:
     return {str(e.id): e for e in await related(info, ids, kind)}
 
 
-async def graph_of(info: Info, ids: list[str], edges: list[dict[str, Any]]) -> Graph:
-    entities = await by_id(info, ids, Entity)
+def node_label(row: dict[str, Any]) -> str:
+    if row.get("name"):
+        return str(row["name"])
+    if row.get("metric") is not None:  # figures have no name: "2 facilities hit"
+        return f"{row['value']} {str(row['metric']).replace('_', ' ')}"
+    return str(row["id"])
+
+
+def graph_of(rows: list[dict[str, Any]], edges: list[dict[str, Any]]) -> Graph:
     nodes = [
-        GraphNode(
-            id=strawberry.ID(id), label=entity.name or id, type=type(entity).__name__, entity=entity
-        )
-        for id in ids
-        if (entity := entities.get(id)) is not None
+        GraphNode(id=strawberry.ID(row["id"]), label=node_label(row), type=row["type"])
+        for row in rows
     ]
     present = {str(node.id) for node in nodes}
     return Graph(
@@ -322,7 +329,7 @@ class AnalysisQuery:
             raise BadInput(f"limit: must be between 1 and {info.context.settings.max_page_size}")
         await require(info, "id", id, Entity)
         row = await explore.neighbourhood(info.context.database, id, depth, limit)
-        return await graph_of(info, row["ids"], row["edges"]) if row else None
+        return graph_of(row["nodes"], row["edges"]) if row else None
 
     @strawberry.field(description="The shortest connection between two entities.")
     async def path(
@@ -334,7 +341,7 @@ class AnalysisQuery:
             require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
         )
         row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
-        return await graph_of(info, row["ids"], row["edges"]) if row else None
+        return graph_of(row["nodes"], row["edges"]) if row else None
 
     @strawberry.field(description="What a dashboard plots.")
     async def stats(

@@ -16,6 +16,10 @@ WALKED: LiteralString = (
     "REPORTED_BY|REPORTED_IN|IN|AGAINST"
 )
 # Variable-length bounds cannot be parameters: one literal pattern per allowed depth.
+# What a drawing needs of a node; the full entity is loaded only if the client asks for it.
+NODE_SUMMARY: LiteralString = (
+    "n {.id, .name, .metric, .value, type: [l IN labels(n) WHERE l <> 'Entity'][0]}"
+)
 DIGITS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
 NEIGHBOURS: dict[int, LiteralString] = {
     depth: "MATCH (c:Entity {id: $id}) OPTIONAL MATCH (c)-[:"
@@ -24,9 +28,9 @@ NEIGHBOURS: dict[int, LiteralString] = {
     + DIGITS[depth]
     + "]-(m:Entity) WITH c, m LIMIT $scan "
     "WITH c, collect(DISTINCT m)[..$limit] AS others "
-    "WITH [c] + [o IN others WHERE o <> c] AS ns "
+    "WITH [n IN [c] + [o IN others WHERE o <> c] WHERE n.retracted IS NULL] AS ns "
     "UNWIND ns AS a OPTIONAL MATCH (a)-[r:" + WALKED + "]->(b) WHERE b IN ns "
-    "RETURN [n IN ns | n.id] AS ids, "
+    "RETURN [n IN ns | " + NODE_SUMMARY + "] AS nodes, "
     "collect(DISTINCT {id: elementId(r), source: a.id, target: b.id, type: type(r), "
     "props: properties(r)}) AS edges"
     for depth in (1, 2, 3)
@@ -34,7 +38,7 @@ NEIGHBOURS: dict[int, LiteralString] = {
 PATHS: dict[int, LiteralString] = {
     hops: "MATCH (a:Entity {id: $source}), (b:Entity {id: $target}) "
     "MATCH p = shortestPath((a)-[:" + WALKED + "*.." + DIGITS[hops] + "]-(b)) "
-    "RETURN [n IN nodes(p) | n.id] AS ids, "
+    "RETURN [n IN nodes(p) WHERE n.retracted IS NULL | " + NODE_SUMMARY + "] AS nodes, "
     "[r IN relationships(p) | {id: elementId(r), source: startNode(r).id, "
     "target: endNode(r).id, type: type(r), props: properties(r)}] AS edges"
     for hops in range(1, 7)
@@ -119,7 +123,7 @@ async def timeline(
 
 async def neighbourhood(database: Database, id: str, depth: int, limit: int) -> Record | None:
     rows = await database.read(NEIGHBOURS[depth], id=id, limit=limit, scan=limit * 20)
-    if not rows or not rows[0]["ids"]:
+    if not rows or not rows[0]["nodes"]:
         return None
     row = rows[0]
     row["edges"] = [edge for edge in row["edges"] if edge["id"] is not None]
