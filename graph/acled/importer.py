@@ -1,36 +1,32 @@
-"""Write ACLED events to Neo4j in UNWIND batches; a newer `timestamp` replaces an older row."""
+"""Write ACLED events to Neo4j in UNWIND batches; a newer `timestamp` replaces an older row.
+
+Reading and writing overlap: a thread parses the next batch while Neo4j writes this one.
+Each event label has one statement that writes the events of a batch with all their links.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import asyncio
+import queue
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import LiteralString
 
 import neo4j
-from neo4j.spatial import WGS84Point
 
-from graph.acled.rows import BadRow, Event, read, slug
+from graph.acled.batch import DATASET, DATASET_ROW, Batch, Batcher
+from graph.acled.rows import BadRow, Event, read
 from graph.database import Database, run_in
 from graph.errors import DeedgraphError
-from graph.loader import create_relationships
 
-DATASET = "source:acled"
 EVENT_LABELS: dict[str, LiteralString] = {
     "Attack": "Attack",
     "Interception": "Interception",
     "Agreement": "Agreement",
 }
-RELATIONSHIPS: tuple[LiteralString, ...] = (
-    "CARRIED_OUT_BY",
-    "AGAINST",
-    "HAS_PARTY",
-    "AT",
-    "SUPPORTED_BY",
-    "HAS_FIGURE",
-)
 
 
 def merge_new(label: LiteralString) -> LiteralString:
@@ -45,27 +41,95 @@ UNWIND $rows AS row
 MATCH (l:Entity {id: row.id}), (p:Entity {id: row.within})
 MERGE (l)-[:WITHIN]->(p)
 """
-CLEAR_OUTGOING: LiteralString = "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->() DELETE r"
-MERGE_FIGURES: LiteralString = """
-UNWIND $rows AS row
-MERGE (f:Entity {id: row.id})
-SET f = row.props, f:Figure
+
+
+EXISTING: LiteralString = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.acledTimestamp AS timestamp
 """
+# A replaced event keeps its node (and what points at it); its own links are rewritten.
+CLEAR_OUTGOING: LiteralString = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)-[:HAS_FIGURE]->(:Figure)-[old]->()
+  DELETE old
+}
+CALL (n) {
+  MATCH (n)-[old]->()
+  DELETE old
+}
+"""
+NEW_EVENT: LiteralString = "CREATE (n:Entity {id: row.id})"
+OLD_EVENT: LiteralString = (
+    "MATCH (n:Entity {id: row.id}) "
+    "WHERE n.acledTimestamp IS NULL OR n.acledTimestamp <= row.timestamp "
+    "REMOVE n:Attack:Interception:Agreement"
+)
+NEW_FIGURE: LiteralString = "CREATE (f:Entity:Figure) SET f = figure"
+OLD_FIGURE: LiteralString = "MERGE (f:Entity {id: figure.id}) SET f = figure, f:Figure"
 
 
-def merge_events(label: LiteralString) -> LiteralString:
-    # Only a row at least as new as the stored one replaces it.
+def write_events(label: LiteralString, replacing: bool) -> LiteralString:
+    """One statement for a batch of events of one label, with all their links: new events are
+    created outright; replacing ones are matched and only overwritten by a row as new."""
     return (
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) "
-        "WITH n, row WHERE n.acledTimestamp IS NULL "
-        "OR n.acledTimestamp <= row.props.acledTimestamp "
-        "SET n = row.props SET n:" + label + ", "
-        # Times travel as epoch milliseconds: packing Python datetimes cost more than the rest.
-        "n.startEarliest = datetime({epochMillis: row.start}), "
-        "n.startLatest = datetime({epochMillis: row.end}), "
-        "n.endEarliest = datetime({epochMillis: row.start}), "
-        "n.endLatest = datetime({epochMillis: row.end}) "
-        "RETURN n.id AS id"
+        """
+MATCH (dataset:Entity {id: $dataset})
+UNWIND $rows AS row
+"""
+        + (OLD_EVENT if replacing else NEW_EVENT)
+        + """
+SET n = row.props
+SET n:"""
+        + label
+        + """
+WITH dataset, n, row, datetime({epochMillis: row.start}) AS start,
+     datetime({epochMillis: row.end}) AS end
+SET n.startEarliest = start, n.endEarliest = start, n.startLatest = end, n.endLatest = end
+WITH dataset, n, row
+CALL (n, row) {
+  MATCH (place:Entity {id: row.place})
+  CREATE (n)-[:AT]->(place)
+}
+CALL (n, row) {
+  UNWIND row.by AS by
+  MATCH (actor:Entity {id: by.id})
+  CREATE (n)-[:CARRIED_OUT_BY {role: by.role}]->(actor)
+}
+CALL (n, row) {
+  UNWIND row.against AS id
+  MATCH (actor:Entity {id: id})
+  CREATE (n)-[:AGAINST]->(actor)
+}
+CALL (n, row) {
+  UNWIND row.parties AS id
+  MATCH (party:Entity {id: id})
+  CREATE (n)-[:HAS_PARTY {role: 'accepted', sourceId: $dataset, quotes: row.evidence.quotes,
+                          external: false}]->(party)
+}
+CALL (n, row, dataset) {
+  CREATE (n)-[evidence:SUPPORTED_BY]->(dataset)
+  SET evidence = row.evidence
+}
+CALL (n, row) {
+  UNWIND row.cited AS id
+  MATCH (source:Entity {id: id})
+  CREATE (n)-[:SUPPORTED_BY {quotes: [], aspect: 'cited', external: false,
+                             note: 'cited by ACLED'}]->(source)
+}
+CALL (n, row, dataset) {
+  UNWIND row.figures AS figure
+  """
+        + (OLD_FIGURE if replacing else NEW_FIGURE)
+        + """
+  CREATE (n)-[:HAS_FIGURE]->(f)
+  CREATE (f)-[:SUPPORTED_BY {quotes: row.evidence.quotes, aspect: 'existence', external: false,
+                             note: 'ACLED fatalities'}]->(dataset)
+}
+RETURN count(n) AS written
+"""
     )
 
 
@@ -89,166 +153,79 @@ class Summary:
         return self.rows / self.seconds if self.seconds else 0.0
 
 
-def epoch_millis(moment: dt.datetime) -> int:
-    return int(moment.timestamp() * 1000)
+async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
+    """Write one batch inside a transaction; the number of events written (not stale)."""
+    shared = batch.shared
+    await run_in(tx, merge_new("Source"), rows=[DATASET_ROW, *shared.sources.values()])
+    if shared:
+        places = sorted(shared.places.values(), key=lambda row: row["id"].count("/"))
+        await run_in(tx, merge_new("Location"), rows=places)
+        await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
+        await run_in(tx, merge_new("Actor"), rows=list(shared.actors.values()))
+    rows = [row for rows in batch.events.values() for row in rows]
+    found = await run_in(tx, EXISTING, ids=[row["id"] for row in rows])
+    stored = {row["id"]: row["timestamp"] for row in found}
+    # An event already in the graph is replaced only by a row at least as new.
+    replacing = {
+        row["id"]
+        for row in rows
+        if row["id"] in stored and (stored[row["id"]] or 0) <= row["timestamp"]
+    }
+    if replacing:
+        await run_in(tx, CLEAR_OUTGOING, ids=sorted(replacing))
+    written = 0
+    for label, rows in batch.events.items():
+        for replace in (False, True):
+            if replace:
+                chosen = [row for row in rows if row["id"] in replacing]
+            else:
+                chosen = [row for row in rows if row["id"] not in stored]
+            if chosen:
+                cypher = write_events(EVENT_LABELS[label], replacing=replace)
+                [count] = await run_in(tx, cypher, rows=chosen, dataset=DATASET)
+                written += count["written"]
+    return written
 
 
 @dataclass
-class Batch:
-    """One batch of events as rows for each statement."""
+class Parsed:
+    """What the reader made of a stretch of rows: a batch to write, and the rest counted."""
 
-    places: dict[str, dict[str, Any]] = field(default_factory=dict)
-    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
-    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
-    events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
-    links: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-    def link(self, type: str, start: str, end: str, **props: Any) -> None:
-        self.links.setdefault(type, []).append({"start": start, "end": end, "props": props})
-
-    def add(self, event: Event) -> None:
-        for place in event.places:
-            point = None
-            if place.latitude is not None and place.longitude is not None:
-                point = WGS84Point((place.longitude, place.latitude))
-            where = {"id": place.id, "name": place.name, "kind": place.kind, "point": point}
-            self.places[place.id] = {"id": place.id, "props": where, "within": place.within}
-        for ref in event.primary + event.associated + event.opposing:
-            who = {"id": ref.id, "name": ref.name, "kind": ref.kind, "acledInter": ref.inter}
-            self.actors[ref.id] = {"id": ref.id, "props": who}
-        props: dict[str, Any] = {
-            **event.props,
-            "timeText": event.date_text,
-            "timePrecision": event.precision,
-            "id": event.id,
-            "acledId": event.acled_id,
-            "acledTimestamp": event.timestamp,
-            "kind": "incident",
-            "category": event.category,
-        }
-        if event.label == "Agreement":
-            props.update(kind="other", status="agreed")
-        self.events.setdefault(event.label, []).append(
-            {
-                "id": event.id,
-                "props": props,
-                "start": epoch_millis(event.start),
-                "end": epoch_millis(event.end),
-            }
-        )
-        quote = [str(event.props["description"])] if event.props["description"] else []
-        note = "ACLED record" + (f"; cites {', '.join(event.sources)}" if event.sources else "")
-        self.link(
-            "SUPPORTED_BY",
-            event.id,
-            DATASET,
-            quotes=quote,
-            aspect="existence",
-            external=False,
-            note=note,
-        )
-        for name in event.sources:
-            source_id = "source:acled-cited/" + slug(name)
-            self.sources[source_id] = {
-                "id": source_id,
-                "props": {"id": source_id, "name": name, "title": name, "kind": "report"},
-            }
-            self.link(
-                "SUPPORTED_BY",
-                event.id,
-                source_id,
-                quotes=[],
-                aspect="cited",
-                external=False,
-                note="cited by ACLED",
-            )
-        self.link("AT", event.id, event.place)
-        if event.label == "Agreement":
-            for ref in event.primary + event.opposing:
-                self.link(
-                    "HAS_PARTY",
-                    event.id,
-                    ref.id,
-                    role="accepted",
-                    sourceId=DATASET,
-                    quotes=quote,
-                    external=False,
-                )
-        else:
-            for ref in event.primary:
-                self.link("CARRIED_OUT_BY", event.id, ref.id, role="primary")
-            for ref in event.associated:
-                self.link("CARRIED_OUT_BY", event.id, ref.id, role="associated")
-            for ref in event.opposing:
-                self.link("AGAINST", event.id, ref.id)
-        if event.fatalities is not None and event.label == "Attack":
-            figure_id = event.id + "/killed"
-            self.figures[figure_id] = {
-                "id": figure_id,
-                "props": {
-                    "id": figure_id,
-                    "metric": "killed",
-                    "value": event.fatalities,
-                    "qualifier": "exact",
-                    "attribution": "dataset",
-                },
-            }
-            self.link("HAS_FIGURE", event.id, figure_id)
-            self.link(
-                "SUPPORTED_BY",
-                figure_id,
-                DATASET,
-                quotes=quote,
-                aspect="existence",
-                external=False,
-                note="ACLED fatalities",
-            )
+    rows: int
+    batch: Batch
+    bad: list[tuple[Path, BadRow]]
+    not_modelled: int
 
 
-async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
-    """Write one batch inside a transaction; the number of events written (not stale)."""
-    dataset = {
-        "id": DATASET,
-        "props": {"id": DATASET, "name": "ACLED", "title": "ACLED", "kind": "dataset"},
-    }
-    await run_in(tx, merge_new("Source"), rows=[dataset, *batch.sources.values()])
-    places = sorted(batch.places.values(), key=lambda row: row["id"].count("/"))
-    await run_in(tx, merge_new("Location"), rows=places)
-    await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
-    await run_in(tx, merge_new("Actor"), rows=list(batch.actors.values()))
-    written: set[str] = set()
-    for label, rows in batch.events.items():
-        found = await run_in(tx, merge_events(EVENT_LABELS[label]), rows=rows)
-        written.update(row["id"] for row in found)
-    if not written:
-        return 0
-    await run_in(tx, CLEAR_OUTGOING, ids=sorted(written))
-    figures = [row for id, row in batch.figures.items() if id.rsplit("/", 1)[0] in written]
-    if figures:
-        await run_in(tx, MERGE_FIGURES, rows=figures)
-    figure_ids = {row["id"] for row in figures}
-    if figure_ids:
-        await run_in(tx, CLEAR_OUTGOING, ids=sorted(figure_ids))
-    for type in RELATIONSHIPS:
-        rows = [
-            row
-            for row in batch.links.get(type, [])
-            if row["start"] in written or row["start"] in figure_ids
-        ]
+def parse(paths: list[Path], batch_size: int) -> Iterator[Parsed]:
+    batcher = Batcher()
+    for path in paths:
+        events: list[Event] = []
+        rows, not_modelled = 0, 0
+        bad: list[tuple[Path, BadRow]] = []
+        for item in read(path):
+            rows += 1
+            if isinstance(item, BadRow):
+                bad.append((path, item))
+            elif item is None:
+                not_modelled += 1
+            else:
+                events.append(item)
+                if len(events) == batch_size:
+                    yield Parsed(rows, batcher.batch(events), bad, not_modelled)
+                    events, rows, not_modelled, bad = [], 0, 0, []
         if rows:
-            await run_in(tx, create_relationships(type), rows=rows)
-    return len(written)
+            yield Parsed(rows, batcher.batch(events), bad, not_modelled)
 
 
-def newest(events: Iterable[Event]) -> list[Event]:
-    """Within one import, a later row for the same event replaces an earlier, older one."""
-    kept: dict[str, Event] = {}
-    for event in events:
-        current = kept.get(event.id)
-        if current is None or event.timestamp >= current.timestamp:
-            kept[event.id] = event
-    return list(kept.values())
+def count_rows(paths: list[Path]) -> int:
+    """Data rows to expect, for progress (quoted line breaks make it an upper bound)."""
+    total = 0
+    for path in paths:
+        with path.open("rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            total += max(lines - 1, 0)
+    return total
 
 
 async def import_acled(
@@ -260,52 +237,71 @@ async def import_acled(
 ) -> Summary:
     summary = Summary()
     started = time.perf_counter()
-    events: list[Event] = []
-    for path in paths:
-        for item in read(path):
-            summary.rows += 1
-            if isinstance(item, BadRow):
-                summary.bad.append((path, item))
-            elif item is None:
-                summary.not_modelled += 1
-            else:
-                events.append(item)
-    if strict and summary.bad:
-        raise AcledImportError(summary.bad)
-    events = newest(events)
-    batches = [events[i : i + batch_size] for i in range(0, len(events), batch_size)]
-    done = 0
+    total = count_rows(paths)
 
-    def report(count: int) -> None:
-        nonlocal done
-        done += count
+    def take(part: Parsed) -> None:
+        summary.rows += part.rows
+        summary.bad.extend(part.bad)
+        summary.not_modelled += part.not_modelled
+
+    def report() -> None:
         if progress:
-            progress(done, len(events), time.perf_counter() - started)
+            progress(summary.rows, max(total, summary.rows), time.perf_counter() - started)
 
-    async def write(tx: neo4j.AsyncManagedTransaction, chunk: list[Event]) -> int:
-        batch = Batch()
-        for event in chunk:
-            batch.add(event)
-        return await write_batch(tx, batch)
-
-    if strict:  # all or nothing: every batch in one transaction
+    if strict:  # all or nothing: every row read first, every batch in one transaction
+        parts = list(parse(paths, batch_size))
+        for part in parts:
+            take(part)
+        if summary.bad:
+            raise AcledImportError(summary.bad)
 
         async def everything(tx: neo4j.AsyncManagedTransaction) -> int:
-            total = 0
-            for chunk in batches:
-                total += await write(tx, chunk)
-                report(len(chunk))
-            return total
+            return sum([await write_batch(tx, part.batch) for part in parts])
 
         summary.written = await database.write_transaction(everything)
+        report()
     else:
-        for chunk in batches:
+        async for part in read_ahead(parse(paths, batch_size)):
+            take(part)
+            if len(part.batch):
 
-            async def one(tx: neo4j.AsyncManagedTransaction, chunk: list[Event] = chunk) -> int:
-                return await write(tx, chunk)
+                async def one(tx: neo4j.AsyncManagedTransaction, batch: Batch = part.batch) -> int:
+                    return await write_batch(tx, batch)
 
-            summary.written += await database.write_transaction(one)
-            report(len(chunk))
-    summary.stale = len(events) - summary.written
+                summary.written += await database.write_transaction(one)
+            report()
+    modelled = summary.rows - summary.not_modelled - len(summary.bad)
+    summary.stale = modelled - summary.written
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+async def read_ahead(items: Iterator[Parsed], depth: int = 2) -> AsyncIterator[Parsed]:
+    """Parse in a thread, up to `depth` batches ahead of the writer."""
+    handoff: queue.Queue[Parsed | BaseException | None] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                handoff.put(item)
+            handoff.put(None)
+        except BaseException as error:  # handed to the writer, which raises it
+            handoff.put(error)
+
+    reader = threading.Thread(target=produce, name="acled-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := await asyncio.to_thread(handoff.get)) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while reader.is_alive():  # unblock a reader waiting on a full queue
+            try:
+                handoff.get_nowait()
+            except queue.Empty:
+                await asyncio.sleep(0.01)

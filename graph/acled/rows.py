@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -93,12 +94,19 @@ class BadRow:
         return f"line {self.line}: {self.reason}"
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat across rows: actors, places, sources
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 def parse_date(text: str) -> dt.date:
+    text = text.strip()
+    if len(text) == 10 and text[4] == "-":  # the 2023 layout's YYYY-MM-DD, without strptime
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
     for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
         try:
             return dt.datetime.strptime(text.strip(), pattern).date()
