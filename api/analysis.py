@@ -22,6 +22,7 @@ from api.types.entities import (
     Party,
     Statement,
     Target,
+    refs,
     related,
     require,
 )
@@ -144,7 +145,7 @@ class Stats:
 
 async def by_id(info: Info, ids: list[str], kind: type[E]) -> dict[str, E]:
     """Entities of one kind fetched in one loader batch, keyed by id."""
-    return {str(e.id): e for e in await related(info, ids, kind)}
+    return {str(e.id): e for e in await related(info, refs(ids), kind)}
 
 
 def node_label(row: dict[str, Any]) -> str:

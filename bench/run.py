@@ -126,7 +126,13 @@ async def measure(
 async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float) -> dict[str, Any]:
     limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
     async with (
-        neo4j.AsyncGraphDatabase.driver(uri, auth=None, max_connection_pool_size=32) as driver,
+        neo4j.AsyncGraphDatabase.driver(
+            uri,
+            auth=None,
+            max_connection_pool_size=32,
+            # The same setting deedgraph uses: the floor does not pay for notifications either.
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
+        ) as driver,
         httpx.AsyncClient(base_url=deedgraph_url, limits=limits, timeout=60) as ours,
         httpx.AsyncClient(base_url=peer_url, limits=limits, timeout=60) as peer,
     ):

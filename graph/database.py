@@ -84,6 +84,9 @@ class Database:
             connection_acquisition_timeout=timeout,
             connection_timeout=min(timeout, 5.0),
             max_transaction_retry_time=timeout,
+            # Queries name labels and types a graph may not have yet; the server's
+            # notifications about them cost a log line each on every request.
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         )
         return cls(driver, connection.database, timeout)
 

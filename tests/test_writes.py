@@ -201,6 +201,18 @@ async def test_retracted_facts_drop_out_but_keep_their_history(
         keyed_api_url, "{ attacks(filter: {includeRetracted: true}) { nodes { id } } }", {}, None
     )
     assert railway in {a["id"] for a in asked["data"]["attacks"]["nodes"]}
+    # Related lists drop it too, whether they select only ids (answered from the relationship
+    # rows, without fetching the attacks) or more (fetched through the loader).
+    for selection, queries in (("id", 1), ("id name", 2)):
+        body = call(
+            keyed_api_url,
+            '{ actor(id: "actor:russian-armed-forces") { attacks { ' + selection + " } } }",
+            {},
+            None,
+        )
+        attacks = body["data"]["actor"]["attacks"]
+        assert railway not in {a["id"] for a in attacks} and len(attacks) >= 2
+        assert body["extensions"]["cypherQueries"] == queries + 1  # + the incoming batch
     node = call(
         keyed_api_url,
         "query($id: ID!) { node(id: $id) { retracted retractions { by reason at } } }",

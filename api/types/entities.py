@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any, TypeVar
 
 import strawberry
+from strawberry.types.nodes import SelectedField
 
 from api.context import Info
 from api.types.common import (
@@ -35,13 +36,35 @@ async def incoming(info: Info, entity: Entity, *types: str) -> list[Row]:
     return [item for item in found if item["type"] in types]
 
 
-def ids(items: list[Row]) -> list[str]:
-    return [item["id"] for item in items]
+def refs(ids: list[str]) -> list[Row]:
+    """Ids known only by themselves: what they are is found by loading them."""
+    return [{"id": id} for id in ids]
 
 
-async def related(info: Info, ids: list[str], kind: type[E]) -> list[E]:
-    """The entities with these ids that are of this kind, through the request's loader."""
-    found = await info.context.loader.load_many(ids)
+# Fields an entity answers from a relationship row alone (its id and labels).
+IDENTITY = frozenset({"id", "__typename", "typeName"})
+
+
+def identity_only(info: Info) -> bool:
+    """True when the field selects nothing beyond identity: then related nodes need no fetch."""
+    for field in info.selected_fields:
+        for selection in field.selections:
+            if not isinstance(selection, SelectedField) or selection.name not in IDENTITY:
+                return False
+            if selection.directives:
+                return False
+    return True
+
+
+async def related(info: Info, items: list[Row], kind: type[E]) -> list[E]:
+    """The entities at the far end of these relationships that are of this kind (not retracted).
+    Relationship rows carry the far node's id, labels and retraction, which is all a selection
+    of ids needs; anything more comes through the request's loader."""
+    if all("labels" in item for item in items) and identity_only(info):
+        # Unselected fields stay empty; a name is given so none has to be derived.
+        found: list[Row | None] = [{**item, "name": ""} for item in items]
+    else:
+        found = await info.context.loader.load_many([item["id"] for item in items])
     return [
         e
         for row in found
@@ -49,14 +72,14 @@ async def related(info: Info, ids: list[str], kind: type[E]) -> list[E]:
     ]
 
 
-async def first(info: Info, ids: list[str], kind: type[E]) -> E | None:
-    found = await related(info, ids[:1], kind)
+async def first(info: Info, items: list[Row], kind: type[E]) -> E | None:
+    found = await related(info, items[:1], kind)
     return found[0] if found else None
 
 
 async def require(info: Info, argument: str, id: str, kind: type[E]) -> E:
     """The entity an argument names, or a NOT_FOUND error that says which argument."""
-    found = await first(info, [id], kind)
+    found = await first(info, refs([id]), kind)
     if found is None:
         noun = "entity" if kind is Entity else kind.__name__.lower()
         raise NotFoundError(f"{argument}: no {noun} with id {id!r}")
@@ -103,7 +126,7 @@ class Entity:
 
     @strawberry.field(description="Statements about this entity.")
     async def mentioned_in(self, info: Info) -> list[Statement]:
-        return await related(info, ids(await incoming(info, self, "ABOUT")), Statement)
+        return await related(info, await incoming(info, self, "ABOUT"), Statement)
 
 
 @strawberry.type
@@ -114,27 +137,27 @@ class Actor(Entity):
 
     @strawberry.field
     async def country(self, info: Info) -> Location | None:
-        return await first(info, ids(outgoing(self.row, "BASED_IN")), Location)
+        return await first(info, outgoing(self.row, "BASED_IN"), Location)
 
     @strawberry.field(description="Actors this one belongs to (a unit's army, a body's state).")
     async def part_of(self, info: Info) -> list[Actor]:
-        return await related(info, ids(outgoing(self.row, "PART_OF")), Actor)
+        return await related(info, outgoing(self.row, "PART_OF"), Actor)
 
     @strawberry.field
     async def speaks_for(self, info: Info) -> list[Actor]:
-        return await related(info, ids(outgoing(self.row, "SPEAKS_FOR")), Actor)
+        return await related(info, outgoing(self.row, "SPEAKS_FOR"), Actor)
 
     @strawberry.field(description="Actors that belong to or speak for this one.")
     async def members(self, info: Info) -> list[Actor]:
-        return await related(info, ids(await incoming(info, self, "PART_OF", "SPEAKS_FOR")), Actor)
+        return await related(info, await incoming(info, self, "PART_OF", "SPEAKS_FOR"), Actor)
 
     @strawberry.field
     async def statements(self, info: Info) -> list[Statement]:
-        return await related(info, ids(await incoming(info, self, "MADE_BY")), Statement)
+        return await related(info, await incoming(info, self, "MADE_BY"), Statement)
 
     @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
     async def attacks(self, info: Info) -> list[Attack]:
-        return await related(info, ids(await incoming(info, self, "CARRIED_OUT_BY")), Attack)
+        return await related(info, await incoming(info, self, "CARRIED_OUT_BY"), Attack)
 
     @strawberry.field
     async def agreements(self, info: Info) -> list[Party]:
@@ -155,15 +178,15 @@ class Location(Entity):
 
     @strawberry.field
     async def within(self, info: Info) -> Location | None:
-        return await first(info, ids(outgoing(self.row, "WITHIN")), Location)
+        return await first(info, outgoing(self.row, "WITHIN"), Location)
 
     @strawberry.field
     async def contains(self, info: Info) -> list[Location]:
-        return await related(info, ids(await incoming(info, self, "WITHIN")), Location)
+        return await related(info, await incoming(info, self, "WITHIN"), Location)
 
     @strawberry.field(description="Attacks recorded at exactly this place.")
     async def attacks(self, info: Info) -> list[Attack]:
-        return await related(info, ids(await incoming(info, self, "AT")), Attack)
+        return await related(info, await incoming(info, self, "AT"), Attack)
 
 
 @strawberry.type
@@ -173,11 +196,11 @@ class Event(Entity):
 
     @strawberry.field
     async def participants(self, info: Info) -> list[Actor]:
-        return await related(info, ids(outgoing(self.row, "PARTICIPANT")), Actor)
+        return await related(info, outgoing(self.row, "PARTICIPANT"), Actor)
 
     @strawberry.field
     async def location(self, info: Info) -> Location | None:
-        return await first(info, ids(outgoing(self.row, "AT")), Location)
+        return await first(info, outgoing(self.row, "AT"), Location)
 
 
 @strawberry.type
@@ -188,11 +211,11 @@ class Statement(Entity):
 
     @strawberry.field
     async def speaker(self, info: Info) -> Actor | None:
-        return await first(info, ids(outgoing(self.row, "MADE_BY")), Actor)
+        return await first(info, outgoing(self.row, "MADE_BY"), Actor)
 
     @strawberry.field(description="What the statement is about: agreements, attacks, actors.")
     async def about(self, info: Info) -> list[Entity]:
-        return await related(info, ids(outgoing(self.row, "ABOUT")), Entity)
+        return await related(info, outgoing(self.row, "ABOUT"), Entity)
 
 
 @strawberry.type(description="An actor's role in an agreement, with the evidence for it.")
@@ -207,16 +230,16 @@ class Party:
 
     @strawberry.field
     async def actor(self, info: Info) -> Actor | None:
-        return await first(info, [self.actor_id], Actor)
+        return await first(info, refs([self.actor_id]), Actor)
 
     @strawberry.field
     async def agreement(self, info: Info) -> Agreement | None:
-        return await first(info, [self.agreement_id], Agreement)
+        return await first(info, refs([self.agreement_id]), Agreement)
 
     @strawberry.field(description="The statement that says so, if one does.")
     async def statement(self, info: Info) -> Statement | None:
         statement = self.props.get("statementId")
-        return await first(info, [statement] if statement else [], Statement)
+        return await first(info, refs([statement] if statement else []), Statement)
 
     @strawberry.field
     async def evidence(self, info: Info) -> Evidence | None:
@@ -229,7 +252,7 @@ class TargetCategory(Entity):
 
     @strawberry.field
     async def broader(self, info: Info) -> list[TargetCategory]:
-        return await related(info, ids(outgoing(self.row, "BROADER")), TargetCategory)
+        return await related(info, outgoing(self.row, "BROADER"), TargetCategory)
 
 
 @strawberry.type
@@ -244,11 +267,11 @@ class Agreement(Entity):
 
     @strawberry.field(description="Target categories it protects (and all narrower ones).")
     async def scope(self, info: Info) -> list[TargetCategory]:
-        return await related(info, ids(outgoing(self.row, "COVERS")), TargetCategory)
+        return await related(info, outgoing(self.row, "COVERS"), TargetCategory)
 
     @strawberry.field
     async def area(self, info: Info) -> list[Location]:
-        return await related(info, ids(outgoing(self.row, "COVERS_AREA")), Location)
+        return await related(info, outgoing(self.row, "COVERS_AREA"), Location)
 
     @strawberry.field
     def parties(self) -> list[Party]:
@@ -259,22 +282,22 @@ class Agreement(Entity):
 
     @strawberry.field
     async def announced_in(self, info: Info) -> Statement | None:
-        return await first(info, ids(outgoing(self.row, "ANNOUNCED_IN")), Statement)
+        return await first(info, outgoing(self.row, "ANNOUNCED_IN"), Statement)
 
     @strawberry.field
     async def arose_from(self, info: Info) -> Event | None:
-        return await first(info, ids(outgoing(self.row, "AROSE_FROM")), Event)
+        return await first(info, outgoing(self.row, "AROSE_FROM"), Event)
 
 
 @strawberry.type
 class Target(Entity):
     @strawberry.field
     async def category(self, info: Info) -> TargetCategory | None:
-        return await first(info, ids(outgoing(self.row, "IN_CATEGORY")), TargetCategory)
+        return await first(info, outgoing(self.row, "IN_CATEGORY"), TargetCategory)
 
     @strawberry.field
     async def location(self, info: Info) -> Location | None:
-        return await first(info, ids(outgoing(self.row, "LOCATED_IN")), Location)
+        return await first(info, outgoing(self.row, "LOCATED_IN"), Location)
 
 
 @strawberry.type(
@@ -290,15 +313,15 @@ class Figure(Entity):
 
     @strawberry.field
     async def reported_by(self, info: Info) -> Actor | None:
-        return await first(info, ids(outgoing(self.row, "REPORTED_BY")), Actor)
+        return await first(info, outgoing(self.row, "REPORTED_BY"), Actor)
 
     @strawberry.field
     async def statement(self, info: Info) -> Statement | None:
-        return await first(info, ids(outgoing(self.row, "REPORTED_IN")), Statement)
+        return await first(info, outgoing(self.row, "REPORTED_IN"), Statement)
 
     @strawberry.field
     async def locations(self, info: Info) -> list[Location]:
-        return await related(info, ids(outgoing(self.row, "IN")), Location)
+        return await related(info, outgoing(self.row, "IN"), Location)
 
 
 @strawberry.type
@@ -310,27 +333,27 @@ class Attack(Entity):
 
     @strawberry.field(description="The wave this incident belongs to.")
     async def part_of(self, info: Info) -> Attack | None:
-        return await first(info, ids(outgoing(self.row, "PART_OF")), Attack)
+        return await first(info, outgoing(self.row, "PART_OF"), Attack)
 
     @strawberry.field(description="The incidents that make up this wave.")
     async def incidents(self, info: Info) -> list[Attack]:
-        return await related(info, ids(await incoming(info, self, "PART_OF")), Attack)
+        return await related(info, await incoming(info, self, "PART_OF"), Attack)
 
     @strawberry.field
     async def by(self, info: Info) -> list[Actor]:
-        return await related(info, ids(outgoing(self.row, "CARRIED_OUT_BY")), Actor)
+        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
 
     @strawberry.field
     async def locations(self, info: Info) -> list[Location]:
-        return await related(info, ids(outgoing(self.row, "AT")), Location)
+        return await related(info, outgoing(self.row, "AT"), Location)
 
     @strawberry.field
     async def targets(self, info: Info) -> list[Target]:
-        return await related(info, ids(outgoing(self.row, "HIT")), Target)
+        return await related(info, outgoing(self.row, "HIT"), Target)
 
     @strawberry.field(description="Weapons, interceptions, damage and casualties, each reported.")
     async def figures(self, info: Info) -> list[Figure]:
-        return await related(info, ids(outgoing(self.row, "HAS_FIGURE")), Figure)
+        return await related(info, outgoing(self.row, "HAS_FIGURE"), Figure)
 
 
 @strawberry.type

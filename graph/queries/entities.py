@@ -1,4 +1,6 @@
-"""Fetch entities by id, each as one row with its relationships and provenance projected in."""
+"""Fetch entities by id, each as one row with its relationships and provenance projected in.
+A relationship row names the far node's id, labels and retraction, so a query that selects
+only ids of related nodes is answered without fetching them."""
 
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ n {
   longitude: n.point.longitude,
   point: null,
   outgoing: [(n)-[r]->(m) WHERE type(r) <> 'SUPPORTED_BY'
-             | {type: type(r), id: m.id, props: properties(r)}],
+             | {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,
+                props: properties(r)}],
   retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {.at, .by, .reason}],
   evidence: [(n)-[r:SUPPORTED_BY]->(s)
              | {source: s {.id, .kind, .title, .publisher, .url, .published, .retrieved,
@@ -55,7 +58,8 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN id, COLLECT {
   MATCH (n)<-[r]-(m) WHERE type(r) IN $types
-  RETURN {type: type(r), id: m.id, props: properties(r)} AS item LIMIT $cap
+  RETURN {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,
+          props: properties(r)} AS item LIMIT $cap
 } AS incoming
 """
 
