@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 
 from api.context import Info
+from api.selection import connection_detail, field_detail
 from api.types.connections import BadInput, Connection, connection, decode_cursor
 from api.types.entities import (
     Actor,
@@ -111,8 +112,10 @@ async def entity_connection(
     size = page_size(info, first)
     offset = decode_cursor(after)
     database = info.context.database
-    page = await listing.list_page(database, label, spec, order.value, offset, size)
-    info.context.remember(page.rows)
+    needed = connection_detail(info)
+    page = await listing.list_page(database, label, spec, order.value, offset, size, needed)
+    if needed == "full":  # only complete rows may stand in for the loader's
+        info.context.remember(page.rows)
     total = await listing.count(database, label, spec) if wants_total(info) else None
     nodes = [node for node in (build(row) for row in page.rows) if isinstance(node, cls)]
     return connection(nodes, offset, page.has_next, total)
@@ -196,10 +199,8 @@ class EntityQuery:
     async def search(self, info: Info, text: str, first: int | None = None) -> list[SearchHit]:
         if len(text) > 500:
             raise BadInput("text: at most 500 characters")
-        hits = await explore.search(info.context.database, text, page_size(info, first))
-        rows: list[Any] = await info.context.loader.load_many([hit["id"] for hit in hits])
-        return [
-            SearchHit(score=hit["score"], entity=build(row))
-            for hit, row in zip(hits, rows, strict=True)
-            if row is not None
-        ]
+        needed = field_detail(info, "entity")
+        hits = await explore.search(info.context.database, text, page_size(info, first), needed)
+        if needed == "full":
+            info.context.remember([hit["node"] for hit in hits])
+        return [SearchHit(score=hit["score"], entity=build(hit["node"])) for hit in hits]

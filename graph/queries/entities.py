@@ -4,7 +4,7 @@ only ids of related nodes is answered without fetching them."""
 
 from __future__ import annotations
 
-from typing import LiteralString
+from typing import Literal, LiteralString
 
 from graph.database import Database, Record
 
@@ -29,24 +29,33 @@ INCOMING: list[str] = [
     "IN_CATEGORY",
 ]
 
-PROJECTION: LiteralString = """
-n {
+# How much of a node a query brings back: its properties only ("plain"), with its outgoing
+# relationships ("links"), or also its provenance and retractions ("full").
+Detail = Literal["plain", "links", "full"]
+
+PLAIN: LiteralString = """
   .*,
   text: CASE WHEN n:Source THEN null ELSE n.text END,
   labels: labels(n),
   latitude: n.point.latitude,
   longitude: n.point.longitude,
-  point: null,
+  point: null"""
+LINKS: LiteralString = """,
   outgoing: [(n)-[r]->(m) WHERE type(r) <> 'SUPPORTED_BY'
              | {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,
-                props: properties(r)}],
+                props: properties(r)}]"""
+PROVENANCE: LiteralString = """,
   retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {.at, .by, .reason}],
   evidence: [(n)-[r:SUPPORTED_BY]->(s)
              | {source: s {.id, .kind, .title, .publisher, .url, .published, .retrieved,
                            .contentHash, .note},
-                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]
+                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]"""
+PROJECTIONS: dict[Detail, LiteralString] = {
+    "plain": "n {" + PLAIN + "\n}",
+    "links": "n {" + PLAIN + LINKS + "\n}",
+    "full": "n {" + PLAIN + LINKS + PROVENANCE + "\n}",
 }
-"""
+PROJECTION = PROJECTIONS["full"]
 
 BY_IDS: LiteralString = "MATCH (n:Entity) WHERE n.id IN $ids RETURN " + PROJECTION + " AS node"
 

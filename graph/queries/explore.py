@@ -7,6 +7,7 @@ import re
 from typing import LiteralString
 
 from graph.database import Database, Record
+from graph.queries.entities import PROJECTIONS, Detail
 
 # Relationship types walked by neighbourhood and path: provenance edges to the source would
 # connect everything to everything in two hops, so they are left out.
@@ -46,10 +47,14 @@ PATHS: dict[int, LiteralString] = {
 
 SEARCH: LiteralString = """
 CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit})
-YIELD node, score
-WHERE node.retracted IS NULL
-RETURN node.id AS id, score
-"""
+YIELD node AS n, score
+WHERE n.retracted IS NULL
+RETURN score, """
+
+
+def search_query(detail: Detail) -> LiteralString:
+    return SEARCH + PROJECTIONS[detail] + " AS node"
+
 
 TIMELINE: LiteralString = """
 MATCH (e:Entity {id: $id})
@@ -108,11 +113,14 @@ def plain_text_query(text: str) -> str:
     return LUCENE_SPECIAL.sub(r"\\\1", text.strip())
 
 
-async def search(database: Database, text: str, limit: int) -> list[Record]:
+async def search(
+    database: Database, text: str, limit: int, detail: Detail = "full"
+) -> list[Record]:
+    """Hits with their score and the node itself (as much of it as `detail` says)."""
     query = plain_text_query(text)
     if not query:
         return []
-    return await database.read(SEARCH, query=query, limit=limit)
+    return await database.read(search_query(detail), query=query, limit=limit)
 
 
 async def timeline(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, LiteralString
 
 from graph.database import Database, Record
-from graph.queries.entities import PROJECTION
+from graph.queries.entities import PROJECTIONS, Detail
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
 TimeMode = Literal["definitely", "possibly"]
@@ -145,6 +145,7 @@ async def list_page(
     order: Order,
     skip: int,
     limit: int,
+    detail: Detail = "full",
 ) -> Page:
     where, params = _where(label, filter)
     order_by = (
@@ -152,7 +153,8 @@ async def list_page(
     )
     cypher = (
         "MATCH (n:" + LABELS[label] + ")" + _anchor(label, filter) + where + " WITH n "
-        "ORDER BY " + order_by + " SKIP $skip LIMIT $limit RETURN " + PROJECTION + " AS node"
+        "ORDER BY " + order_by + " SKIP $skip LIMIT $limit "
+        "RETURN " + PROJECTIONS[detail] + " AS node"
     )
     rows = await database.read(cypher, skip=skip, limit=limit + 1, **params)
     nodes = [row["node"] for row in rows]
