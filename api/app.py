@@ -15,7 +15,7 @@ from starlette.routing import Route
 from api import explorer
 from api.graphql_app import DeedgraphGraphQL, KeyCheck
 from api.limits import BodySizeLimit
-from api.logging import AccessLog, configure
+from api.logging import AccessLog
 from api.schema import build_schema
 from api.settings import ApiSettings
 from graph.database import Database
@@ -74,10 +74,3 @@ def create_app(
     )
     app.state.settings = settings
     return app
-
-
-def create_worker_app() -> Starlette:
-    """The app a server worker process builds for itself, logging set up as `serve` does."""
-    settings = ApiSettings.from_env()
-    configure(settings.log_level)
-    return create_app(settings=settings)

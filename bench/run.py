@@ -198,7 +198,8 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         lines += [
             "",
             f"ACLED import: {imp['rows']:,} rows in {imp['seconds']:.1f} s = "
-            f"**{imp['rows_per_second']:,.0f} rows/s** (batch 5000, one transaction each).",
+            f"**{imp['rows_per_second']:,.0f} rows/s** (batch 5000, one transaction each; "
+            "the whole command, Python start-up included).",
         ]
     return "\n".join(lines) + "\n"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
@@ -111,12 +110,6 @@ def serve(
     seed: Annotated[
         list[Path] | None, typer.Option(help="Facts files to load before serving (repeatable).")
     ] = None,
-    workers: Annotated[
-        int,
-        typer.Option(
-            envvar="DEEDGRAPH_WORKERS", min=1, help="Server processes (one per core is typical)."
-        ),
-    ] = 1,
 ) -> None:
     """Serve the GraphQL API (starting the managed Neo4j when NEO4J_URI is unset)."""
     import uvicorn
@@ -136,19 +129,7 @@ def serve(
         for item in asyncio.run(_prepare_graph(connection, seed or [])):
             typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
         typer.echo(f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri})")
-        if workers == 1:
-            uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
-        else:
-            # Each worker process builds its own app (and driver) from the same environment.
-            os.environ.setdefault("NEO4J_URI", connection.uri)
-            uvicorn.run(
-                "api.app:create_worker_app",
-                factory=True,
-                workers=workers,
-                host=host,
-                port=port,
-                log_config=None,
-            )
+        uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
     finally:
         if started and connection.managed is not None:
             typer.echo("deedgraph: stopping Neo4j", err=True)
