@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+from strawberry.types.nodes import SelectedField, Selection
 from strawberry.utils.str_converters import to_camel_case
 
 from api.context import Info
@@ -30,11 +30,7 @@ def detail(selections: Iterable[Selection]) -> Detail:
     """The least a node needs to answer these selections (fragments get everything)."""
     needed: Detail = "plain"
     for selection in selections:
-        if isinstance(selection, FragmentSpread | InlineFragment) or not isinstance(
-            selection, SelectedField
-        ):
-            return "full"
-        if selection.name in PROVENANCE_FIELDS:
+        if not isinstance(selection, SelectedField) or selection.name in PROVENANCE_FIELDS:
             return "full"
         if selection.name not in PLAIN_FIELDS:
             needed = "links"

@@ -162,24 +162,22 @@ async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
         await run_in(tx, merge_new("Location"), rows=places)
         await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
         await run_in(tx, merge_new("Actor"), rows=list(shared.actors.values()))
-    rows = [row for rows in batch.events.values() for row in rows]
-    found = await run_in(tx, EXISTING, ids=[row["id"] for row in rows])
+    every = [row for rows in batch.events.values() for row in rows]
+    found = await run_in(tx, EXISTING, ids=[row["id"] for row in every])
     stored = {row["id"]: row["timestamp"] for row in found}
     # An event already in the graph is replaced only by a row at least as new.
     replacing = {
         row["id"]
-        for row in rows
+        for row in every
         if row["id"] in stored and (stored[row["id"]] or 0) <= row["timestamp"]
     }
     if replacing:
         await run_in(tx, CLEAR_OUTGOING, ids=sorted(replacing))
     written = 0
     for label, rows in batch.events.items():
-        for replace in (False, True):
-            if replace:
-                chosen = [row for row in rows if row["id"] in replacing]
-            else:
-                chosen = [row for row in rows if row["id"] not in stored]
+        new = [row for row in rows if row["id"] not in stored]
+        old = [row for row in rows if row["id"] in replacing]
+        for chosen, replace in ((new, False), (old, True)):
             if chosen:
                 cypher = write_events(EVENT_LABELS[label], replacing=replace)
                 [count] = await run_in(tx, cypher, rows=chosen, dataset=DATASET)
