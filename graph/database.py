@@ -104,6 +104,13 @@ class Database:
     async def read(self, cypher: LiteralString, **params: Any) -> list[Record]:
         return await self._run(cypher, params, neo4j.RoutingControl.READ)
 
+    async def read_list(self, cypher: LiteralString, **params: Any) -> list[Any]:
+        """The rows of a query that returns them all in one list: `RETURN collect(...) AS rows`.
+        The driver spends about 50 µs on every record it receives, and next to nothing on
+        each item of a list inside one record."""
+        records = await self.read(cypher, **params)
+        return records[0]["rows"] if records else []
+
     async def write(self, cypher: LiteralString, **params: Any) -> list[Record]:
         return await self._run(cypher, params, neo4j.RoutingControl.WRITE)
 

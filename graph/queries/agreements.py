@@ -24,10 +24,9 @@ WHERE a.endLatest > refStart AND a.retracted IS NULL
         WHERE NOT p.role IN ['mediator', 'guarantor'] })
 WITH a, refEnd, a.startEarliest > refEnd AS definitely
 WHERE NOT $definitelyOnly OR definitely
-RETURN a.id AS id, definitely,
-       duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0 AS hoursAfter
-ORDER BY a.startEarliest, a.id
-LIMIT $limit
+WITH a, definitely, refEnd ORDER BY a.startEarliest, a.id LIMIT $limit
+RETURN collect({id: a.id, definitely: definitely,
+                hoursAfter: duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0}) AS rows
 """
 
 # An attack breaks an agreement when it comes after it, is carried out by (a unit of) a party
@@ -45,12 +44,12 @@ MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
 WHERE t.retracted IS NULL
 WITH g, a, party, p, doer, a.startEarliest > g.endLatest AS definitely,
      collect(DISTINCT {target: t.id, category: c.key, scope: s.key}) AS matches
-RETURN a.id AS attack, party.id AS party, doer.id AS doer, p.role AS role,
-       p.statementId AS statement, p.sourceId AS source, p.quotes AS quotes,
-       p.external AS external, definitely, matches,
-       [(g)-[:ANNOUNCED_IN]->(st:Statement) | st.id][0] AS announcement
 ORDER BY a.startEarliest, a.id, party.id
 LIMIT $limit
+RETURN collect({attack: a.id, party: party.id, doer: doer.id, role: p.role,
+                statement: p.statementId, source: p.sourceId, quotes: p.quotes,
+                external: p.external, definitely: definitely, matches: matches,
+                announcement: [(g)-[:ANNOUNCED_IN]->(st:Statement) | st.id][0]}) AS rows
 """
 
 
@@ -63,7 +62,7 @@ async def attacks_after(
     parties_only: bool,
     limit: int,
 ) -> list[Record]:
-    return await database.read(
+    return await database.read_list(
         ATTACKS_AFTER,
         agreement=agreement,
         reference=reference,
@@ -75,7 +74,7 @@ async def attacks_after(
 
 
 async def violations(database: Database, agreement: str, limit: int) -> list[Record]:
-    return await database.read(VIOLATIONS, agreement=agreement, limit=limit)
+    return await database.read_list(VIOLATIONS, agreement=agreement, limit=limit)
 
 
 # A side's commitments (agreements it accepted) against its side's later attacks in scope;
@@ -109,11 +108,13 @@ CALL (me) {
          + '; this attack by ' + side.name + ' came after it' AS reason,
          a.startEarliest > g.endLatest AS definitely
 }
-RETURN statement, agreement, action, relation, reason, definitely
+WITH statement, agreement, action, relation, reason, definitely
 ORDER BY statement, action
 LIMIT $limit
+RETURN collect({statement: statement, agreement: agreement, action: action,
+                relation: relation, reason: reason, definitely: definitely}) AS rows
 """
 
 
 async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[Record]:
-    return await database.read(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit)
+    return await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit)

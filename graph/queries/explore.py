@@ -7,7 +7,7 @@ import re
 from typing import LiteralString
 
 from graph.database import Database, Record
-from graph.queries.entities import PROJECTIONS, Detail
+from graph.queries.entities import PROJECTIONS, Detail, day, parsed
 
 # Relationship types walked by neighbourhood and path: provenance edges to the source would
 # connect everything to everything in two hops, so they are left out.
@@ -49,11 +49,11 @@ SEARCH: LiteralString = """
 CALL db.index.fulltext.queryNodes('entity_text', $query, {limit: $limit})
 YIELD node AS n, score
 WHERE n.retracted IS NULL
-RETURN score, """
+RETURN collect({score: score, node: """
 
 
 def search_query(detail: Detail) -> LiteralString:
-    return SEARCH + PROJECTIONS[detail] + " AS node"
+    return SEARCH + PROJECTIONS[detail] + "}) AS rows"
 
 
 TIMELINE: LiteralString = """
@@ -77,9 +77,8 @@ WITH t, collect(DISTINCT relation) AS relations
 WHERE t.startEarliest IS NOT NULL AND t.retracted IS NULL
   AND ($from IS NULL OR t.endLatest >= $from)
   AND ($to IS NULL OR t.startEarliest <= $to)
-RETURN t.id AS id, relations
-ORDER BY t.startEarliest, t.id
-LIMIT $limit
+WITH t, relations ORDER BY t.startEarliest, t.id LIMIT $limit
+RETURN collect({id: t.id, relations: relations}) AS rows
 """
 
 ATTACKS_PER_REGION_PER_DAY: LiteralString = """
@@ -87,9 +86,10 @@ MATCH (a:Attack)-[:AT]->(:Location)-[:WITHIN*0..5]->(r:Location {kind: 'region'}
 WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) } AND a.retracted IS NULL
   AND ($from IS NULL OR a.endLatest >= $from)
   AND ($to IS NULL OR a.startEarliest <= $to)
-RETURN r.id AS region, r.name AS name, date(a.startEarliest) AS day, count(DISTINCT a) AS attacks
+WITH r.id AS region, r.name AS name, date(a.startEarliest) AS day, count(DISTINCT a) AS attacks
 ORDER BY day, name
 LIMIT $limit
+RETURN collect({region: region, name: name, day: toString(day), attacks: attacks}) AS rows
 """
 
 WEAPONS: LiteralString = """
@@ -120,13 +120,16 @@ async def search(
     query = plain_text_query(text)
     if not query:
         return []
-    return await database.read(search_query(detail), query=query, limit=limit)
+    hits = await database.read_list(search_query(detail), query=query, limit=limit)
+    for hit in hits:
+        parsed(hit["node"])
+    return hits
 
 
 async def timeline(
     database: Database, id: str, start: dt.datetime | None, end: dt.datetime | None, limit: int
 ) -> list[Record]:
-    return await database.read(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
+    return await database.read_list(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
 
 
 async def neighbourhood(database: Database, id: str, depth: int, limit: int) -> Record | None:
@@ -146,9 +149,10 @@ async def shortest_path(database: Database, source: str, target: str, hops: int)
 async def attacks_per_region_per_day(
     database: Database, start: dt.datetime | None, end: dt.datetime | None, limit: int
 ) -> list[Record]:
-    return await database.read(
+    rows = await database.read_list(
         ATTACKS_PER_REGION_PER_DAY, **{"from": start, "to": end}, limit=limit
     )
+    return [{**row, "day": day(row["day"])} for row in rows]
 
 
 async def weapons(

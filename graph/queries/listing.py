@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, LiteralString
 
 from graph.database import Database, Record
-from graph.queries.entities import PROJECTIONS, Detail
+from graph.queries.entities import PROJECTIONS, Detail, parsed
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
 TimeMode = Literal["definitely", "possibly"]
@@ -154,10 +154,12 @@ async def list_page(
     cypher = (
         "MATCH (n:" + LABELS[label] + ")" + _anchor(label, filter) + where + " WITH n "
         "ORDER BY " + order_by + " SKIP $skip LIMIT $limit "
-        "RETURN " + PROJECTIONS[detail] + " AS node"
+        "RETURN collect(" + PROJECTIONS[detail] + ") AS rows"
     )
-    rows = await database.read(cypher, skip=skip, limit=limit + 1, **params)
-    nodes = [row["node"] for row in rows]
+    nodes = [
+        parsed(node)
+        for node in await database.read_list(cypher, skip=skip, limit=limit + 1, **params)
+    ]
     return Page(rows=nodes[:limit], has_next=len(nodes) > limit)
 
 
