@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, LiteralString, TypeVar
 
 import neo4j
+import neo4j.graph
 import neo4j.time
 from neo4j.exceptions import (
     ClientError,
@@ -38,12 +39,22 @@ TIMEOUT_CODES = (
 )
 
 
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def native(value: Any) -> Any:
-    """Neo4j's temporal values as Python's; durations as ISO 8601 text."""
-    if isinstance(value, dict):
+    """Neo4j's temporal values as Python's; durations as ISO 8601 text; nodes and
+    relationships as their properties. Exact type checks first: this runs on every value of
+    every result (Record.data() does the same walk through slower abstract-class checks)."""
+    kind = type(value)
+    if kind in PLAIN_TYPES:
+        return value
+    if kind is dict:
         return {key: native(item) for key, item in value.items()}
-    if isinstance(value, list):
+    if kind is list:
         return [native(item) for item in value]
+    if isinstance(value, (neo4j.graph.Node, neo4j.graph.Relationship)):
+        return native(dict(value))
     if isinstance(value, neo4j.time.Duration):
         return value.iso_format()
     if isinstance(value, (neo4j.time.DateTime, neo4j.time.Date, neo4j.time.Time)):
@@ -122,17 +133,27 @@ class Database:
             # The server ends the query at its timeout; the client-side limit is a backstop
             # for a server that does not answer at all.
             async with asyncio.timeout(self.timeout + BACKSTOP):
-                records, _, _ = await self.driver.execute_query(
-                    neo4j.Query(cypher, timeout=self.timeout),
-                    params,
-                    routing_=routing,
-                    database_=self.database,
-                )
+                query = neo4j.Query(cypher, timeout=self.timeout)
+                if routing is neo4j.RoutingControl.READ:
+                    records = await self._auto_commit(query, params)
+                else:  # a managed transaction: retried on deadlocks and other transient errors
+                    records, _, _ = await self.driver.execute_query(
+                        query, params, routing_=routing, database_=self.database
+                    )
         except TimeoutError:
             raise QueryTimeoutError("the database did not answer within its time limit") from None
         except Exception as error:
             raise translate(error) from error
-        return [native(record.data()) for record in records]
+        return [native(dict(zip(record.keys(), record, strict=True))) for record in records]
+
+    async def _auto_commit(self, query: neo4j.Query, params: dict[str, Any]) -> list[neo4j.Record]:
+        """A read in one round trip: a managed transaction adds a COMMIT exchange (0.2 ms of
+        a 0.7 ms lookup), and its retries are for the write conflicts a read cannot have."""
+        async with self.driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            result = await session.run(query, params)
+            return [record async for record in result]
 
     async def write_transaction(
         self,
@@ -159,4 +180,4 @@ async def run_in(
     """Run one statement inside a transaction and fetch its rows."""
     _count()
     result = await tx.run(cypher, params)
-    return [native(record.data()) async for record in result]
+    return [native(dict(zip(record.keys(), record, strict=True))) async for record in result]
