@@ -328,9 +328,11 @@ class AnalysisQuery:
             raise BadInput("depth: must be 1, 2 or 3")
         if not 1 <= limit <= info.context.settings.max_page_size:
             raise BadInput(f"limit: must be between 1 and {info.context.settings.max_page_size}")
-        await require(info, "id", id, Entity)
         row = await explore.neighbourhood(info.context.database, id, depth, limit)
-        return graph_of(row["nodes"], row["edges"]) if row else None
+        if row is None:  # only now is it worth a query to say whether the id names anything
+            await require(info, "id", id, Entity)
+            return None
+        return graph_of(row["nodes"], row["edges"])
 
     @strawberry.field(description="The shortest connection between two entities.")
     async def path(
@@ -338,11 +340,13 @@ class AnalysisQuery:
     ) -> Graph | None:
         if not 1 <= max_hops <= 6:
             raise BadInput("maxHops: must be between 1 and 6")
-        await asyncio.gather(
-            require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
-        )
         row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
-        return graph_of(row["nodes"], row["edges"]) if row else None
+        if row is None:
+            await asyncio.gather(
+                require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
+            )
+            return None
+        return graph_of(row["nodes"], row["edges"])
 
     @strawberry.field(description="What a dashboard plots.")
     async def stats(
