@@ -109,6 +109,21 @@ async def test_unknown_ids_in_questions_are_not_found(seeded: Database, api_url:
     assert error["message"] == "agreementId: no agreement with id 'agreement:none'"
 
 
+async def test_walks_name_an_unknown_start_and_cost_one_query(
+    seeded: Database, api_url: str
+) -> None:
+    body = post(api_url, '{ neighborhood(id: "actor:russia") { nodes { id } } }')
+    assert {"id": "actor:russia"} in body["data"]["neighborhood"]["nodes"]
+    assert body["extensions"]["cypherQueries"] == 1
+    body = post(api_url, '{ neighborhood(id: "actor:nobody") { nodes { id } } }')
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert error["message"] == "id: no entity with id 'actor:nobody'"
+    body = post(api_url, '{ path(fromId: "actor:russia", toId: "x:y") { nodes { id } } }')
+    [error] = body["errors"]
+    assert error["message"] == "toId: no entity with id 'x:y'"
+
+
 async def test_unexpected_failures_are_masked_as_internal(database: Database, api_url: str) -> None:
     # Data written by another tool, not in deedgraph's shape: resolving it fails inside.
     await database.write("CREATE (:Entity:Figure {id: 'figure:broken'})")
