@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 
 from api.context import Info
 from api.query import TimeMode
+from api.selection import asks_for
 from api.types.common import Evidence, evidence
 from api.types.connections import BadInput
 from api.types.entities import (
@@ -328,7 +329,8 @@ class AnalysisQuery:
             raise BadInput("depth: must be 1, 2 or 3")
         if not 1 <= limit <= info.context.settings.max_page_size:
             raise BadInput(f"limit: must be between 1 and {info.context.settings.max_page_size}")
-        row = await explore.neighbourhood(info.context.database, id, depth, limit)
+        edges = asks_for(info, "edges")
+        row = await explore.neighbourhood(info.context.database, id, depth, limit, edges)
         if row is None:  # only now is it worth a query to say whether the id names anything
             await require(info, "id", id, Entity)
             return None

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 
 from api.context import Info
-from api.selection import connection_detail, field_detail
+from api.selection import asks_for, connection_detail, field_detail
 from api.types.connections import BadInput, Connection, connection, decode_cursor
 from api.types.entities import (
     Actor,
@@ -75,14 +75,6 @@ def page_size(info: Info, first: int | None) -> int:
     return size
 
 
-def wants_total(info: Info) -> bool:
-    return any(
-        selection.name == "totalCount"
-        for field in info.selected_fields
-        for selection in getattr(field, "selections", [])
-    )
-
-
 async def entity_connection(
     info: Info,
     label: listing.Label,
@@ -116,7 +108,7 @@ async def entity_connection(
     page = await listing.list_page(database, label, spec, order.value, offset, size, needed)
     if needed == "full":  # only complete rows may stand in for the loader's
         info.context.remember(page.rows)
-    total = await listing.count(database, label, spec) if wants_total(info) else None
+    total = await listing.count(database, label, spec) if asks_for(info, "totalCount") else None
     nodes = [node for node in (build(row) for row in page.rows) if isinstance(node, cls)]
     return connection(nodes, offset, page.has_next, total)
 

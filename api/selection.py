@@ -72,3 +72,12 @@ def field_detail(info: Info, name: str) -> Detail:
             return "full"
         found += under
     return detail(found)
+
+
+def asks_for(info: Info, name: str) -> bool:
+    """Whether the selection under this field names `name` (or may, behind a fragment)."""
+    return any(
+        not isinstance(selection, SelectedField) or selection.name == name
+        for field in info.selected_fields
+        for selection in field.selections
+    )

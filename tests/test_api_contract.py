@@ -115,6 +115,9 @@ async def test_walks_name_an_unknown_start_and_cost_one_query(
     body = post(api_url, '{ neighborhood(id: "actor:russia") { nodes { id } } }')
     assert {"id": "actor:russia"} in body["data"]["neighborhood"]["nodes"]
     assert body["extensions"]["cypherQueries"] == 1
+    drawn = post(api_url, '{ neighborhood(id: "actor:russia") { nodes { id } edges { id } } }')
+    assert drawn["data"]["neighborhood"]["nodes"] == body["data"]["neighborhood"]["nodes"]
+    assert drawn["data"]["neighborhood"]["edges"]  # asked for, so walked
     body = post(api_url, '{ neighborhood(id: "actor:nobody") { nodes { id } } }')
     [error] = body["errors"]
     assert error["extensions"]["code"] == "NOT_FOUND"

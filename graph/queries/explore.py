@@ -22,7 +22,7 @@ NODE_SUMMARY: LiteralString = (
     "n {.id, .name, .metric, .value, type: [l IN labels(n) WHERE l <> 'Entity'][0]}"
 )
 DIGITS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
-NEIGHBOURS: dict[int, LiteralString] = {
+NEIGHBOUR_NODES: dict[int, LiteralString] = {
     depth: "MATCH (c:Entity {id: $id}) OPTIONAL MATCH (c)-[:"
     + WALKED
     + "*1.."
@@ -30,12 +30,16 @@ NEIGHBOURS: dict[int, LiteralString] = {
     + "]-(m:Entity) WITH c, m LIMIT $scan "
     "WITH c, collect(DISTINCT m)[..$limit] AS others "
     "WITH [n IN [c] + [o IN others WHERE o <> c] WHERE n.retracted IS NULL] AS ns "
+    for depth in (1, 2, 3)
+}
+# The edges among the nodes cost twice the walk itself: fetched only when asked for.
+WITHOUT_EDGES: LiteralString = "RETURN [n IN ns | " + NODE_SUMMARY + "] AS nodes, [] AS edges"
+WITH_EDGES: LiteralString = (
     "UNWIND ns AS a OPTIONAL MATCH (a)-[r:" + WALKED + "]->(b) WHERE b IN ns "
     "RETURN [n IN ns | " + NODE_SUMMARY + "] AS nodes, "
     "collect(DISTINCT {id: elementId(r), source: a.id, target: b.id, type: type(r), "
     "props: properties(r)}) AS edges"
-    for depth in (1, 2, 3)
-}
+)
 PATHS: dict[int, LiteralString] = {
     hops: "MATCH (a:Entity {id: $source}), (b:Entity {id: $target}) "
     "MATCH p = shortestPath((a)-[:" + WALKED + "*.." + DIGITS[hops] + "]-(b)) "
@@ -132,8 +136,11 @@ async def timeline(
     return await database.read_list(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
 
 
-async def neighbourhood(database: Database, id: str, depth: int, limit: int) -> Record | None:
-    rows = await database.read(NEIGHBOURS[depth], id=id, limit=limit, scan=limit * 20)
+async def neighbourhood(
+    database: Database, id: str, depth: int, limit: int, edges: bool = True
+) -> Record | None:
+    cypher = NEIGHBOUR_NODES[depth] + (WITH_EDGES if edges else WITHOUT_EDGES)
+    rows = await database.read(cypher, id=id, limit=limit, scan=limit * 20)
     if not rows or not rows[0]["nodes"]:
         return None
     row = rows[0]
