@@ -8,7 +8,7 @@ from strawberry.types.nodes import SelectedField, Selection
 from strawberry.utils.str_converters import to_camel_case
 
 from api.context import Info
-from api.types.entities import ENTITY_TYPES
+from api.types.entities import ENTITY_TYPES, IDENTITY
 from graph.queries.entities import Detail
 
 # Fields answered from a node's own properties: every entity type's plain (resolver-less)
@@ -28,12 +28,14 @@ PROVENANCE_FIELDS = frozenset({"sources", "retractions"})
 
 def detail(selections: Iterable[Selection]) -> Detail:
     """The least a node needs to answer these selections (fragments get everything)."""
-    needed: Detail = "plain"
+    needed: Detail = "identity"
     for selection in selections:
         if not isinstance(selection, SelectedField) or selection.name in PROVENANCE_FIELDS:
             return "full"
         if selection.name not in PLAIN_FIELDS:
             needed = "links"
+        elif selection.name not in IDENTITY and needed == "identity":
+            needed = "plain"
     return needed
 
 

@@ -140,16 +140,24 @@ async def test_unexpected_failures_are_masked_as_internal(database: Database, ap
 async def test_lists_fetch_only_what_the_selection_needs(seeded: Database, api_url: str) -> None:
     # Plain fields, then relationships, then provenance: each answer agrees with the others,
     # and a fragment (whose fields are not looked into) still gets everything.
+    identity = post(api_url, "{ attacks { nodes { __typename id typeName } } }")
     plain = post(api_url, "{ attacks { nodes { id name time { startEarliest } } } }")
     links = post(api_url, "{ attacks { nodes { id name by { id name } } } }")
     full = post(api_url, "{ attacks { nodes { id sources { quotes } } } }")
     fragment = post(api_url, "{ attacks { nodes { id ... on Attack { sources { quotes } } } } }")
     ids = [a["id"] for a in plain["data"]["attacks"]["nodes"]]
     assert len(ids) == 5
+    assert identity["data"]["attacks"]["nodes"] == [
+        {"__typename": "Attack", "id": id, "typeName": "Attack"} for id in ids
+    ]
     assert [a["id"] for a in links["data"]["attacks"]["nodes"]] == ids
     assert all(a["by"] for a in links["data"]["attacks"]["nodes"])
     assert all(a["sources"] for a in full["data"]["attacks"]["nodes"])
     assert fragment["data"] == full["data"]
+    kinds = post(api_url, '{ search(text: "hospitals") { entity { __typename id } } }')
     hits = post(api_url, '{ search(text: "hospitals") { entity { id sources { quotes } } } }')
+    assert [h["entity"]["id"] for h in kinds["data"]["search"]] == [
+        h["entity"]["id"] for h in hits["data"]["search"]
+    ]
     found = {h["entity"]["id"]: h["entity"]["sources"] for h in hits["data"]["search"]}
     assert found["attack:2025-03-19-sumy-hospitals/target/medical"]  # facts carry their quotes

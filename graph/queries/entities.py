@@ -31,9 +31,10 @@ INCOMING: list[str] = [
     "IN_CATEGORY",
 ]
 
-# How much of a node a query brings back: its properties only ("plain"), with its outgoing
-# relationships ("links"), or also its provenance and retractions ("full").
-Detail = Literal["plain", "links", "full"]
+# How much of a node a query brings back: what it is ("identity": id, labels, retraction), its
+# properties ("plain"), with its outgoing relationships ("links"), or also its provenance and
+# retractions ("full").
+Detail = Literal["identity", "plain", "links", "full"]
 
 # Temporal properties travel as ISO 8601 text and are parsed in `parsed`: the driver builds a
 # neo4j.time object for every temporal value it receives (about 50 µs each, a third of the
@@ -75,6 +76,7 @@ PROVENANCE: LiteralString = """,
                            retrieved: toString(s.retrieved), .contentHash, .note},
                 quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]"""
 PROJECTIONS: dict[Detail, LiteralString] = {
+    "identity": "n {.id, .retracted, labels: labels(n)}",
     "plain": "n {" + PLAIN + "\n}",
     "links": "n {" + PLAIN + LINKS + "\n}",
     "full": "n {" + PLAIN + LINKS + PROVENANCE + "\n}",
