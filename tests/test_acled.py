@@ -121,6 +121,17 @@ async def test_importing_twice_changes_nothing(database: Database) -> None:
     assert await snapshot(database) == first
 
 
+async def test_batches_written_side_by_side_give_the_same_graph(database: Database) -> None:
+    # One event per batch: two batches are written at once, later batches link to places
+    # and actors earlier ones created, and OLD's newer rows must wait for NEW's to land.
+    whole = await import_acled(database, [NEW, OLD])
+    expected = await snapshot(database)
+    await database.write("MATCH (n) WHERE NOT n:TargetCategory DETACH DELETE n")
+    pieces = await import_acled(database, [NEW, OLD], batch_size=1)
+    assert await snapshot(database) == expected
+    assert (pieces.written, pieces.stale, pieces.rows) == (whole.written, whole.stale, whole.rows)
+
+
 async def test_imported_events_answer_over_graphql(database: Database, api_url: str) -> None:
     await import_acled(database, [NEW])
     answer = data(

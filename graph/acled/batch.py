@@ -98,6 +98,9 @@ class Batch:
     def __len__(self) -> int:
         return sum(len(rows) for rows in self.events.values())
 
+    def ids(self) -> frozenset[str]:
+        return frozenset(row["id"] for rows in self.events.values() for row in rows)
+
 
 @dataclass
 class Batcher:

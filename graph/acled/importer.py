@@ -1,7 +1,7 @@
-"""Write ACLED events to Neo4j in UNWIND batches; a newer `timestamp` replaces an older row.
+"""Import ACLED exports: a newer `timestamp` replaces an older row of the same event.
 
-Reading and writing overlap: a thread parses the next batch while Neo4j writes this one.
-Each event label has one statement that writes the events of a batch with all their links.
+Reading and writing overlap: a thread parses the next batches while Neo4j writes earlier
+ones (graph/acled/writing.py).
 """
 
 from __future__ import annotations
@@ -15,124 +15,14 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import LiteralString
 
 import neo4j
 
-from graph.acled.batch import DATASET, DATASET_ROW, Batch, Batcher
+from graph.acled.batch import Batch, Batcher
 from graph.acled.rows import BadRow, Event, read
-from graph.database import Database, run_in
+from graph.acled.writing import Writers, write_batch
+from graph.database import Database
 from graph.errors import DeedgraphError
-
-EVENT_LABELS: dict[str, LiteralString] = {
-    "Attack": "Attack",
-    "Interception": "Interception",
-    "Agreement": "Agreement",
-}
-
-
-def merge_new(label: LiteralString) -> LiteralString:
-    """Places, actors and sources are shared by many events: created once, never overwritten."""
-    return (
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) ON CREATE SET n += row.props, n:" + label
-    )
-
-
-LINK_PLACES: LiteralString = """
-UNWIND $rows AS row
-MATCH (l:Entity {id: row.id}), (p:Entity {id: row.within})
-MERGE (l)-[:WITHIN]->(p)
-"""
-
-
-EXISTING: LiteralString = """
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN collect([n.id, n.acledTimestamp]) AS found
-"""
-# A replaced event keeps its node (and what points at it); its own links are rewritten.
-CLEAR_OUTGOING: LiteralString = """
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-CALL (n) {
-  MATCH (n)-[:HAS_FIGURE]->(:Figure)-[old]->()
-  DELETE old
-}
-CALL (n) {
-  MATCH (n)-[old]->()
-  DELETE old
-}
-"""
-NEW_EVENT: LiteralString = "CREATE (n:Entity {id: row.id})"
-OLD_EVENT: LiteralString = (
-    "MATCH (n:Entity {id: row.id}) "
-    "WHERE n.acledTimestamp IS NULL OR n.acledTimestamp <= row.timestamp "
-    "REMOVE n:Attack:Interception:Agreement"
-)
-NEW_FIGURE: LiteralString = "CREATE (f:Entity:Figure) SET f = figure"
-OLD_FIGURE: LiteralString = "MERGE (f:Entity {id: figure.id}) SET f = figure, f:Figure"
-
-
-def write_events(label: LiteralString, replacing: bool) -> LiteralString:
-    """One statement for a batch of events of one label, with all their links: new events are
-    created outright; replacing ones are matched and only overwritten by a row as new."""
-    return (
-        """
-MATCH (dataset:Entity {id: $dataset})
-UNWIND $rows AS row
-"""
-        + (OLD_EVENT if replacing else NEW_EVENT)
-        + """
-SET n = row.props
-SET n:"""
-        + label
-        + """
-WITH dataset, n, row, datetime({epochMillis: row.start}) AS start,
-     datetime({epochMillis: row.end}) AS end
-SET n.startEarliest = start, n.endEarliest = start, n.startLatest = end, n.endLatest = end
-WITH dataset, n, row
-CALL (n, row) {
-  MATCH (place:Entity {id: row.place})
-  CREATE (n)-[:AT]->(place)
-}
-CALL (n, row) {
-  UNWIND row.by AS by
-  MATCH (actor:Entity {id: by.id})
-  CREATE (n)-[:CARRIED_OUT_BY {role: by.role}]->(actor)
-}
-CALL (n, row) {
-  UNWIND row.against AS id
-  MATCH (actor:Entity {id: id})
-  CREATE (n)-[:AGAINST]->(actor)
-}
-CALL (n, row) {
-  UNWIND row.parties AS id
-  MATCH (party:Entity {id: id})
-  CREATE (n)-[:HAS_PARTY {role: 'accepted', sourceId: $dataset, quotes: row.evidence.quotes,
-                          external: false}]->(party)
-}
-CALL (n, row, dataset) {
-  CREATE (n)-[evidence:SUPPORTED_BY]->(dataset)
-  SET evidence = row.evidence
-}
-CALL (n, row) {
-  UNWIND row.cited AS id
-  MATCH (source:Entity {id: id})
-  CREATE (n)-[:SUPPORTED_BY {quotes: [], aspect: 'cited', external: false,
-                             note: 'cited by ACLED'}]->(source)
-}
-CALL (n, row, dataset) {
-  UNWIND row.figures AS figure
-  """
-        + (OLD_FIGURE if replacing else NEW_FIGURE)
-        + """
-  CREATE (n)-[:HAS_FIGURE]->(f)
-  CREATE (f)-[:SUPPORTED_BY {quotes: row.evidence.quotes, aspect: 'existence', external: false,
-                             note: 'ACLED fatalities'}]->(dataset)
-}
-RETURN count(n) AS written
-"""
-    )
 
 
 class AcledImportError(DeedgraphError):
@@ -153,38 +43,6 @@ class Summary:
     @property
     def rows_per_second(self) -> float:
         return self.rows / self.seconds if self.seconds else 0.0
-
-
-async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
-    """Write one batch inside a transaction; the number of events written (not stale)."""
-    shared = batch.shared
-    await run_in(tx, merge_new("Source"), rows=[DATASET_ROW, *shared.sources.values()])
-    if shared:
-        places = sorted(shared.places.values(), key=lambda row: row["id"].count("/"))
-        await run_in(tx, merge_new("Location"), rows=places)
-        await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
-        await run_in(tx, merge_new("Actor"), rows=list(shared.actors.values()))
-    every = [row for rows in batch.events.values() for row in rows]
-    [found] = await run_in(tx, EXISTING, ids=[row["id"] for row in every])
-    stored = {id: timestamp for id, timestamp in found["found"]}
-    # An event already in the graph is replaced only by a row at least as new.
-    replacing = {
-        row["id"]
-        for row in every
-        if row["id"] in stored and (stored[row["id"]] or 0) <= row["timestamp"]
-    }
-    if replacing:
-        await run_in(tx, CLEAR_OUTGOING, ids=sorted(replacing))
-    written = 0
-    for label, rows in batch.events.items():
-        new = [row for row in rows if row["id"] not in stored]
-        old = [row for row in rows if row["id"] in replacing]
-        for chosen, replace in ((new, False), (old, True)):
-            if chosen:
-                cypher = write_events(EVENT_LABELS[label], replacing=replace)
-                [count] = await run_in(tx, cypher, rows=chosen, dataset=DATASET)
-                written += count["written"]
-    return written
 
 
 @dataclass
@@ -284,15 +142,17 @@ async def _import(
         summary.written = await database.write_transaction(everything)
         report()
     else:
-        async for part in read_ahead(parse(paths, batch_size)):
-            take(part)
-            if len(part.batch):
-
-                async def one(tx: neo4j.AsyncManagedTransaction, batch: Batch = part.batch) -> int:
-                    return await write_batch(tx, batch)
-
-                summary.written += await database.write_transaction(one)
-            report()
+        writers = Writers(database)
+        try:
+            async for part in read_ahead(parse(paths, batch_size)):
+                take(part)
+                if len(part.batch):
+                    summary.written += await writers.write(part.batch)
+                report()
+        except BaseException:
+            await writers.abandon()
+            raise
+        summary.written += await writers.finish()
     modelled = summary.rows - summary.not_modelled - len(summary.bad)
     summary.stale = modelled - summary.written
     summary.seconds = time.perf_counter() - started
