@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import strawberry
 
 from api.context import Info
-from api.selection import asks_for, connection_detail, field_detail
+from api.selection import asks_for, connection_detail, field_detail, own_detail
 from api.types.connections import BadInput, Connection, connection, decode_cursor
 from api.types.entities import (
     Actor,
@@ -22,7 +22,7 @@ from api.types.entities import (
     Statement,
     build,
 )
-from graph.queries import explore, listing
+from graph.queries import entities, explore, listing
 
 E = TypeVar("E", bound=Entity)
 
@@ -114,7 +114,11 @@ async def entity_connection(
 
 
 async def one(info: Info, id: str, cls: type[E]) -> E | None:
-    row = await info.context.loader.load(id)
+    needed = own_detail(info)
+    if needed == "full":
+        row = await info.context.loader.load(id)
+    else:  # less than the loader's complete row: fetched apart, not shared with other fields
+        row = (await entities.entities_by_ids(info.context.database, [id], needed)).get(id)
     entity = build(row) if row is not None else None
     return entity if isinstance(entity, cls) else None
 

@@ -50,6 +50,11 @@ def child(selections: Iterable[Selection], name: str) -> list[Selection] | None:
     return found
 
 
+def own_detail(info: Info) -> Detail:
+    """What the node this field returns needs for the selection under the field."""
+    return detail(selection for field in info.selected_fields for selection in field.selections)
+
+
 def connection_detail(info: Info) -> Detail:
     """What a connection's nodes need, from both `nodes { ... }` and `edges { node { ... } }`."""
     node_selections: list[Selection] = []

@@ -198,8 +198,8 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         rows = imp["rows"]
         lines += [
             "",
-            f"ACLED import of {rows:,} rows (batch 5000, one transaction each; the whole "
-            "command, Python start-up included): into a graph without those events "
+            f"ACLED import of {rows:,} rows (batches of 5000, two transactions at a time; the "
+            "whole command, Python start-up included): into a graph without those events "
             f"{imp['fresh']:.1f} s = **{rows / imp['fresh']:,.0f} rows/s**; again over them, "
             f"every row replacing its event, {imp['replace']:.1f} s = "
             f"**{rows / imp['replace']:,.0f} rows/s**.",

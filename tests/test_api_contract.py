@@ -129,12 +129,19 @@ async def test_walks_name_an_unknown_start_and_cost_one_query(
 
 async def test_unexpected_failures_are_masked_as_internal(database: Database, api_url: str) -> None:
     # Data written by another tool, not in deedgraph's shape: resolving it fails inside.
-    await database.write("CREATE (:Entity:Figure {id: 'figure:broken'})")
-    body = post(api_url, '{ node(id: "figure:broken") { id } }')
+    await database.write("CREATE (:Entity:Attack {id: 'attack:broken', startEarliest: 'Tuesday'})")
+    body = post(api_url, '{ attack(id: "attack:broken") { id name } }')
     [error] = body["errors"]
     assert error["extensions"]["code"] == "INTERNAL"
     assert error["message"] == "Internal error: it has been logged."
-    assert "KeyError" not in str(body) and "metric" not in str(body)
+    assert "ValueError" not in str(body) and "Tuesday" not in str(body)
+
+
+async def test_a_figure_by_id_asked_for_its_id(seeded: Database, api_url: str) -> None:
+    # Figures have no name of their own; an id-only fetch must not need one.
+    [figure] = await seeded.read("MATCH (f:Figure) RETURN f.id AS id LIMIT 1")
+    body = post(api_url, "query($id: ID!) { node(id: $id) { id } }", {"id": figure["id"]})
+    assert body["data"] == {"node": {"id": figure["id"]}}
 
 
 async def test_lists_fetch_only_what_the_selection_needs(seeded: Database, api_url: str) -> None:

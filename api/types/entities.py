@@ -384,7 +384,7 @@ def build(row: Row) -> Entity:
     labels = set(row.get("labels") or [])
     kind = next((cls for cls in ENTITY_TYPES if cls.__name__ in labels), Source)
     values: dict[str, Any] = {"id": strawberry.ID(row["id"]), "name": row.get("name"), "row": row}
-    if kind is Figure and values["name"] is None:
+    if kind is Figure and values["name"] is None and "metric" in row:
         values["name"] = f"{row['value']} {row['metric'].replace('_', ' ')}"
     for field in dataclasses.fields(kind):
         if not field.init or field.name in values:

@@ -83,9 +83,10 @@ PROJECTIONS: dict[Detail, LiteralString] = {
 }
 PROJECTION = PROJECTIONS["full"]
 
-BY_IDS: LiteralString = (
-    "MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(" + PROJECTION + ") AS rows"
-)
+BY_IDS: dict[Detail, LiteralString] = {
+    detail: "MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(" + projection + ") AS rows"
+    for detail, projection in PROJECTIONS.items()
+}
 
 # Incoming relationships are fetched only when a field asks for them: hubs (an actor with
 # thousands of attacks) would otherwise make every fetch of them slow. COLLECT with LIMIT
@@ -132,8 +133,10 @@ def parsed(node: Record) -> Record:
 SOURCE_TEXT: LiteralString = "MATCH (s:Source {id: $id}) RETURN s.text AS text"
 
 
-async def entities_by_ids(database: Database, ids: list[str]) -> dict[str, Record]:
-    nodes = await database.read_list(BY_IDS, ids=ids)
+async def entities_by_ids(
+    database: Database, ids: list[str], detail: Detail = "full"
+) -> dict[str, Record]:
+    nodes = await database.read_list(BY_IDS[detail], ids=ids)
     return {node["id"]: parsed(node) for node in nodes}
 
 
