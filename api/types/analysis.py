@@ -12,7 +12,16 @@ from strawberry.scalars import JSON
 
 from api.context import Info
 from api.types.common import Evidence, evidence
-from api.types.entities import Agreement, Attack, Entity, Party, Statement, Target, require
+from api.types.entities import (
+    Agreement,
+    Attack,
+    Entity,
+    Party,
+    Statement,
+    Target,
+    figure_name,
+    require,
+)
 
 
 @strawberry.enum
@@ -126,11 +135,7 @@ class Stats:
 
 
 def node_label(row: dict[str, Any]) -> str:
-    if row.get("name"):
-        return str(row["name"])
-    if row.get("metric") is not None:  # figures have no name: "2 facilities hit"
-        return f"{row['value']} {str(row['metric']).replace('_', ' ')}"
-    return str(row["id"])
+    return str(row.get("name") or figure_name(row) or row["id"])
 
 
 def graph_of(rows: list[dict[str, Any]], edges: list[dict[str, Any]]) -> Graph:

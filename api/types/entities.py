@@ -61,8 +61,7 @@ async def related(info: Info, items: list[Row], kind: type[E]) -> list[E]:
     Relationship rows carry the far node's id, labels and retraction, which is all a selection
     of ids needs; anything more comes through the request's loader."""
     if all("labels" in item for item in items) and identity_only(info):
-        # Unselected fields stay empty; a name is given so none has to be derived.
-        found: list[Row | None] = [{**item, "name": ""} for item in items]
+        found: list[Row | None] = list(items)  # unselected fields stay empty
     else:
         found = await info.context.loader.load_many([item["id"] for item in items])
     return [
@@ -379,13 +378,20 @@ def camel(name: str) -> str:
     return ROW_KEYS.get(name, head + "".join(part.title() for part in rest))
 
 
+def figure_name(row: Row) -> str | None:
+    """Figures have no name of their own: "2 facilities hit" (None without the figure's row)."""
+    if row.get("metric") is None:
+        return None
+    return f"{row['value']} {str(row['metric']).replace('_', ' ')}"
+
+
 def build(row: Row) -> Entity:
     """The GraphQL object for a projected node row: each plain field from its property."""
     labels = set(row.get("labels") or [])
     kind = next((cls for cls in ENTITY_TYPES if cls.__name__ in labels), Source)
     values: dict[str, Any] = {"id": strawberry.ID(row["id"]), "name": row.get("name"), "row": row}
-    if kind is Figure and values["name"] is None and "metric" in row:
-        values["name"] = f"{row['value']} {row['metric'].replace('_', ' ')}"
+    if kind is Figure and values["name"] is None:
+        values["name"] = figure_name(row)
     for field in dataclasses.fields(kind):
         if not field.init or field.name in values:
             continue

@@ -113,6 +113,9 @@ class Batcher:
         for event in newest(events):
             self._share(event, batch.shared)
             batch.events.setdefault(event.label, []).append(event_row(event))
+        if batch.events and DATASET not in self.seen:  # every event is supported by it
+            self.seen.add(DATASET)
+            batch.shared.sources[DATASET] = DATASET_ROW
         return batch
 
     def _share(self, event: Event, shared: Shared) -> None:

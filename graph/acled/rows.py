@@ -109,7 +109,7 @@ def parse_date(text: str) -> dt.date:
             pass
     for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(text.strip(), pattern).date()
+            return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     raise RowError(f"event_date: {text!r} is not a date (YYYY-MM-DD or '18 March 2022')")

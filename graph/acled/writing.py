@@ -8,7 +8,7 @@ from typing import LiteralString
 
 import neo4j
 
-from graph.acled.batch import DATASET, DATASET_ROW, Batch, Shared
+from graph.acled.batch import DATASET, Batch, Shared
 from graph.database import Database, run_in
 
 EVENT_LABELS: dict[str, LiteralString] = {
@@ -130,8 +130,8 @@ async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
 
 async def write_shared(tx: neo4j.AsyncManagedTransaction, shared: Shared) -> None:
     """The places, actors and sources a batch is the first to need."""
-    await run_in(tx, merge_new("Source"), rows=[DATASET_ROW, *shared.sources.values()])
     if shared:
+        await run_in(tx, merge_new("Source"), rows=list(shared.sources.values()))
         places = sorted(shared.places.values(), key=lambda row: row["id"].count("/"))
         await run_in(tx, merge_new("Location"), rows=places)
         await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
@@ -195,7 +195,8 @@ class Writers:
         async def events(tx: neo4j.AsyncManagedTransaction) -> int:
             return await write_batch_events(tx, batch)
 
-        await self.database.write_transaction(shared)
+        if batch.shared:
+            await self.database.write_transaction(shared)
         self.running[asyncio.create_task(self.database.write_transaction(events))] = ids
         return written
 

@@ -81,7 +81,6 @@ PROJECTIONS: dict[Detail, LiteralString] = {
     "links": "n {" + PLAIN + LINKS + "\n}",
     "full": "n {" + PLAIN + LINKS + PROVENANCE + "\n}",
 }
-PROJECTION = PROJECTIONS["full"]
 
 BY_IDS: dict[Detail, LiteralString] = {
     detail: "MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(" + projection + ") AS rows"

@@ -16,11 +16,11 @@ WALKED: LiteralString = (
     "ANNOUNCED_IN|AROSE_FROM|HAS_PARTY|CARRIED_OUT_BY|HIT|IN_CATEGORY|LOCATED_IN|HAS_FIGURE|"
     "REPORTED_BY|REPORTED_IN|IN|AGAINST"
 )
-# Variable-length bounds cannot be parameters: one literal pattern per allowed depth.
 # What a drawing needs of a node; the full entity is loaded only if the client asks for it.
 NODE_SUMMARY: LiteralString = (
     "n {.id, .name, .metric, .value, type: [l IN labels(n) WHERE l <> 'Entity'][0]}"
 )
+# Variable-length bounds cannot be parameters: one literal pattern per allowed depth.
 DIGITS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
 NEIGHBOUR_NODES: dict[int, LiteralString] = {
     depth: "MATCH (c:Entity {id: $id}) OPTIONAL MATCH (c)-[:"
