@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test lint typecheck pytest fuzz bench explorer browser install jars lock clean
+.PHONY: serve test unit lint typecheck pytest fuzz bench explorer browser install jars lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,10 +43,14 @@ pytest: jars explorer browser
 
 test: lint typecheck pytest
 
+# The fast loop: unit tests only, no Java, no Neo4j, no browser (seconds).
+unit: $(STAMP)
+	$(BIN)/pytest tests/unit
+
 # A longer hypothesis-graphql run than the one in `make test` (FUZZ_EXAMPLES per mode).
 FUZZ_EXAMPLES ?= 2000
 fuzz: jars
-	DEEDGRAPH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_fuzz.py
+	DEEDGRAPH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/integration/test_fuzz.py
 
 # The benchmark (not part of make test): EVENTS=1000000 for the large run.
 EVENTS ?= 100000

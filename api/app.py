@@ -13,13 +13,14 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from api import explorer
-from api.graphql_app import DeedgraphGraphQL, KeyCheck
-from api.limits import BodySizeLimit
-from api.logging import AccessLog
+from api.auth import configured_keys
+from api.middleware.access_log import AccessLog
+from api.middleware.api_keys import KeyCheck
+from api.middleware.body_size import BodySizeLimit
 from api.schema import build_schema
-from api.settings import ApiSettings
-from graph.database import Database
-from graph.settings import Connection
+from api.view import DeedgraphGraphQL
+from graph.settings import Connection, Settings
+from graph.store.database import Database
 
 
 async def health(request: Request) -> JSONResponse:
@@ -33,11 +34,10 @@ async def ready(request: Request) -> JSONResponse:
     return JSONResponse({"status": "unavailable", "reason": "Neo4j is not reachable"}, 503)
 
 
-def create_app(
-    connection: Connection | None = None, settings: ApiSettings | None = None
-) -> Starlette:
-    connection = connection or Connection.from_env()
-    settings = settings or ApiSettings.from_env()
+def create_app(connection: Connection | None = None, settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    connection = connection or settings.connection
+    keys = configured_keys(settings.api_keys_text, settings.api_keys_file)
     graphql = DeedgraphGraphQL(build_schema(settings), settings)
 
     @contextlib.asynccontextmanager
@@ -66,8 +66,12 @@ def create_app(
         routes=[
             Route("/health", health),
             Route("/ready", ready),
-            Route("/graphql", KeyCheck(graphql, settings), methods=["GET", "POST"]),
-            *explorer.routes(),
+            Route(
+                "/graphql",
+                KeyCheck(graphql, keys, settings.reads_need_key),
+                methods=["GET", "POST"],
+            ),
+            *explorer.routes(settings.explorer_dir),
         ],
         middleware=middleware,
         lifespan=lifespan,

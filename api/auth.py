@@ -5,25 +5,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from starlette.requests import HTTPConnection
 
-from graph.errors import ConfigError, DeedgraphError
+from graph.errors import ConfigError
 
 Role = Literal["reader", "editor"]
 ROLES: tuple[Role, ...] = ("reader", "editor")
-
-
-class UnauthenticatedError(DeedgraphError):
-    """No valid API key came with a request that needs one."""
-
-
-class ForbiddenError(DeedgraphError):
-    """The API key is valid but its role may not do this."""
 
 
 @dataclass(frozen=True)
@@ -60,15 +51,15 @@ def parse_keys(text: str, origin: str) -> tuple[ApiKey, ...]:
     return tuple(keys)
 
 
-def keys_from_env(env: Mapping[str, str]) -> tuple[ApiKey, ...]:
-    keys = parse_keys(env.get("DEEDGRAPH_API_KEYS", ""), "DEEDGRAPH_API_KEYS")
-    path = env.get("DEEDGRAPH_API_KEYS_FILE")
-    if path:
+def configured_keys(text: str, path: Path | None) -> tuple[ApiKey, ...]:
+    """The keys of DEEDGRAPH_API_KEYS (`text`) and of DEEDGRAPH_API_KEYS_FILE (`path`)."""
+    keys = parse_keys(text, "DEEDGRAPH_API_KEYS")
+    if path is not None:
         try:
-            text = Path(path).read_text()
+            text = path.read_text()
         except OSError as error:
             raise ConfigError(f"DEEDGRAPH_API_KEYS_FILE: cannot read {path}: {error}") from None
-        keys += parse_keys(text, path)
+        keys += parse_keys(text, str(path))
     return keys
 
 

@@ -3,30 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from api.auth import ApiKey
-from api.settings import ApiSettings
-from graph.database import Database
-from graph.queries.entities import entities_by_ids, incoming_by_ids
-
-Row = dict[str, Any]
+from graph.queries.entities import EntityRow, RelationRow, entities_by_ids, incoming_by_ids
+from graph.settings import Settings
+from graph.store.database import Database
 
 
-def entity_loader(database: Database) -> DataLoader[str, Row | None]:
-    async def load(ids: list[str]) -> list[Row | None]:
+def entity_loader(database: Database) -> DataLoader[str, EntityRow | None]:
+    async def load(ids: list[str]) -> list[EntityRow | None]:
         found = await entities_by_ids(database, list(dict.fromkeys(ids)))
         return [found.get(id) for id in ids]
 
     return DataLoader(load_fn=load)
 
 
-def incoming_loader(database: Database) -> DataLoader[str, list[Row]]:
-    async def load(ids: list[str]) -> list[list[Row]]:
+def incoming_loader(database: Database) -> DataLoader[str, list[RelationRow]]:
+    async def load(ids: list[str]) -> list[list[RelationRow]]:
         found = await incoming_by_ids(database, list(dict.fromkeys(ids)))
         return [found.get(id, []) for id in ids]
 
@@ -37,16 +34,16 @@ def incoming_loader(database: Database) -> DataLoader[str, list[Row]]:
 class Context:
     request: Request
     database: Database
-    settings: ApiSettings
+    settings: Settings
     api_key: ApiKey | None = None
-    loader: DataLoader[str, Row | None] = field(init=False)
-    incoming: DataLoader[str, list[Row]] = field(init=False)
+    loader: DataLoader[str, EntityRow | None] = field(init=False)
+    incoming: DataLoader[str, list[RelationRow]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.loader = entity_loader(self.database)
         self.incoming = incoming_loader(self.database)
 
-    def remember(self, rows: list[Row]) -> None:
+    def remember(self, rows: list[EntityRow]) -> None:
         """Rows fetched by a list query need no second trip through the loader."""
         for row in rows:
             self.loader.prime(row["id"], row)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from starlette.requests import Request
@@ -16,12 +15,9 @@ NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>deedgraph</title>
 serve</code>). The API is at <a href="/graphql">/graphql</a>.</p>"""
 
 
-def explorer_dir() -> Path:
-    return Path(os.environ.get("DEEDGRAPH_EXPLORER_DIR") or BUILT)
-
-
-def routes() -> list[BaseRoute]:
-    folder = explorer_dir()
+def routes(folder: Path | None = None) -> list[BaseRoute]:
+    """The page and its files, from `folder` (DEEDGRAPH_EXPLORER_DIR) or the built one."""
+    folder = folder or BUILT
 
     async def page(request: Request) -> Response:
         index = folder / "index.html"

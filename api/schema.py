@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from importlib.metadata import version
 from typing import Any
 
@@ -14,19 +13,20 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    SchemaExtension,
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from api.analysis import AnalysisQuery
-from api.errors import ErrorCodes
-from api.mutation import Mutation
-from api.query import EntityQuery
-from api.settings import ApiSettings
-from api.types.entities import ENTITY_TYPES
-from graph.database import query_counter
+from api.extensions.error_codes import ErrorCodes
+from api.extensions.query_count import CypherQueryCount
+from api.fields.agreements import AgreementQuery
+from api.fields.entities import EntityQuery
+from api.fields.explore import ExploreQuery, SearchQuery
+from api.fields.listing import ListingQuery
+from api.fields.writes import Mutation
+from api.types.kinds import ENTITY_TYPES
+from graph.settings import Settings
 
 
 @strawberry.type
@@ -36,26 +36,14 @@ class ServiceQuery:
         return version("deedgraph")
 
 
-class CypherQueryCount(SchemaExtension):
-    """Counts the Cypher queries a request sends; reported in extensions.cypherQueries."""
-
-    def on_operation(self) -> Iterator[None]:
-        counter = [0]
-        token = query_counter.set(counter)
-        try:
-            yield
-        finally:
-            query_counter.reset(token)
-        self.count = counter[0]
-
-    def get_results(self) -> dict[str, int]:
-        return {"cypherQueries": getattr(self, "count", 0)}
+# The order of the root fields in the schema: by id, lists, search, agreements, exploring.
+Query = merge_types(
+    "Query",
+    (EntityQuery, ListingQuery, SearchQuery, AgreementQuery, ExploreQuery, ServiceQuery),
+)
 
 
-Query = merge_types("Query", (EntityQuery, AnalysisQuery, ServiceQuery))
-
-
-def build_schema(settings: ApiSettings) -> strawberry.Schema:
+def build_schema(settings: Settings) -> strawberry.Schema:
     # Rule classes are built once: a new class per request would miss the validation cache.
     rules = (
         QueryDepthLimiter(max_depth=settings.max_depth).validation_rules

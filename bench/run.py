@@ -25,7 +25,7 @@ import neo4j
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.questions import WALKED, Contenders, normal
-from graph import server
+from graph.managed import server
 from graph.settings import ManagedServer
 
 ROOT = Path(__file__).resolve().parent.parent

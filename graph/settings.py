@@ -1,4 +1,10 @@
-"""Where Neo4j is and how to run it, read from the environment."""
+"""Every setting deedgraph reads, in one typed object: from the environment, or from a `.env`
+file in the working directory (the environment wins). Each field's alias is its variable's
+name, and each is listed in the README's configuration table (a unit test checks both ways).
+
+    settings = Settings()                      # os.environ, then .env
+    settings = Settings.from_env({"NEO4J_URI": "neo4j://db:7687"})   # exactly this mapping
+"""
 
 from __future__ import annotations
 
@@ -6,30 +12,23 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
+
+from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.errors import ConfigError
 
 NEO4J_VERSION = "5.26.30"
 
-
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
-
-
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+# pydantic's error types, said the way an operator reads them.
+PLAIN_ERRORS = {
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "bool_parsing": "must be true or false",
+    "greater_than": "must be positive",
+}
 
 
 def default_jars_dir(env: Mapping[str, str]) -> Path:
@@ -62,18 +61,7 @@ class ManagedServer:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ManagedServer:
-        env = os.environ if env is None else env
-        jars = env.get("DEEDGRAPH_NEO4J_JARS")
-        return cls(
-            state_dir=Path(env.get("DEEDGRAPH_STATE_DIR") or ".deedgraph").absolute(),
-            jars_dir=Path(jars).absolute() if jars else default_jars_dir(env),
-            bolt_port=_int(env, "DEEDGRAPH_BOLT_PORT", 7687),
-            http_port=_int(env, "DEEDGRAPH_HTTP_PORT", 7474),
-            heap=env.get("DEEDGRAPH_NEO4J_HEAP") or "1g",
-            pagecache=env.get("DEEDGRAPH_NEO4J_PAGECACHE") or "512m",
-            transaction_timeout=env.get("DEEDGRAPH_NEO4J_TX_TIMEOUT") or "60s",
-            start_timeout=_float(env, "DEEDGRAPH_NEO4J_START_TIMEOUT", 120.0),
-        )
+        return Settings.from_env(env).managed_server
 
 
 @dataclass(frozen=True)
@@ -94,16 +82,119 @@ class Connection:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Connection:
-        env = os.environ if env is None else env
-        database = env.get("NEO4J_DATABASE") or "neo4j"
-        uri = env.get("NEO4J_URI")
-        if uri:
-            return cls(
-                uri=uri,
-                user=env.get("NEO4J_USER") or env.get("NEO4J_USERNAME"),
-                password=env.get("NEO4J_PASSWORD"),
-                database=database,
+        return Settings.from_env(env).connection
+
+
+class Settings(BaseSettings):
+    """deedgraph's configuration. Defaults suit a laptop: a managed Neo4j on 127.0.0.1."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+    )
+    PREFIX: ClassVar[str] = "DEEDGRAPH_"
+
+    # Where Neo4j is.
+    neo4j_uri: str | None = Field(None, alias="NEO4J_URI")
+    neo4j_user: str | None = Field(None, alias="NEO4J_USER")
+    neo4j_username: str | None = Field(None, alias="NEO4J_USERNAME")
+    neo4j_password: str | None = Field(None, alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field("neo4j", alias="NEO4J_DATABASE")
+    # The managed Neo4j.
+    state_dir: Path = Field(Path(".deedgraph"), alias="DEEDGRAPH_STATE_DIR")
+    bolt_port: int = Field(7687, ge=1, le=65535, alias="DEEDGRAPH_BOLT_PORT")
+    http_port: int = Field(7474, ge=0, le=65535, alias="DEEDGRAPH_HTTP_PORT")
+    neo4j_heap: str = Field("1g", alias="DEEDGRAPH_NEO4J_HEAP")
+    neo4j_pagecache: str = Field("512m", alias="DEEDGRAPH_NEO4J_PAGECACHE")
+    neo4j_jars: Path | None = Field(None, alias="DEEDGRAPH_NEO4J_JARS")
+    neo4j_tx_timeout: str = Field("60s", alias="DEEDGRAPH_NEO4J_TX_TIMEOUT")
+    neo4j_start_timeout: PositiveFloat = Field(120.0, alias="DEEDGRAPH_NEO4J_START_TIMEOUT")
+    # The HTTP service.
+    host: str = Field("127.0.0.1", alias="DEEDGRAPH_HOST")
+    port: int = Field(8000, ge=1, le=65535, alias="DEEDGRAPH_PORT")
+    query_timeout: PositiveFloat = Field(5.0, alias="DEEDGRAPH_QUERY_TIMEOUT")
+    production: bool = Field(False, alias="DEEDGRAPH_PRODUCTION")
+    max_depth: PositiveInt = Field(10, alias="DEEDGRAPH_MAX_DEPTH")
+    max_aliases: PositiveInt = Field(15, alias="DEEDGRAPH_MAX_ALIASES")
+    max_tokens: PositiveInt = Field(2000, alias="DEEDGRAPH_MAX_TOKENS")
+    max_page_size: PositiveInt = Field(500, alias="DEEDGRAPH_MAX_PAGE_SIZE")
+    max_body_bytes: PositiveInt = Field(1_000_000, alias="DEEDGRAPH_MAX_BODY_BYTES")
+    cors_origins_text: str = Field("", alias="DEEDGRAPH_CORS_ORIGINS")
+    log_level: str = Field("INFO", alias="DEEDGRAPH_LOG_LEVEL")
+    api_keys_text: str = Field("", alias="DEEDGRAPH_API_KEYS")
+    api_keys_file: Path | None = Field(None, alias="DEEDGRAPH_API_KEYS_FILE")
+    reads_need_key: bool = Field(False, alias="DEEDGRAPH_READS_NEED_KEY")
+    explorer_dir: Path | None = Field(None, alias="DEEDGRAPH_EXPLORER_DIR")
+
+    @field_validator("log_level")
+    @classmethod
+    def upper_case(cls, value: str) -> str:
+        return value.upper()
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from exactly this mapping (None: the process environment and .env)."""
+        try:
+            if env is None:
+                return cls()
+            return cls.model_validate({key: value for key, value in env.items() if value != ""})
+        except ValidationError as error:
+            raise ConfigError(config_message(error)) from None
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in self.cors_origins_text.split(",") if o.strip())
+
+    @property
+    def graphiql(self) -> bool:
+        return not self.production
+
+    @property
+    def introspection(self) -> bool:
+        return not self.production
+
+    @property
+    def managed_server(self) -> ManagedServer:
+        jars = self.neo4j_jars.absolute() if self.neo4j_jars else default_jars_dir(os.environ)
+        return ManagedServer(
+            state_dir=self.state_dir.absolute(),
+            jars_dir=jars,
+            bolt_port=self.bolt_port,
+            http_port=self.http_port,
+            heap=self.neo4j_heap,
+            pagecache=self.neo4j_pagecache,
+            transaction_timeout=self.neo4j_tx_timeout,
+            start_timeout=self.neo4j_start_timeout,
+        )
+
+    @property
+    def connection(self) -> Connection:
+        if self.neo4j_uri:
+            return Connection(
+                uri=self.neo4j_uri,
+                user=self.neo4j_user or self.neo4j_username,
+                password=self.neo4j_password,
+                database=self.neo4j_database,
                 managed=None,
             )
-        managed = ManagedServer.from_env(env)
-        return cls(uri=managed.uri, user=None, password=None, database=database, managed=managed)
+        managed = self.managed_server
+        return Connection(
+            uri=managed.uri, user=None, password=None, database=self.neo4j_database, managed=managed
+        )
+
+
+def config_message(error: ValidationError) -> str:
+    """The first problem, named by its variable: 'DEEDGRAPH_BOLT_PORT must be a whole number,
+    got 'seven''."""
+    aliases = {name: field.alias or name for name, field in Settings.model_fields.items()}
+    problems = []
+    for item in error.errors(include_url=False):
+        name = str(item["loc"][0]) if item["loc"] else "a setting"
+        variable = aliases.get(name, name)
+        reason = PLAIN_ERRORS.get(item["type"], str(item["msg"]))
+        problems.append(f"{variable} {reason}, got {item.get('input')!r}")
+    return "; ".join(problems)

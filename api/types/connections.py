@@ -7,13 +7,9 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from graph.errors import DeedgraphError
+from graph.errors import BadInputError
 
 T = TypeVar("T")
-
-
-class BadInput(DeedgraphError):
-    """A client mistake in the arguments: the message says which and why."""
 
 
 def encode_cursor(offset: int) -> str:
@@ -27,9 +23,9 @@ def decode_cursor(cursor: str | None) -> int:
         kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
         offset = int(number)
     except (ValueError, UnicodeDecodeError):
-        raise BadInput(f"after: {cursor!r} is not a cursor this API gave out") from None
+        raise BadInputError(f"after: {cursor!r} is not a cursor this API gave out") from None
     if kind != "offset" or offset < 0:
-        raise BadInput(f"after: {cursor!r} is not a cursor this API gave out")
+        raise BadInputError(f"after: {cursor!r} is not a cursor this API gave out")
     return offset + 1
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, LiteralString
+from typing import Literal, LiteralString, TypedDict, cast
 
-from graph.database import Database, Record
+from graph.store.database import Database
 
 Reference = Literal["announcement", "in_force"]
 
@@ -28,6 +28,13 @@ WITH a, definitely, refEnd ORDER BY a.startEarliest, a.id LIMIT $limit
 RETURN collect({id: a.id, definitely: definitely,
                 hoursAfter: duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0}) AS rows
 """
+
+
+class AttackAfterRow(TypedDict):
+    id: str
+    definitely: bool
+    hoursAfter: float
+
 
 # An attack breaks an agreement when it comes after it, is carried out by (a unit of) a party
 # that accepted it, and hits a target whose category lies inside the agreement's scope (and
@@ -53,6 +60,26 @@ RETURN collect({attack: a.id, party: party.id, doer: doer.id, role: p.role,
 """
 
 
+class ScopeMatch(TypedDict):
+    target: str
+    category: str
+    scope: str
+
+
+class ViolationRow(TypedDict):
+    attack: str
+    party: str
+    doer: str
+    role: str
+    statement: str | None
+    source: str | None
+    quotes: list[str] | None
+    external: bool | None
+    definitely: bool
+    matches: list[ScopeMatch]
+    announcement: str | None
+
+
 async def attacks_after(
     database: Database,
     agreement: str,
@@ -61,8 +88,8 @@ async def attacks_after(
     window: dt.timedelta | None,
     parties_only: bool,
     limit: int,
-) -> list[Record]:
-    return await database.read_list(
+) -> list[AttackAfterRow]:
+    rows = await database.read_list(
         ATTACKS_AFTER,
         agreement=agreement,
         reference=reference,
@@ -71,10 +98,12 @@ async def attacks_after(
         partiesOnly=parties_only,
         limit=limit,
     )
+    return cast(list[AttackAfterRow], rows)
 
 
-async def violations(database: Database, agreement: str, limit: int) -> list[Record]:
-    return await database.read_list(VIOLATIONS, agreement=agreement, limit=limit)
+async def violations(database: Database, agreement: str, limit: int) -> list[ViolationRow]:
+    rows = await database.read_list(VIOLATIONS, agreement=agreement, limit=limit)
+    return cast(list[ViolationRow], rows)
 
 
 # A side's commitments (agreements it accepted) against its side's later attacks in scope;
@@ -116,5 +145,15 @@ RETURN collect({statement: statement, agreement: agreement, action: action,
 """
 
 
-async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[Record]:
-    return await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit)
+class BearingRow(TypedDict):
+    statement: str | None
+    agreement: str
+    action: str
+    relation: str
+    reason: str
+    definitely: bool
+
+
+async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[BearingRow]:
+    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit)
+    return cast(list[BearingRow], rows)

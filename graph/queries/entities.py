@@ -5,10 +5,10 @@ only ids of related nodes is answered without fetching them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, Literal, LiteralString
+from collections.abc import Callable, MutableMapping
+from typing import Literal, LiteralString, Required, TypedDict, cast
 
-from graph.database import Database, Record
+from graph.store.database import Database
 
 # How many related ids a single entity row carries per relationship type. Larger sets are
 # reached through the filtered, paginated root connections (attacks(filter: {actor: ...})).
@@ -39,7 +39,7 @@ Detail = Literal["identity", "plain", "links", "full"]
 # Temporal properties travel as ISO 8601 text and are parsed in `parsed`: the driver builds a
 # neo4j.time object for every temporal value it receives (about 50 µs each, a third of the
 # time of a 50-attack page), while Python parses the text in about a microsecond.
-# Time bounds are written by graph/facts/plan.py (time_props) and the importers.
+# Time bounds are written by graph/ingest/facts/plan.py (time_props) and the importers.
 INSTANTS: tuple[LiteralString, ...] = tuple(
     prefix + bound
     for prefix, bounds in (
@@ -102,6 +102,75 @@ RETURN collect({id: id, incoming: incoming}) AS rows
 """
 
 
+class RelationRow(TypedDict):
+    """A relationship as LINKS and INCOMING_BY_IDS project it, with its far end's identity."""
+
+    type: str
+    id: str
+    labels: list[str]
+    retracted: bool | None
+    props: dict[str, object]
+
+
+class SourceRow(TypedDict, total=False):
+    id: Required[str]
+    kind: str | None
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    retrieved: dt.date | None
+    contentHash: str | None
+    note: str | None
+
+
+class EvidenceRow(TypedDict):
+    """A SUPPORTED_BY relationship with its source (PROVENANCE)."""
+
+    source: SourceRow
+    quotes: list[str] | None
+    aspect: str | None
+    external: bool | None
+    note: str | None
+
+
+class RetractionRow(TypedDict):
+    at: dt.datetime
+    by: str
+    reason: str
+
+
+class EntityRow(TypedDict, total=False):
+    """A node as PROJECTIONS return it: its own properties (which ones depends on its kind,
+    and on the detail asked for), plus what the projection adds. Properties are written by
+    graph/ingest/facts/plan.py and the importers."""
+
+    id: Required[str]
+    labels: list[str]
+    retracted: bool | None
+    name: str | None
+    latitude: float | None
+    longitude: float | None
+    outgoing: list[RelationRow]
+    retractions: list[RetractionRow]
+    evidence: list[EvidenceRow]
+    metric: str | None
+    value: int | None
+    startEarliest: dt.datetime | None
+    startLatest: dt.datetime | None
+    endEarliest: dt.datetime | None
+    endLatest: dt.datetime | None
+    inForceStartEarliest: dt.datetime | None
+    inForceEndLatest: dt.datetime | None
+    published: dt.date | None
+    retrieved: dt.date | None
+
+
+class IncomingRow(TypedDict):
+    id: str
+    incoming: list[RelationRow]
+
+
 def instant(text: str) -> dt.datetime:
     # A named zone follows the offset in brackets; the offset already fixes the instant.
     return dt.datetime.fromisoformat(text.partition("[")[0])
@@ -111,21 +180,25 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text[:10])
 
 
-def _parse(row: dict[str, Any], keys: tuple[str, ...], parse: Callable[[str], object]) -> None:
+def _parse(
+    row: MutableMapping[str, object], keys: tuple[str, ...], parse: Callable[[str], object]
+) -> None:
     for key in keys:
         value = row.get(key)
-        if value is not None:
+        if isinstance(value, str):
             row[key] = parse(value)
 
 
-def parsed(node: Record) -> Record:
+def parsed(found: object) -> EntityRow:
     """A projected node with the temporal text of its projection turned into Python values."""
-    _parse(node, INSTANTS, instant)
-    _parse(node, DAYS, day)
+    node = cast(EntityRow, found)
+    properties = cast(MutableMapping[str, object], node)
+    _parse(properties, INSTANTS, instant)
+    _parse(properties, DAYS, day)
     for retraction in node.get("retractions") or ():
-        _parse(retraction, ("at",), instant)
+        _parse(cast(MutableMapping[str, object], retraction), ("at",), instant)
     for evidence in node.get("evidence") or ():
-        _parse(evidence["source"], DAYS, day)
+        _parse(cast(MutableMapping[str, object], evidence["source"]), DAYS, day)
     return node
 
 
@@ -134,16 +207,21 @@ SOURCE_TEXT: LiteralString = "MATCH (s:Source {id: $id}) RETURN s.text AS text"
 
 async def entities_by_ids(
     database: Database, ids: list[str], detail: Detail = "full"
-) -> dict[str, Record]:
-    nodes = await database.read_list(BY_IDS[detail], ids=ids)
-    return {node["id"]: parsed(node) for node in nodes}
+) -> dict[str, EntityRow]:
+    nodes = [parsed(node) for node in await database.read_list(BY_IDS[detail], ids=ids)]
+    return {node["id"]: node for node in nodes}
 
 
-async def incoming_by_ids(database: Database, ids: list[str]) -> dict[str, list[Record]]:
-    rows = await database.read_list(INCOMING_BY_IDS, ids=ids, types=INCOMING, cap=RELATED_CAP)
+async def incoming_by_ids(database: Database, ids: list[str]) -> dict[str, list[RelationRow]]:
+    found = await database.read_list(INCOMING_BY_IDS, ids=ids, types=INCOMING, cap=RELATED_CAP)
+    rows = cast(list[IncomingRow], found)
     return {row["id"]: row["incoming"] for row in rows}
 
 
+class SourceTextRow(TypedDict):
+    text: str | None
+
+
 async def source_text(database: Database, id: str) -> str | None:
-    rows = await database.read(SOURCE_TEXT, id=id)
+    rows = cast(list[SourceTextRow], await database.read(SOURCE_TEXT, id=id))
     return rows[0]["text"] if rows else None

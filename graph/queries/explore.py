@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import LiteralString
+from typing import LiteralString, TypedDict, cast
 
-from graph.database import Database, Record
-from graph.queries.entities import PROJECTIONS, Detail, day, parsed
+from graph.queries.entities import PROJECTIONS, Detail, EntityRow, day, parsed
+from graph.store.database import Database
 
 # Relationship types walked by neighbourhood and path: provenance edges to the source would
 # connect everything to everything in two hops, so they are left out.
@@ -109,6 +109,54 @@ RETURN weapon,
 ORDER BY weapon
 """
 
+
+class SearchHitRow(TypedDict):
+    score: float
+    node: EntityRow
+
+
+class TimelineRow(TypedDict):
+    id: str
+    relations: list[str]
+
+
+class NodeSummaryRow(TypedDict):
+    """What NODE_SUMMARY projects: enough to draw a node."""
+
+    id: str
+    name: str | None
+    metric: str | None
+    value: int | None
+    type: str
+
+
+class EdgeRow(TypedDict):
+    id: str | None
+    source: str
+    target: str
+    type: str
+    props: dict[str, object]
+
+
+class GraphRow(TypedDict):
+    nodes: list[NodeSummaryRow]
+    edges: list[EdgeRow]
+
+
+class RegionDayRow(TypedDict):
+    region: str
+    name: str
+    day: dt.date
+    attacks: int
+
+
+class WeaponRow(TypedDict):
+    weapon: str
+    launched: int
+    intercepted: int
+    lostAsDecoys: int
+
+
 LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
 
@@ -119,12 +167,14 @@ def plain_text_query(text: str) -> str:
 
 async def search(
     database: Database, text: str, limit: int, detail: Detail = "full"
-) -> list[Record]:
+) -> list[SearchHitRow]:
     """Hits with their score and the node itself (as much of it as `detail` says)."""
     query = plain_text_query(text)
     if not query:
         return []
-    hits = await database.read_list(search_query(detail), query=query, limit=limit)
+    hits = cast(
+        list[SearchHitRow], await database.read_list(search_query(detail), query=query, limit=limit)
+    )
     for hit in hits:
         parsed(hit["node"])
     return hits
@@ -132,15 +182,17 @@ async def search(
 
 async def timeline(
     database: Database, id: str, start: dt.datetime | None, end: dt.datetime | None, limit: int
-) -> list[Record]:
-    return await database.read_list(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
+) -> list[TimelineRow]:
+    rows = await database.read_list(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
+    return cast(list[TimelineRow], rows)
 
 
 async def neighbourhood(
     database: Database, id: str, depth: int, limit: int, edges: bool = True
-) -> Record | None:
+) -> GraphRow | None:
     cypher = NEIGHBOUR_NODES[depth] + (WITH_EDGES if edges else WITHOUT_EDGES)
-    rows = await database.read(cypher, id=id, limit=limit, scan=limit * 20)
+    found = await database.read(cypher, id=id, limit=limit, scan=limit * 20)
+    rows = cast(list[GraphRow], found)
     if not rows or not rows[0]["nodes"]:
         return None
     row = rows[0]
@@ -148,21 +200,24 @@ async def neighbourhood(
     return row
 
 
-async def shortest_path(database: Database, source: str, target: str, hops: int) -> Record | None:
-    rows = await database.read(PATHS[hops], source=source, target=target)
+async def shortest_path(database: Database, source: str, target: str, hops: int) -> GraphRow | None:
+    rows = cast(list[GraphRow], await database.read(PATHS[hops], source=source, target=target))
     return rows[0] if rows else None
 
 
 async def attacks_per_region_per_day(
     database: Database, start: dt.datetime | None, end: dt.datetime | None, limit: int
-) -> list[Record]:
-    rows = await database.read_list(
+) -> list[RegionDayRow]:
+    found = await database.read_list(
         ATTACKS_PER_REGION_PER_DAY, **{"from": start, "to": end}, limit=limit
     )
-    return [{**row, "day": day(row["day"])} for row in rows]
+    rows = cast(list[RegionDayRow], found)
+    for row in rows:
+        row["day"] = day(str(row["day"]))  # sent as ISO text (see graph/queries/entities.py)
+    return rows
 
 
 async def weapons(
     database: Database, start: dt.datetime | None, end: dt.datetime | None
-) -> list[Record]:
-    return await database.read(WEAPONS, **{"from": start, "to": end})
+) -> list[WeaponRow]:
+    return cast(list[WeaponRow], await database.read(WEAPONS, **{"from": start, "to": end}))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, LiteralString
+from typing import Literal, LiteralString, TypedDict, cast
 
-from graph.database import Database, Record
-from graph.queries.entities import PROJECTIONS, Detail, parsed
+from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
+from graph.store.database import Database
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
 TimeMode = Literal["definitely", "possibly"]
@@ -99,7 +99,7 @@ class Conditions:
 
     own: list[LiteralString] = field(default_factory=list)
     walks: list[LiteralString] = field(default_factory=list)
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 def _conditions(label: str, filter: ListFilter) -> Conditions:
@@ -145,7 +145,7 @@ def _where(clauses: list[LiteralString]) -> LiteralString:
 
 @dataclass(frozen=True)
 class Page:
-    rows: list[Record]
+    rows: list[EntityRow]
     has_next: bool
 
 
@@ -181,6 +181,10 @@ async def list_page(
     return Page(rows=nodes[:limit], has_next=len(nodes) > limit)
 
 
+class CountRow(TypedDict):
+    total: int
+
+
 async def count(database: Database, label: Label, filter: ListFilter) -> int:
     conditions = _conditions(label, filter)
     cypher = (
@@ -191,5 +195,5 @@ async def count(database: Database, label: Label, filter: ListFilter) -> int:
         + _where(conditions.own + conditions.walks)
         + " RETURN count(n) AS total"
     )
-    rows = await database.read(cypher, **conditions.params)
-    return int(rows[0]["total"])
+    rows = cast(list[CountRow], await database.read(cypher, **conditions.params))
+    return rows[0]["total"]

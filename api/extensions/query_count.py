@@ -1,0 +1,26 @@
+"""The per-request query counter: how many Cypher queries a request sent, reported in
+extensions.cypherQueries (the N+1 guard the tests read)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from strawberry.extensions import SchemaExtension
+
+from graph.store.database import query_counter
+
+
+class CypherQueryCount(SchemaExtension):
+    """Counts the Cypher queries a request sends; reported in extensions.cypherQueries."""
+
+    def on_operation(self) -> Iterator[None]:
+        counter = [0]
+        token = query_counter.set(counter)
+        try:
+            yield
+        finally:
+            query_counter.reset(token)
+        self.count = counter[0]
+
+    def get_results(self) -> dict[str, int]:
+        return {"cypherQueries": getattr(self, "count", 0)}

@@ -1,0 +1,148 @@
+"""Root fields for the agreement questions: attacks after an agreement, its violations, and
+statements set against actions (graph/queries/agreements.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from api.context import Info
+from api.fields import RESULT_CAP
+from api.fields.listing import TimeMode
+from api.types.agreements import (
+    AgreementMoment,
+    AttackAfter,
+    Bearing,
+    StatementVersusAction,
+    Violation,
+    ViolationReasons,
+)
+from api.types.entity import Entity, by_id, require
+from api.types.kinds import Actor, Agreement, Attack, Party, Statement, Target
+from graph.errors import BadInputError
+from graph.queries import agreements
+
+
+@strawberry.type
+class AgreementQuery:
+    @strawberry.field(
+        description="Attacks that came after an agreement's announcement or entry "
+        "into force; DEFINITELY keeps only those certainly after it."
+    )
+    async def attacks_after(
+        self,
+        info: Info,
+        agreement_id: strawberry.ID,
+        mode: TimeMode = TimeMode.POSSIBLY,
+        moment: AgreementMoment = AgreementMoment.ANNOUNCEMENT,
+        within_days: float | None = None,
+        parties_only: bool = False,
+    ) -> list[AttackAfter]:
+        if within_days is not None and within_days <= 0:
+            raise BadInputError("withinDays: must be positive")
+        await require(info, "agreementId", agreement_id, Agreement)
+        window = dt.timedelta(days=within_days) if within_days is not None else None
+        rows = await agreements.attacks_after(
+            info.context.database,
+            agreement_id,
+            moment.value,
+            mode == TimeMode.DEFINITELY,
+            window,
+            parties_only,
+            RESULT_CAP,
+        )
+        found = await by_id(info, [row["id"] for row in rows], Attack)
+        return [
+            AttackAfter(
+                attack=found[row["id"]],
+                definitely_after=row["definitely"],
+                hours_after=row["hoursAfter"],
+            )
+            for row in rows
+            if row["id"] in found
+        ]
+
+    @strawberry.field(
+        description="Attacks after the agreement, by a party that accepted it, on "
+        "a target inside its scope, each with the evidence and why it matches."
+    )
+    async def agreement_violations(
+        self, info: Info, agreement_id: strawberry.ID
+    ) -> list[Violation]:
+        await require(info, "agreementId", agreement_id, Agreement)
+        rows = await agreements.violations(info.context.database, agreement_id, RESULT_CAP)
+        ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
+        ids += [r["announcement"] for r in rows if r["announcement"]]
+        entities = await by_id(info, ids, Entity)
+        result = []
+        for row in rows:
+            attack = entities.get(row["attack"])
+            if not isinstance(attack, Attack):
+                continue
+            targets = dict.fromkeys(m["target"] for m in row["matches"])
+            matched = [e for t in targets if isinstance(e := entities.get(t), Target)]
+            scope = "; ".join(
+                f"{m['category']} is within the scope '{m['scope']}'" for m in row["matches"]
+            )
+            statement = entities.get(row["announcement"] or "")
+            when = "definitely" if row["definitely"] else "possibly"
+            result.append(
+                Violation(
+                    attack=attack,
+                    party=Party(
+                        agreement_id=agreement_id,
+                        actor_id=row["party"],
+                        props={
+                            "role": row["role"],
+                            "statementId": row["statement"],
+                            "sourceId": row["source"],
+                            "quotes": row["quotes"],
+                            "external": row["external"],
+                        },
+                    ),
+                    definitely_after=row["definitely"],
+                    matched_targets=matched,
+                    agreement_statement=statement if isinstance(statement, Statement) else None,
+                    reasons=ViolationReasons(
+                        party=f"carried out by {row['doer']}, part of {row['party']}, which "
+                        f"{row['role']} the agreement",
+                        time=f"{when} after the agreement was announced",
+                        scope=scope,
+                    ),
+                )
+            )
+        return result
+
+    @strawberry.field(
+        description="An actor's statements and commitments paired with later "
+        "actions that contradict or bear them out."
+    )
+    async def statements_versus_actions(
+        self, info: Info, actor_id: strawberry.ID
+    ) -> list[StatementVersusAction]:
+        await require(info, "actorId", actor_id, Actor)
+        rows = await agreements.statements_versus_actions(
+            info.context.database, actor_id, RESULT_CAP
+        )
+        ids = [r["action"] for r in rows] + [r["agreement"] for r in rows]
+        ids += [r["statement"] for r in rows if r["statement"]]
+        entities = await by_id(info, ids, Entity)
+        result = []
+        for row in rows:
+            action = entities.get(row["action"])
+            if not isinstance(action, Attack):
+                continue
+            statement = entities.get(row["statement"] or "")
+            agreement = entities.get(row["agreement"])
+            result.append(
+                StatementVersusAction(
+                    statement=statement if isinstance(statement, Statement) else None,
+                    agreement=agreement if isinstance(agreement, Agreement) else None,
+                    action=action,
+                    relation=Bearing(row["relation"]),
+                    reason=row["reason"],
+                    definitely_after=row["definitely"],
+                )
+            )
+        return result

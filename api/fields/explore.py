@@ -1,0 +1,121 @@
+"""Root fields to explore around entities: full-text search, timelines, neighbourhoods, paths
+and dashboard statistics (graph/queries/explore.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import strawberry
+
+from api.context import Info
+from api.fields import RESULT_CAP
+from api.fields.listing import page_size
+from api.selection import asks_for, field_detail
+from api.types.build import build
+from api.types.entity import Entity, by_id, require
+from api.types.explore import (
+    Graph,
+    RegionDay,
+    SearchHit,
+    Stats,
+    TimelineItem,
+    WeaponTotals,
+    graph_of,
+)
+from graph.errors import BadInputError
+from graph.queries import explore
+
+
+@strawberry.type
+class SearchQuery:
+    @strawberry.field(description="Full-text search over names, aliases and statement text.")
+    async def search(self, info: Info, text: str, first: int | None = None) -> list[SearchHit]:
+        if len(text) > 500:
+            raise BadInputError("text: at most 500 characters")
+        needed = field_detail(info, "entity")
+        hits = await explore.search(info.context.database, text, page_size(info, first), needed)
+        if needed == "full":
+            info.context.remember([hit["node"] for hit in hits])
+        return [SearchHit(score=hit["score"], entity=build(hit["node"])) for hit in hits]
+
+
+@strawberry.type
+class ExploreQuery:
+    @strawberry.field(description="Everything touching an entity, in time order.")
+    async def timeline(
+        self,
+        info: Info,
+        entity_id: strawberry.ID,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+    ) -> list[TimelineItem]:
+        if start and end and end < start:
+            raise BadInputError("end: is before start")
+        await require(info, "entityId", entity_id, Entity)
+        rows = await explore.timeline(info.context.database, entity_id, start, end, RESULT_CAP)
+        entities = await by_id(info, [r["id"] for r in rows], Entity)
+        return [
+            TimelineItem(entity=entities[r["id"]], relations=r["relations"])
+            for r in rows
+            if r["id"] in entities
+        ]
+
+    @strawberry.field(description="Nodes and edges around an entity, ready to draw.")
+    async def neighborhood(
+        self, info: Info, id: strawberry.ID, depth: int = 1, limit: int = 100
+    ) -> Graph | None:
+        if not 1 <= depth <= 3:
+            raise BadInputError("depth: must be 1, 2 or 3")
+        if not 1 <= limit <= info.context.settings.max_page_size:
+            raise BadInputError(
+                f"limit: must be between 1 and {info.context.settings.max_page_size}"
+            )
+        edges = asks_for(info, "edges")
+        row = await explore.neighbourhood(info.context.database, id, depth, limit, edges)
+        if row is None:  # only now is it worth a query to say whether the id names anything
+            await require(info, "id", id, Entity)
+            return None
+        return graph_of(row["nodes"], row["edges"])
+
+    @strawberry.field(description="The shortest connection between two entities.")
+    async def path(
+        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, max_hops: int = 4
+    ) -> Graph | None:
+        if not 1 <= max_hops <= 6:
+            raise BadInputError("maxHops: must be between 1 and 6")
+        row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
+        if row is None:
+            await asyncio.gather(
+                require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
+            )
+            return None
+        return graph_of(row["nodes"], row["edges"])
+
+    @strawberry.field(description="What a dashboard plots.")
+    async def stats(
+        self, info: Info, start: dt.datetime | None = None, end: dt.datetime | None = None
+    ) -> Stats:
+        database = info.context.database
+        days = await explore.attacks_per_region_per_day(database, start, end, 5000)
+        weapons = await explore.weapons(database, start, end)
+        return Stats(
+            attacks_per_region_per_day=[
+                RegionDay(
+                    region_id=strawberry.ID(r["region"]),
+                    region=r["name"],
+                    day=r["day"],
+                    attacks=r["attacks"],
+                )
+                for r in days
+            ],
+            weapons=[
+                WeaponTotals(
+                    weapon=r["weapon"],
+                    launched=r["launched"],
+                    intercepted=r["intercepted"],
+                    lost_as_decoys=r["lostAsDecoys"],
+                )
+                for r in weapons
+            ],
+        )

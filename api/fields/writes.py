@@ -1,0 +1,97 @@
+"""Writes: editors add, update and retract facts; each validated like the loader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from api.context import Info
+from api.types.provenance import Retraction
+from graph.errors import BadInputError, ForbiddenError, UnauthenticatedError
+from graph.ingest import writes
+from graph.ingest.facts.loader import Editor, Loaded
+
+MAX_REASON = 2000
+
+
+@strawberry.type(description="What a write changed: ids written and how much.")
+class WriteResult:
+    ids: list[strawberry.ID]
+    nodes: int
+    relationships: int
+
+
+def editor(info: Info, operation: str) -> Editor:
+    key = info.context.api_key
+    if key is None:
+        raise UnauthenticatedError("writes need an API key with the editor role")
+    if key.role != "editor":
+        raise ForbiddenError(f"the key {key.name!r} has the {key.role} role; writes need editor")
+    return Editor(name=key.name, operation=operation)
+
+
+def result(loaded: Loaded) -> WriteResult:
+    return WriteResult(
+        ids=[strawberry.ID(id) for id in loaded.ids],
+        nodes=loaded.nodes,
+        relationships=loaded.relationships,
+    )
+
+
+FACT_HELP = (
+    " The fact is a JSON object in the facts-file format (docs/facts.schema.json); its "
+    "quotes are checked against the source named by sourceId. Same id again: updated."
+)
+
+
+def put_field(group: str, what: str) -> Any:
+    """A mutation adding or updating one fact of a kind, given as facts-file JSON."""
+
+    async def put(info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
+        who = editor(info, "put_" + group)
+        loaded = await writes.put_fact(info.context.database, group, fact, source_id, who)
+        return result(loaded)
+
+    put.__annotations__ = {
+        "info": Info,
+        "source_id": strawberry.ID,
+        "fact": JSON,
+        "return": WriteResult,
+    }
+    return strawberry.mutation(resolver=put, description=f"Add or update {what}." + FACT_HELP)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Add or update everything in a facts document (YAML or JSON text), in "
+        "one transaction. Sources give their text inline."
+    )
+    async def submit_facts(self, info: Info, document: str) -> WriteResult:
+        who = editor(info, "submit_facts")
+        return result(await writes.submit_document(info.context.database, document, who))
+
+    @strawberry.mutation(description="Add or update a source (with its text if a document).")
+    async def put_source(self, info: Info, source: JSON) -> WriteResult:
+        who = editor(info, "put_source")
+        return result(await writes.put_source(info.context.database, source, who))
+
+    put_actor = put_field("actors", "an actor")
+    put_location = put_field("locations", "a location")
+    put_event = put_field("events", "an event")
+    put_statement = put_field("statements", "a statement")
+    put_agreement = put_field("agreements", "an agreement with its parties and their roles")
+    put_attack = put_field("attacks", "an attack with its targets and figures")
+
+    @strawberry.mutation(
+        description="Retract a fact: it drops out of answers but is kept, with who, when "
+        "and why. Submitting the fact again restores it."
+    )
+    async def retract(self, info: Info, id: strawberry.ID, reason: str) -> Retraction:
+        who = editor(info, "retract")
+        if not reason.strip() or len(reason) > MAX_REASON:
+            raise BadInputError(f"reason: say why, in 1 to {MAX_REASON} characters")
+        row = await writes.retract(info.context.database, id, reason, who)
+        return Retraction(at=row["at"], by=row["by"], reason=row["reason"])

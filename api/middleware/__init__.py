@@ -1,0 +1,1 @@
+"""ASGI middleware around the GraphQL view: one idea a module."""

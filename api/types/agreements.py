@@ -1,0 +1,67 @@
+"""The shapes the agreement questions answer in: attacks after an agreement, violations and
+statement-versus-action pairs."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from api.types.kinds import Agreement, Attack, Party, Statement, Target
+from api.types.provenance import Evidence, evidence
+
+
+@strawberry.enum
+class AgreementMoment(Enum):
+    ANNOUNCEMENT = "announcement"
+    IN_FORCE = "in_force"
+
+
+@strawberry.type(description="An attack after an agreement, and how sure 'after' is.")
+class AttackAfter:
+    attack: Attack
+    definitely_after: bool = strawberry.field(
+        description="Its earliest start is later than the agreement's latest time."
+    )
+    hours_after: float = strawberry.field(
+        description="From the agreement's latest time to the attack's earliest start."
+    )
+
+
+@strawberry.type(description="Why an attack counts as breaking an agreement.")
+class ViolationReasons:
+    party: str
+    time: str
+    scope: str
+
+
+@strawberry.type
+class Violation:
+    attack: Attack
+    party: Party = strawberry.field(description="The accepting party, with its evidence.")
+    definitely_after: bool
+    matched_targets: list[Target]
+    agreement_statement: Statement | None = strawberry.field(
+        description="The statement announcing the agreement."
+    )
+    reasons: ViolationReasons
+
+    @strawberry.field(description="The attack's sources and quotes.")
+    def attack_evidence(self) -> list[Evidence]:
+        return evidence(self.attack.row)
+
+
+@strawberry.enum
+class Bearing(Enum):
+    CONTRADICTS = "contradicts"
+    BEARS_OUT = "bears_out"
+
+
+@strawberry.type(description="A statement paired with a later action that bears on it.")
+class StatementVersusAction:
+    statement: Statement | None
+    agreement: Agreement | None
+    action: Attack
+    relation: Bearing
+    reason: str
+    definitely_after: bool

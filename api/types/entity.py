@@ -1,0 +1,141 @@
+"""The Entity interface every kind of node implements, and how related nodes are reached: from
+relationship rows a projected node carries, through the request's entity loader, so a nested
+query costs one Cypher query per level, not per item. Concrete kinds: api/types/kinds.py;
+turning a row into one: api/types/build.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Annotated, TypeVar, cast
+
+import strawberry
+from strawberry.types.nodes import SelectedField
+
+from api.context import Info
+from api.types.provenance import Evidence, Retraction, evidence, retractions, source_ref
+from graph.errors import NotFoundError
+from graph.queries.entities import EntityRow, RelationRow, SourceRow
+
+if TYPE_CHECKING:
+    from api.types.kinds import Statement
+
+E = TypeVar("E", bound="Entity")
+
+
+# A far end as known before loading it: a relationship row, or an id alone (refs).
+Reference = RelationRow | EntityRow
+
+
+def outgoing(row: EntityRow, *types: str) -> list[RelationRow]:
+    return [item for item in row.get("outgoing") or [] if item["type"] in types]
+
+
+async def incoming(info: Info, entity: Entity, *types: str) -> list[RelationRow]:
+    """Relationships pointing at the entity, fetched (batched) only when a field needs them."""
+    found = await info.context.incoming.load(str(entity.id))
+    return [item for item in found if item["type"] in types]
+
+
+def refs(ids: list[str]) -> list[EntityRow]:
+    """Ids known only by themselves: what they are is found by loading them."""
+    return [{"id": id} for id in ids]
+
+
+# Fields an entity answers from a relationship row alone (its id and labels).
+IDENTITY = frozenset({"id", "__typename", "typeName"})
+
+
+def identity_only(info: Info) -> bool:
+    """True when the field selects nothing beyond identity: then related nodes need no fetch."""
+    for field in info.selected_fields:
+        for selection in field.selections:
+            if not isinstance(selection, SelectedField) or selection.name not in IDENTITY:
+                return False
+            if selection.directives:
+                return False
+    return True
+
+
+async def related(info: Info, items: Sequence[Reference], kind: type[E]) -> list[E]:
+    """The entities at the far end of these relationships that are of this kind (not retracted).
+    Relationship rows carry the far node's id, labels and retraction, which is all a selection
+    of ids needs; anything more comes through the request's loader."""
+    from api.types.build import build  # the kinds it builds import this module
+
+    found: list[EntityRow | None]
+    if all("labels" in item for item in items) and identity_only(info):
+        found = [cast(EntityRow, item) for item in items]  # unselected fields stay empty
+    else:
+        found = await info.context.loader.load_many([item["id"] for item in items])
+    return [
+        e
+        for row in found
+        if row is not None and not row.get("retracted") and isinstance(e := build(row), kind)
+    ]
+
+
+async def first(info: Info, items: Sequence[Reference], kind: type[E]) -> E | None:
+    found = await related(info, items[:1], kind)
+    return found[0] if found else None
+
+
+async def by_id(info: Info, ids: list[str], kind: type[E]) -> dict[str, E]:
+    """Entities of one kind fetched in one loader batch, keyed by id."""
+    return {str(e.id): e for e in await related(info, refs(ids), kind)}
+
+
+async def require(info: Info, argument: str, id: str, kind: type[E]) -> E:
+    """The entity an argument names, or a NOT_FOUND error that says which argument."""
+    found = await first(info, refs([id]), kind)
+    if found is None:
+        noun = "entity" if kind is Entity else kind.__name__.lower()
+        raise NotFoundError(f"{argument}: no {noun} with id {id!r}")
+    return found
+
+
+async def edge_evidence(info: Info, props: Mapping[str, object]) -> Evidence | None:
+    """The source and quotes written on a relationship (a party's role, say)."""
+    source_id = props.get("sourceId")
+    if not isinstance(source_id, str):
+        return None
+    row = await info.context.loader.load(source_id)
+    ref = source_ref(cast(SourceRow, row) if row is not None else {"id": source_id})
+    quotes = props.get("quotes")
+    return Evidence(
+        source=ref,
+        quotes=[str(quote) for quote in quotes] if isinstance(quotes, list) else [],
+        aspect="relationship",
+        external=bool(props.get("external")),
+        note=None,
+    )
+
+
+@strawberry.interface(description="Anything in the graph, with a stable, readable id.")
+class Entity:
+    id: strawberry.ID
+    name: str | None
+    row: strawberry.Private[EntityRow]
+
+    @strawberry.field(description="The node's kind of entity: Actor, Attack, ...")
+    def type_name(self) -> str:
+        return type(self).__name__
+
+    @strawberry.field(description="True when the fact has been retracted (see retractions).")
+    def retracted(self) -> bool:
+        return bool(self.row.get("retracted"))
+
+    @strawberry.field(description="Who retracted this fact, when and why; kept for history.")
+    def retractions(self) -> list[Retraction]:
+        return retractions(self.row)
+
+    @strawberry.field(description="Sources and the exact quotes supporting this fact.")
+    def sources(self) -> list[Evidence]:
+        return evidence(self.row)
+
+    @strawberry.field(description="Statements about this entity.")
+    async def mentioned_in(
+        self, info: Info
+    ) -> list[Annotated[Statement, strawberry.lazy("api.types.kinds")]]:
+        from api.types.kinds import Statement
+
+        return await related(info, await incoming(info, self, "ABOUT"), Statement)

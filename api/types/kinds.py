@@ -1,0 +1,263 @@
+"""One GraphQL type per kind of node, each built from a projected row (api/types/build.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import strawberry
+
+from api.context import Info
+from api.types.entity import Entity, edge_evidence, first, incoming, outgoing, refs, related
+from api.types.provenance import Evidence, TimeBounds
+
+
+@strawberry.type
+class Actor(Entity):
+    kind: str
+    aliases: list[str]
+    wikidata_id: str | None
+
+    @strawberry.field
+    async def country(self, info: Info) -> Location | None:
+        return await first(info, outgoing(self.row, "BASED_IN"), Location)
+
+    @strawberry.field(description="Actors this one belongs to (a unit's army, a body's state).")
+    async def part_of(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "PART_OF"), Actor)
+
+    @strawberry.field
+    async def speaks_for(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "SPEAKS_FOR"), Actor)
+
+    @strawberry.field(description="Actors that belong to or speak for this one.")
+    async def members(self, info: Info) -> list[Actor]:
+        return await related(info, await incoming(info, self, "PART_OF", "SPEAKS_FOR"), Actor)
+
+    @strawberry.field
+    async def statements(self, info: Info) -> list[Statement]:
+        return await related(info, await incoming(info, self, "MADE_BY"), Statement)
+
+    @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
+    async def attacks(self, info: Info) -> list[Attack]:
+        return await related(info, await incoming(info, self, "CARRIED_OUT_BY"), Attack)
+
+    @strawberry.field
+    async def agreements(self, info: Info) -> list[Party]:
+        return [
+            Party(agreement_id=i["id"], actor_id=self.id, props=i["props"])
+            for i in await incoming(info, self, "HAS_PARTY")
+        ]
+
+
+@strawberry.type
+class Location(Entity):
+    kind: str
+    aliases: list[str]
+    iso3166_2: str | None = strawberry.field(name="iso3166_2")
+    wikidata_id: str | None
+    latitude: float | None
+    longitude: float | None
+
+    @strawberry.field
+    async def within(self, info: Info) -> Location | None:
+        return await first(info, outgoing(self.row, "WITHIN"), Location)
+
+    @strawberry.field
+    async def contains(self, info: Info) -> list[Location]:
+        return await related(info, await incoming(info, self, "WITHIN"), Location)
+
+    @strawberry.field(description="Attacks recorded at exactly this place.")
+    async def attacks(self, info: Info) -> list[Attack]:
+        return await related(info, await incoming(info, self, "AT"), Attack)
+
+
+@strawberry.type
+class Event(Entity):
+    kind: str
+    time: TimeBounds | None
+
+    @strawberry.field
+    async def participants(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "PARTICIPANT"), Actor)
+
+    @strawberry.field
+    async def location(self, info: Info) -> Location | None:
+        return await first(info, outgoing(self.row, "AT"), Location)
+
+
+@strawberry.type
+class Statement(Entity):
+    kind: str
+    text: str
+    time: TimeBounds | None
+
+    @strawberry.field
+    async def speaker(self, info: Info) -> Actor | None:
+        return await first(info, outgoing(self.row, "MADE_BY"), Actor)
+
+    @strawberry.field(description="What the statement is about: agreements, attacks, actors.")
+    async def about(self, info: Info) -> list[Entity]:
+        return await related(info, outgoing(self.row, "ABOUT"), Entity)
+
+
+@strawberry.type(description="An actor's role in an agreement, with the evidence for it.")
+class Party:
+    agreement_id: strawberry.Private[str]
+    actor_id: strawberry.Private[str]
+    props: strawberry.Private[Mapping[str, object]]
+
+    @strawberry.field
+    def role(self) -> str:
+        return str(self.props.get("role"))
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Actor | None:
+        return await first(info, refs([self.actor_id]), Actor)
+
+    @strawberry.field
+    async def agreement(self, info: Info) -> Agreement | None:
+        return await first(info, refs([self.agreement_id]), Agreement)
+
+    @strawberry.field(description="The statement that says so, if one does.")
+    async def statement(self, info: Info) -> Statement | None:
+        statement = self.props.get("statementId")
+        ids = [statement] if isinstance(statement, str) else []
+        return await first(info, refs(ids), Statement)
+
+    @strawberry.field
+    async def evidence(self, info: Info) -> Evidence | None:
+        return await edge_evidence(info, self.props)
+
+
+@strawberry.type
+class TargetCategory(Entity):
+    key: str
+
+    @strawberry.field
+    async def broader(self, info: Info) -> list[TargetCategory]:
+        return await related(info, outgoing(self.row, "BROADER"), TargetCategory)
+
+
+@strawberry.type
+class Agreement(Entity):
+    kind: str
+    status: str
+    description: str | None
+    duration: str | None
+    time: TimeBounds | None
+    in_force: TimeBounds | None
+    expires: TimeBounds | None
+
+    @strawberry.field(description="Target categories it protects (and all narrower ones).")
+    async def scope(self, info: Info) -> list[TargetCategory]:
+        return await related(info, outgoing(self.row, "COVERS"), TargetCategory)
+
+    @strawberry.field
+    async def area(self, info: Info) -> list[Location]:
+        return await related(info, outgoing(self.row, "COVERS_AREA"), Location)
+
+    @strawberry.field
+    def parties(self) -> list[Party]:
+        return [
+            Party(agreement_id=self.id, actor_id=i["id"], props=i["props"])
+            for i in outgoing(self.row, "HAS_PARTY")
+        ]
+
+    @strawberry.field
+    async def announced_in(self, info: Info) -> Statement | None:
+        return await first(info, outgoing(self.row, "ANNOUNCED_IN"), Statement)
+
+    @strawberry.field
+    async def arose_from(self, info: Info) -> Event | None:
+        return await first(info, outgoing(self.row, "AROSE_FROM"), Event)
+
+
+@strawberry.type
+class Target(Entity):
+    @strawberry.field
+    async def category(self, info: Info) -> TargetCategory | None:
+        return await first(info, outgoing(self.row, "IN_CATEGORY"), TargetCategory)
+
+    @strawberry.field
+    async def location(self, info: Info) -> Location | None:
+        return await first(info, outgoing(self.row, "LOCATED_IN"), Location)
+
+
+@strawberry.type(
+    description="A number a named body reported (or that the source left unattributed)."
+)
+class Figure(Entity):
+    metric: str
+    value: int
+    qualifier: str
+    weapon: str | None
+    category: str | None
+    attribution: str = strawberry.field(description="'reported', or 'unattributed' in the source.")
+
+    @strawberry.field
+    async def reported_by(self, info: Info) -> Actor | None:
+        return await first(info, outgoing(self.row, "REPORTED_BY"), Actor)
+
+    @strawberry.field
+    async def statement(self, info: Info) -> Statement | None:
+        return await first(info, outgoing(self.row, "REPORTED_IN"), Statement)
+
+    @strawberry.field
+    async def locations(self, info: Info) -> list[Location]:
+        return await related(info, outgoing(self.row, "IN"), Location)
+
+
+@strawberry.type
+class Attack(Entity):
+    kind: str
+    category: str
+    description: str | None
+    time: TimeBounds | None
+
+    @strawberry.field(description="The wave this incident belongs to.")
+    async def part_of(self, info: Info) -> Attack | None:
+        return await first(info, outgoing(self.row, "PART_OF"), Attack)
+
+    @strawberry.field(description="The incidents that make up this wave.")
+    async def incidents(self, info: Info) -> list[Attack]:
+        return await related(info, await incoming(info, self, "PART_OF"), Attack)
+
+    @strawberry.field
+    async def by(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
+
+    @strawberry.field
+    async def locations(self, info: Info) -> list[Location]:
+        return await related(info, outgoing(self.row, "AT"), Location)
+
+    @strawberry.field
+    async def targets(self, info: Info) -> list[Target]:
+        return await related(info, outgoing(self.row, "HIT"), Target)
+
+    @strawberry.field(description="Weapons, interceptions, damage and casualties, each reported.")
+    async def figures(self, info: Info) -> list[Figure]:
+        return await related(info, outgoing(self.row, "HAS_FIGURE"), Figure)
+
+
+@strawberry.type
+class Source(Entity):
+    kind: str
+    title: str
+    publisher: str | None
+    url: str | None
+    content_hash: str | None
+    note: str | None
+
+
+ENTITY_TYPES: list[type[Entity]] = [
+    Actor,
+    Location,
+    Event,
+    Statement,
+    Agreement,
+    Attack,
+    Target,
+    Figure,
+    TargetCategory,
+    Source,
+]

@@ -1,0 +1,1 @@
+"""The commands of `deedgraph`, one module per group."""

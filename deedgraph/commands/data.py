@@ -1,0 +1,121 @@
+"""`deedgraph load`, `import acled`, `generate` and `facts-schema`: bringing data in."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from deedgraph.console import fail, friendly, on_graph, progress
+from graph.errors import LoadError
+from graph.settings import Connection
+
+if TYPE_CHECKING:
+    from graph.ingest.facts.loader import Loaded
+
+
+@friendly
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Facts files (YAML) to load.")],
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Validate only; write nothing.")
+    ] = False,
+) -> None:
+    """Validate facts files and load them: every error is reported, and nothing is written
+    unless every file is valid. Loading the same file again updates it in place."""
+    from graph.errors import LoadError
+    from graph.ingest.facts.loader import check
+
+    try:
+        if check_only:
+            _, problems = check(paths)
+            if problems:
+                raise LoadError(problems)
+            typer.echo(f"{len(paths)} file(s) valid (ids defined outside them are checked on load)")
+            return
+        connection = Connection.from_env()
+        loaded = asyncio.run(prepare_graph(connection, paths))
+    except LoadError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        fail(f"{len(error.problems)} problem(s); nothing was loaded")
+        return
+    for item in loaded:
+        typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
+
+
+async def prepare_graph(connection: Connection, paths: list[Path]) -> list[Loaded]:
+    """Create constraints and indexes, then load the given facts files."""
+    from graph.ingest.facts.loader import load as load_files
+
+    loaded: list[Loaded] = await on_graph(connection, lambda db: load_files(db, paths))
+    return loaded
+
+
+@friendly
+def import_acled(
+    paths: Annotated[list[Path], typer.Argument(help="ACLED CSV exports (2023 or older layout).")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="All or nothing: any bad row imports nothing.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Events per UNWIND batch.")] = 5000,
+) -> None:
+    """Import ACLED events: attacks, interceptions and agreements with their actors, places
+    and sources. Bad rows are reported with their line; a newer `timestamp` wins."""
+    from graph.ingest.acled.importer import import_acled
+
+    show = progress("events written")
+    try:
+        summary = asyncio.run(
+            on_graph(
+                Connection.from_env(),
+                lambda database: import_acled(database, paths, strict, batch_size, show),
+            )
+        )
+    except LoadError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)
+        fail(error.summary)
+        return
+    typer.echo("", err=True)
+    for path, bad in summary.bad:
+        typer.echo(f"{path}:{bad}", err=True)
+    typer.echo(
+        f"{summary.rows} rows in {summary.seconds:.1f}s ({summary.rows_per_second:,.0f} rows/s): "
+        f"{summary.written} events written, {summary.stale} older than the graph's, "
+        f"{summary.not_modelled} of types not modelled, {len(summary.bad)} bad"
+    )
+
+
+@friendly
+def generate(
+    events: Annotated[int, typer.Option(help="Attack incidents to generate.")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Same seed, same world.")] = 1,
+) -> None:
+    """Write a deterministic synthetic world (waves, incidents, targets, figures, agreements,
+    statements) straight to Neo4j, for scale tests and benchmarks."""
+    from graph.ingest.synthetic.generate import generate as generate_world
+
+    if events < 1:
+        fail("--events must be at least 1")
+    show = progress("events")
+    result = asyncio.run(
+        on_graph(
+            Connection.from_env(),
+            lambda database: generate_world(database, events, seed, progress=show),
+        )
+    )
+    typer.echo("", err=True)
+    typer.echo(
+        f"{result.events} events, {result.written} nodes and relationships "
+        f"in {result.seconds:.1f}s ({result.events / result.seconds:,.0f} events/s)"
+    )
+
+
+def facts_schema() -> None:
+    """Print the JSON Schema of the facts-file format (docs/facts.schema.json)."""
+    from graph.ingest.facts.json_schema import facts_json_schema
+
+    typer.echo(facts_json_schema(), nl=False)

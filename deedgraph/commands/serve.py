@@ -1,0 +1,66 @@
+"""`deedgraph serve` and `deedgraph schema`: the GraphQL API."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from deedgraph.commands.data import prepare_graph
+from deedgraph.console import friendly
+from graph.managed import server
+from graph.settings import Settings
+
+
+@friendly
+def serve(
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on (default: DEEDGRAPH_HOST).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port to listen on (default: DEEDGRAPH_PORT).")
+    ] = None,
+    seed: Annotated[
+        list[Path] | None, typer.Option(help="Facts files to load before serving (repeatable).")
+    ] = None,
+) -> None:
+    """Serve the GraphQL API (starting the managed Neo4j when NEO4J_URI is unset)."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.middleware.access_log import configure
+
+    settings = Settings.from_env()
+    connection = settings.connection
+    host = host or settings.host
+    port = port or settings.port
+    configure(settings.log_level)
+    started = False
+    signal.signal(signal.SIGTERM, exit_on_sigterm)
+    if connection.managed is not None:
+        _, started = server.start(connection.managed)
+    try:
+        for item in asyncio.run(prepare_graph(connection, seed or [])):
+            typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
+        typer.echo(f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri})")
+        uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
+    finally:
+        if started and connection.managed is not None:
+            typer.echo("deedgraph: stopping Neo4j", err=True)
+            server.stop(connection.managed)
+
+
+def schema() -> None:
+    """Print the GraphQL schema (SDL), as committed in schema.graphql."""
+    from api.schema import build_schema
+
+    typer.echo(build_schema(Settings.from_env({})).as_str())
+
+
+def exit_on_sigterm(signum: int, frame: object) -> None:
+    # uvicorn re-raises the signal it caught once it has shut down; ending with SystemExit
+    # (not the default kill) lets `serve` stop the Neo4j it started.
+    raise SystemExit(0)

@@ -1,0 +1,1 @@
+"""The domain in plain Python, with no database: vocabularies, time bounds, time zones."""

@@ -1,0 +1,234 @@
+"""Writing ACLED batches: one statement per event label writes a batch's events with all
+their links; up to two batches are written at once."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import LiteralString, TypedDict, cast
+
+import neo4j
+
+from graph.ingest.acled.batch import DATASET, Batch, Shared
+from graph.store.database import Database, run_in
+
+EVENT_LABELS: dict[str, LiteralString] = {
+    "Attack": "Attack",
+    "Interception": "Interception",
+    "Agreement": "Agreement",
+}
+
+
+def merge_new(label: LiteralString) -> LiteralString:
+    """Places, actors and sources are shared by many events: created once, never overwritten."""
+    return (
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) ON CREATE SET n += row.props, n:" + label
+    )
+
+
+LINK_PLACES: LiteralString = """
+UNWIND $rows AS row
+MATCH (l:Entity {id: row.id}), (p:Entity {id: row.within})
+MERGE (l)-[:WITHIN]->(p)
+"""
+
+
+EXISTING: LiteralString = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN collect([n.id, n.acledTimestamp]) AS found
+"""
+
+
+class ExistingRow(TypedDict):
+    found: list[tuple[str, int | None]]
+
+
+class WrittenRow(TypedDict):
+    written: int
+
+
+# A replaced event keeps its node (and what points at it); its own links are rewritten.
+CLEAR_OUTGOING: LiteralString = """
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)-[:HAS_FIGURE]->(:Figure)-[old]->()
+  DELETE old
+}
+CALL (n) {
+  MATCH (n)-[old]->()
+  DELETE old
+}
+"""
+NEW_EVENT: LiteralString = "CREATE (n:Entity {id: row.id})"
+OLD_EVENT: LiteralString = (
+    "MATCH (n:Entity {id: row.id}) "
+    "WHERE n.acledTimestamp IS NULL OR n.acledTimestamp <= row.timestamp "
+    "REMOVE n:Attack:Interception:Agreement"
+)
+NEW_FIGURE: LiteralString = "CREATE (f:Entity:Figure) SET f = figure"
+OLD_FIGURE: LiteralString = "MERGE (f:Entity {id: figure.id}) SET f = figure, f:Figure"
+
+
+def write_events(label: LiteralString, replacing: bool) -> LiteralString:
+    """One statement for a batch of events of one label, with all their links: new events are
+    created outright; replacing ones are matched and only overwritten by a row as new."""
+    return (
+        """
+MATCH (dataset:Entity {id: $dataset})
+UNWIND $rows AS row
+"""
+        + (OLD_EVENT if replacing else NEW_EVENT)
+        + """
+SET n = row.props
+SET n:"""
+        + label
+        + """
+WITH dataset, n, row, datetime({epochMillis: row.start}) AS start,
+     datetime({epochMillis: row.end}) AS end
+SET n.startEarliest = start, n.endEarliest = start, n.startLatest = end, n.endLatest = end
+WITH dataset, n, row
+CALL (n, row) {
+  MATCH (place:Entity {id: row.place})
+  CREATE (n)-[:AT]->(place)
+}
+CALL (n, row) {
+  UNWIND row.by AS by
+  MATCH (actor:Entity {id: by.id})
+  CREATE (n)-[:CARRIED_OUT_BY {role: by.role}]->(actor)
+}
+CALL (n, row) {
+  UNWIND row.against AS id
+  MATCH (actor:Entity {id: id})
+  CREATE (n)-[:AGAINST]->(actor)
+}
+CALL (n, row) {
+  UNWIND row.parties AS id
+  MATCH (party:Entity {id: id})
+  CREATE (n)-[:HAS_PARTY {role: 'accepted', sourceId: $dataset, quotes: row.evidence.quotes,
+                          external: false}]->(party)
+}
+CALL (n, row, dataset) {
+  CREATE (n)-[evidence:SUPPORTED_BY]->(dataset)
+  SET evidence = row.evidence
+}
+CALL (n, row) {
+  UNWIND row.cited AS id
+  MATCH (source:Entity {id: id})
+  CREATE (n)-[:SUPPORTED_BY {quotes: [], aspect: 'cited', external: false,
+                             note: 'cited by ACLED'}]->(source)
+}
+CALL (n, row, dataset) {
+  UNWIND row.figures AS figure
+  """
+        + (OLD_FIGURE if replacing else NEW_FIGURE)
+        + """
+  CREATE (n)-[:HAS_FIGURE]->(f)
+  CREATE (f)-[:SUPPORTED_BY {quotes: row.evidence.quotes, aspect: 'existence', external: false,
+                             note: 'ACLED fatalities'}]->(dataset)
+}
+RETURN count(n) AS written
+"""
+    )
+
+
+async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
+    """Write one batch inside a transaction; the number of events written (not stale)."""
+    await write_shared(tx, batch.shared)
+    return await write_batch_events(tx, batch)
+
+
+async def write_shared(tx: neo4j.AsyncManagedTransaction, shared: Shared) -> None:
+    """The places, actors and sources a batch is the first to need."""
+    if shared:
+        await run_in(tx, merge_new("Source"), rows=list(shared.sources.values()))
+        places = sorted(shared.places.values(), key=lambda row: row["id"].count("/"))
+        await run_in(tx, merge_new("Location"), rows=places)
+        await run_in(tx, LINK_PLACES, rows=[row for row in places if row["within"]])
+        await run_in(tx, merge_new("Actor"), rows=list(shared.actors.values()))
+
+
+async def write_batch_events(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
+    """A batch's events with their links; the shared nodes they link to must exist."""
+    every = [row for rows in batch.events.values() for row in rows]
+    [found] = cast(list[ExistingRow], await run_in(tx, EXISTING, ids=[row["id"] for row in every]))
+    stored = {id: timestamp for id, timestamp in found["found"]}
+    # An event already in the graph is replaced only by a row at least as new.
+    replacing = {
+        row["id"]
+        for row in every
+        if row["id"] in stored and (stored[row["id"]] or 0) <= row["timestamp"]
+    }
+    if replacing:
+        await run_in(tx, CLEAR_OUTGOING, ids=sorted(replacing))
+    written = 0
+    for label, rows in batch.events.items():
+        new = [row for row in rows if row["id"] not in stored]
+        old = [row for row in rows if row["id"] in replacing]
+        for chosen, replace in ((new, False), (old, True)):
+            if chosen:
+                cypher = write_events(EVENT_LABELS[label], replacing=replace)
+                [count] = cast(
+                    list[WrittenRow], await run_in(tx, cypher, rows=chosen, dataset=DATASET)
+                )
+                written += count["written"]
+    return written
+
+
+class Writers:
+    """Batches written by up to WRITERS transactions at once, so both of Neo4j's cores work.
+
+    A batch's new places, actors and sources are committed before its events start, and
+    before any later batch's, which may link to them. A batch that shares an event id with
+    one still being written waits for it: the newer row must be compared with what it wrote.
+    """
+
+    WRITERS = 2
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.running: dict[asyncio.Task[int], frozenset[str]] = {}
+
+    async def write(self, batch: Batch) -> int:
+        """Start writing a batch; the events written by batches that finished meanwhile."""
+        ids = batch.ids()
+        written = 0
+        for task, others in list(self.running.items()):
+            if ids & others:
+                written += await self._collect(task)
+        while len(self.running) >= self.WRITERS:
+            done, _ = await asyncio.wait(self.running, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                written += await self._collect(task)
+
+        async def shared(tx: neo4j.AsyncManagedTransaction) -> None:
+            await write_shared(tx, batch.shared)
+
+        async def events(tx: neo4j.AsyncManagedTransaction) -> int:
+            return await write_batch_events(tx, batch)
+
+        if batch.shared:
+            await self.database.write_transaction(shared)
+        self.running[asyncio.create_task(self.database.write_transaction(events))] = ids
+        return written
+
+    async def finish(self) -> int:
+        """Wait for every batch still being written; the first failure is raised after."""
+        written, failure = 0, None
+        for task in list(self.running):
+            try:
+                written += await self._collect(task)
+            except Exception as error:
+                failure = failure or error
+        if failure is not None:
+            raise failure
+        return written
+
+    async def abandon(self) -> None:
+        """After a failure: let the batches being written end, so none lands after we return."""
+        await asyncio.gather(*self.running, return_exceptions=True)
+        self.running.clear()
+
+    async def _collect(self, task: asyncio.Task[int]) -> int:
+        del self.running[task]
+        return await task

@@ -1,0 +1,182 @@
+"""Load facts files into Neo4j: validate everything, then one transaction per file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import LiteralString, TypedDict, cast
+
+import neo4j
+
+from graph.errors import LoadError, Problem
+from graph.ingest.facts.parse import Parsed, parse_facts
+from graph.ingest.facts.plan import Plan, plan_facts
+from graph.store.database import Database, run_in
+
+# Labels and relationship types a facts file may write: Cypher cannot take them as parameters.
+NODE_LABELS: tuple[LiteralString, ...] = (
+    "Source",
+    "Actor",
+    "Location",
+    "Event",
+    "Statement",
+    "Agreement",
+    "Attack",
+    "Target",
+    "Figure",
+)
+RELATIONSHIP_TYPES: tuple[LiteralString, ...] = (
+    "SUPPORTED_BY",
+    "BASED_IN",
+    "PART_OF",
+    "SPEAKS_FOR",
+    "WITHIN",
+    "PARTICIPANT",
+    "AT",
+    "MADE_BY",
+    "ABOUT",
+    "COVERS",
+    "COVERS_AREA",
+    "ANNOUNCED_IN",
+    "AROSE_FROM",
+    "HAS_PARTY",
+    "CARRIED_OUT_BY",
+    "HIT",
+    "IN_CATEGORY",
+    "LOCATED_IN",
+    "HAS_FIGURE",
+    "REPORTED_BY",
+    "REPORTED_IN",
+    "IN",
+)
+
+FIND_OUTSIDE: LiteralString = (
+    "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id, labels(n) AS labels"
+)
+
+
+class FoundRow(TypedDict):
+    id: str
+    labels: list[str]
+
+
+CLEAR_OUTGOING = "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->() DELETE r"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: Path
+    nodes: int
+    relationships: int
+    ids: tuple[str, ...] = ()
+
+
+def merge_nodes(label: LiteralString) -> LiteralString:
+    return (
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props SET n:"
+        + label
+        + " RETURN count(n) AS written"
+    )
+
+
+def create_relationships(type: LiteralString) -> LiteralString:
+    return (
+        "UNWIND $rows AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) "
+        "CREATE (a)-[r:" + type + "]->(b) SET r = row.props RETURN count(r) AS written"
+    )
+
+
+def by_place(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
+def check(paths: list[Path]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
+    """Parse and plan every file; every problem in every file is reported."""
+    return plan_all([parse_facts(path) for path in paths])
+
+
+def plan_all(documents: list[Parsed]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
+    """Plan every parsed document. A plan is only safe to write when there are no problems."""
+    planned: list[tuple[Parsed, Plan]] = []
+    problems: list[Problem] = []
+    for parsed in documents:
+        plan, found = plan_facts(parsed)
+        problems.extend(found)
+        if plan is not None:
+            planned.append((parsed, plan))
+    return planned, by_place(problems)
+
+
+async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) -> list[Problem]:
+    """Ids a file refers to but does not define must already be in the graph, of the right kind."""
+    ids = sorted({id for _, plan in planned for id in plan.outside})
+    if not ids:
+        return []
+    rows = cast(list[FoundRow], await database.read(FIND_OUTSIDE, ids=ids))
+    found = {row["id"]: set(row["labels"]) for row in rows}
+    problems = []
+    for parsed, plan in planned:
+        for id, (labels, location) in plan.outside.items():
+            if id not in found:
+                message = f"{id!r} is neither in this file nor in the graph"
+            elif not labels & found[id]:
+                message = f"{id!r} in the graph is not a {' or '.join(sorted(labels))}"
+            else:
+                continue
+            problems.append(parsed.problem(location, message))
+    return problems
+
+
+async def _write(tx: neo4j.AsyncManagedTransaction, parsed: Parsed, plan: Plan) -> None:
+    await run_in(tx, CLEAR_OUTGOING, ids=list(plan.labels))
+    for label in NODE_LABELS:
+        if plan.nodes.get(label):
+            await run_in(tx, merge_nodes(label), rows=plan.nodes[label])
+    for type in RELATIONSHIP_TYPES:
+        rows = plan.relationships.get(type)
+        if not rows:
+            continue
+        written = await run_in(tx, create_relationships(type), rows=rows)
+        if written[0]["written"] != len(rows):
+            raise LoadError([Problem(str(parsed.path), None, "", f"some {type} ends are missing")])
+
+
+@dataclass(frozen=True)
+class Editor:
+    """Who makes a write through the API, and what the write is: kept in an Audit node."""
+
+    name: str
+    operation: str
+
+
+AUDIT: LiteralString = "CREATE (:Audit {at: datetime(), by: $by, operation: $operation, ids: $ids})"
+
+
+async def load(database: Database, paths: list[Path]) -> list[Loaded]:
+    """Load facts files; nothing is written unless every file is valid."""
+    return await write_documents(database, [parse_facts(path) for path in paths])
+
+
+async def write_documents(
+    database: Database, documents: list[Parsed], editor: Editor | None = None
+) -> list[Loaded]:
+    """Write parsed documents, one transaction each; nothing unless all are valid."""
+    planned, problems = plan_all(documents)
+    problems += await check_outside(database, planned)
+    if problems:
+        raise LoadError(by_place(problems))
+    loaded = []
+    for parsed, plan in planned:
+
+        async def work(
+            tx: neo4j.AsyncManagedTransaction, parsed: Parsed = parsed, plan: Plan = plan
+        ) -> None:
+            await _write(tx, parsed, plan)
+            if editor is not None:
+                ids = sorted(plan.labels)
+                await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
+
+        await database.write_transaction(work)
+        nodes, relationships = plan.count()
+        loaded.append(Loaded(parsed.path, nodes, relationships, tuple(sorted(plan.labels))))
+    return loaded

@@ -1,0 +1,240 @@
+"""The facts-file format: what an investigator writes to put one report into the graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from graph.domain.vocabulary import (
+    ActorKind,
+    AgreementKind,
+    AgreementStatus,
+    AttackCategory,
+    AttackKind,
+    EventKind,
+    FigureMetric,
+    FigureQualifier,
+    LocationKind,
+    PartyRole,
+    Precision,
+    StatementKind,
+    Weapon,
+)
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*:[a-z0-9][a-z0-9._/-]*$", max_length=200),
+    Field(description="Stable, human-readable id: 'kind:slug', e.g. 'actor:white-house'."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Quote = Annotated[
+    str,
+    StringConstraints(min_length=3, max_length=5_000),
+    Field(description="Words copied exactly from the source text."),
+]
+WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidenced(Strict):
+    """Where a fact comes from: quotes from the document, or an outside source."""
+
+    quotes: list[Quote] = Field(
+        default_factory=list, description="Exact quotes from the document supporting the fact."
+    )
+    source: Id | None = Field(
+        None,
+        description="The source the quotes come from; default: the file's document. A source "
+        "of kind 'external' marks the fact as coming from outside the document.",
+    )
+    note: Text | None = Field(None, description="Why an outside source was needed, if one was.")
+
+
+class SourceSpec(Strict):
+    id: Id
+    kind: str = Field("document", pattern="^(document|external)$")
+    title: Text
+    publisher: Text | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    published: dt.date | None = None
+    retrieved: dt.date | None = None
+    text_file: str | None = Field(
+        None,
+        description="Path of the source's text, relative to this facts file (files loaded "
+        "with the CLI only).",
+    )
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2_000_000)] | None = Field(
+        None, description="The source's text itself, instead of text_file."
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def documents_have_text(self) -> SourceSpec:
+        if self.text_file is not None and self.text is not None:
+            raise ValueError("give text_file or text, not both")
+        if self.kind == "document" and self.text_file is None and self.text is None:
+            raise ValueError(
+                "a source of kind 'document' needs text_file or text (its quotes are checked)"
+            )
+        return self
+
+
+class Bounds(Strict):
+    earliest: dt.datetime
+    latest: dt.datetime
+
+    @model_validator(mode="after")
+    def ordered(self) -> Bounds:
+        if self.latest < self.earliest:
+            raise ValueError("latest is before earliest")
+        return self
+
+
+class TimeSpec(Evidenced):
+    """When: what the source says, and the bounds it implies (earliest/latest start and end)."""
+
+    text: Text = Field(description="The time as the source words it: 'overnight', 'March 11'.")
+    date: dt.date | None = Field(
+        None, description="A calendar date; with precision 'day' by default."
+    )
+    at: dt.datetime | None = Field(None, description="An exact moment, with its time zone.")
+    anchor: Id | None = Field(None, description="A timed fact this time is relative to.")
+    offset: dt.timedelta | None = Field(
+        None, description="ISO 8601 duration after the anchor, e.g. P1D ('a day after')."
+    )
+    start: Bounds | None = Field(None, description="Explicit bounds on the start.")
+    end: Bounds | None = Field(None, description="Explicit bounds on the end.")
+    precision: Precision = "day"
+
+    @model_validator(mode="after")
+    def one_way_of_saying_when(self) -> TimeSpec:
+        ways = [self.date is not None, self.at is not None, self.anchor is not None]
+        if sum(ways) > 1:
+            raise ValueError("give only one of date, at and anchor")
+        if sum(ways) == 0 and self.start is None:
+            raise ValueError("give one of date, at, anchor or start")
+        if self.offset is not None and self.anchor is None:
+            raise ValueError("offset needs an anchor")
+        return self
+
+
+class Fact(Evidenced):
+    id: Id
+
+
+class ActorSpec(Fact):
+    name: Text
+    kind: ActorKind
+    aliases: list[Text] = Field(default_factory=list)
+    country: Id | None = Field(None, description="A location of kind country.")
+    wikidata: WikidataId | None = None
+    part_of: list[Id] = Field(default_factory=list, description="Actors this one belongs to.")
+    speaks_for: list[Id] = Field(default_factory=list, description="Actors it speaks for.")
+
+
+class LocationSpec(Fact):
+    name: Text
+    kind: LocationKind
+    aliases: list[Text] = Field(default_factory=list)
+    within: Id | None = None
+    iso3166_2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")] | None = None
+    wikidata: WikidataId | None = None
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    coordinates_source: Id | None = Field(
+        None, description="Where the coordinates come from when the document does not give them."
+    )
+
+    @model_validator(mode="after")
+    def both_coordinates(self) -> LocationSpec:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give latitude and longitude together")
+        return self
+
+
+class EventSpec(Fact):
+    name: Text
+    kind: EventKind
+    time: TimeSpec
+    participants: list[Id] = Field(default_factory=list)
+    location: Id | None = None
+
+
+class StatementSpec(Fact):
+    kind: StatementKind
+    speaker: Id
+    text: Text = Field(description="What was said, as the source reports it.")
+    time: TimeSpec
+    about: list[Id] = Field(default_factory=list, description="Agreements, attacks, actors...")
+
+
+class PartySpec(Evidenced):
+    actor: Id
+    role: PartyRole
+    statement: Id | None = Field(None, description="The statement that says so, if any.")
+
+
+class AgreementSpec(Fact):
+    name: Text
+    kind: AgreementKind
+    status: AgreementStatus
+    description: Text | None = None
+    time: TimeSpec = Field(description="When it was proposed or agreed (announced).")
+    in_force_from: TimeSpec | None = None
+    expires: TimeSpec | None = None
+    duration: dt.timedelta | None = None
+    scope: list[str] = Field(default_factory=list, description="Target categories protected.")
+    area: list[Id] = Field(default_factory=list, description="Locations the scope is limited to.")
+    announced_in: Id | None = Field(None, description="The statement announcing it.")
+    arose_from: Id | None = Field(None, description="The event (a call, talks) it came out of.")
+    parties: list[PartySpec] = Field(default_factory=list)
+
+
+class FigureSpec(Evidenced):
+    id: Id | None = Field(None, description="Default: '<attack id>/<metric>[-<weapon>]'.")
+    metric: FigureMetric
+    value: int = Field(ge=0)
+    qualifier: FigureQualifier = "exact"
+    weapon: Weapon | None = None
+    category: str | None = Field(None, description="Target category the figure counts.")
+    reported_by: Id | None = Field(
+        None, description="The actor who reported it; leave out only when the source does not say."
+    )
+    statement: Id | None = Field(None, description="The statement that reported it.")
+    locations: list[Id] = Field(default_factory=list)
+
+
+class TargetSpec(Evidenced):
+    id: Id | None = Field(None, description="Default: '<attack id>/target/<category>'.")
+    name: Text
+    category: str
+    location: Id | None = None
+
+
+class AttackSpec(Fact):
+    name: Text
+    kind: AttackKind
+    category: AttackCategory
+    description: Text | None = None
+    time: TimeSpec
+    part_of: Id | None = Field(None, description="The wave an incident belongs to.")
+    by: list[Id] = Field(default_factory=list, description="Actors who carried it out.")
+    locations: list[Id] = Field(default_factory=list, description="Where it hit.")
+    targets: list[TargetSpec] = Field(default_factory=list)
+    figures: list[FigureSpec] = Field(default_factory=list)
+
+
+class FactsFile(Strict):
+    document: Id = Field(description="The source whose text the quotes come from by default.")
+    sources: list[SourceSpec] = Field(min_length=1)
+    actors: list[ActorSpec] = Field(default_factory=list)
+    locations: list[LocationSpec] = Field(default_factory=list)
+    events: list[EventSpec] = Field(default_factory=list)
+    statements: list[StatementSpec] = Field(default_factory=list)
+    agreements: list[AgreementSpec] = Field(default_factory=list)
+    attacks: list[AttackSpec] = Field(default_factory=list)

@@ -1,0 +1,84 @@
+"""Planning what happens in time: events, statements and agreements (with their parties)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.facts.models import AgreementSpec, TimeSpec
+from graph.ingest.facts.parse import Location
+from graph.ingest.facts.plan.core import ABOUT_KINDS, Planner
+from graph.ingest.facts.times import TimeError, resolve
+
+
+def events(planner: Planner) -> None:
+    for index, event in enumerate(planner.facts.events):
+        at: Location = ("events", index)
+        time = planner.timed(at, event.id, event.time)
+        planner.plan.node("Event", event.id, name=event.name, kind=event.kind, **time)
+        planner.evidence(at, event, event.id, "existence")
+        planner.refer_all(
+            (*at, "participants"), "PARTICIPANT", event.id, event.participants, "Actor"
+        )
+        planner.refer((*at, "location"), "AT", event.id, event.location, "Location")
+
+
+def statements(planner: Planner) -> None:
+    for index, statement in enumerate(planner.facts.statements):
+        at: Location = ("statements", index)
+        time = planner.timed(at, statement.id, statement.time)
+        planner.plan.node(
+            "Statement",
+            statement.id,
+            kind=statement.kind,
+            name=statement.text[:120],
+            text=statement.text,
+            **time,
+        )
+        planner.evidence(at, statement, statement.id, "existence")
+        planner.refer((*at, "speaker"), "MADE_BY", statement.id, statement.speaker, "Actor")
+        planner.refer_all((*at, "about"), "ABOUT", statement.id, statement.about, *ABOUT_KINDS)
+
+
+def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
+    props: dict[str, Any] = {
+        "name": agreement.name,
+        "kind": agreement.kind,
+        "status": agreement.status,
+        "description": agreement.description,
+        "duration": agreement.duration,
+        "scope": agreement.scope,
+        **planner.timed(at, agreement.id, agreement.time),
+    }
+    for field_name, prefix in (("in_force_from", "inForce"), ("expires", "expires")):
+        spec: TimeSpec | None = getattr(agreement, field_name)
+        if spec is None:
+            continue
+        anchor = planner.time_of(spec.anchor) if spec.anchor else None
+        try:
+            props.update(planner.time_props(spec, resolve(spec, anchor), prefix))
+        except TimeError as error:
+            planner.fail((*at, field_name), str(error))
+        planner.evidence((*at, field_name), spec, agreement.id, field_name)
+    planner.plan.node("Agreement", agreement.id, **props)
+    planner.evidence(at, agreement, agreement.id, "existence")
+    for i, name in enumerate(agreement.scope):
+        planner.category((*at, "scope", i), name)
+        planner.plan.link("COVERS", agreement.id, "category:" + name)
+    planner.refer_all((*at, "area"), "COVERS_AREA", agreement.id, agreement.area, "Location")
+    planner.refer(
+        (*at, "announced_in"), "ANNOUNCED_IN", agreement.id, agreement.announced_in, "Statement"
+    )
+    planner.refer((*at, "arose_from"), "AROSE_FROM", agreement.id, agreement.arose_from, "Event")
+    for i, party in enumerate(agreement.parties):
+        where: Location = (*at, "parties", i)
+        planner.expect((*where, "actor"), party.actor, "Actor")
+        planner.expect((*where, "statement"), party.statement, "Statement")
+        planner.check_quotes(where, party)
+        planner.plan.link(
+            "HAS_PARTY",
+            agreement.id,
+            party.actor,
+            role=party.role,
+            statementId=party.statement,
+            **planner.relationship_evidence(party),
+        )

@@ -1,0 +1,1 @@
+"""The Neo4j that deedgraph runs itself, from Maven Central's jars, as a child process."""
