@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from graph.errors import ConfigError
 
 Role = Literal["reader", "editor"]
 ROLES: tuple[Role, ...] = ("reader", "editor")
+HEX_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def parse_keys(text: str, origin: str) -> tuple[ApiKey, ...]:
             continue
         name, _, rest = line.partition(":")
         role, _, hashed = rest.partition(":")
-        if role not in ROLES or len(hashed) != 64 or not name:
+        if role not in ROLES or not HEX_DIGEST.fullmatch(hashed) or not name:
             raise ConfigError(
                 f"{origin}, entry {number}: expected name:role:sha256 with role reader or "
                 "editor (make one with `deedgraph api-key NAME`)"

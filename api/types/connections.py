@@ -16,6 +16,9 @@ def encode_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
 
 
+MAX_OFFSET = 2**53
+
+
 def decode_cursor(cursor: str | None) -> int:
     if cursor is None:
         return 0
@@ -24,7 +27,9 @@ def decode_cursor(cursor: str | None) -> int:
         offset = int(number)
     except (ValueError, UnicodeDecodeError):
         raise BadInputError(f"after: {cursor!r} is not a cursor this API gave out") from None
-    if kind != "offset" or offset < 0:
+    # No cursor this API gives out is past MAX_OFFSET; a larger number cannot even be sent
+    # to Neo4j as SKIP (the driver packs 64-bit integers).
+    if kind != "offset" or not 0 <= offset < MAX_OFFSET:
         raise BadInputError(f"after: {cursor!r} is not a cursor this API gave out")
     return offset + 1
 

@@ -161,8 +161,10 @@ LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
 
 def plain_text_query(text: str) -> str:
-    """Full-text search for the words as typed: Lucene's operators are escaped."""
-    return LUCENE_SPECIAL.sub(r"\\\1", text.strip())
+    """Full-text search for the words as typed: Lucene's operators are escaped, and the
+    words are lower-cased (the index's analyser lower-cases anyway) so that AND, OR and NOT
+    are words, not operators."""
+    return LUCENE_SPECIAL.sub(r"\\\1", text.strip().lower())
 
 
 async def search(

@@ -9,7 +9,7 @@ from typing import LiteralString, TypedDict, cast
 import neo4j
 
 from graph.errors import LoadError, Problem
-from graph.ingest.facts.parse import Parsed, parse_facts
+from graph.ingest.facts.parse import Parsed, kinds, parse_facts
 from graph.ingest.facts.plan import Plan, plan_facts
 from graph.store.database import Database, run_in
 
@@ -120,7 +120,7 @@ async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) 
             if id not in found:
                 message = f"{id!r} is neither in this file nor in the graph"
             elif not labels & found[id]:
-                message = f"{id!r} in the graph is not a {' or '.join(sorted(labels))}"
+                message = f"{id!r} in the graph is not {kinds(labels)}"
             else:
                 continue
             problems.append(parsed.problem(location, message))

@@ -15,6 +15,11 @@ from graph.ingest.facts.models import FactsFile
 Location = tuple[str | int, ...]
 
 
+def kinds(labels: set[str]) -> str:
+    """'an Actor', 'an Event or a Statement': kinds of entity as a sentence says them."""
+    return " or ".join(("an " if label[0] in "AEIOU" else "a ") + label for label in sorted(labels))
+
+
 def dotted(location: Location) -> str:
     text = ""
     for part in location:

@@ -5,7 +5,7 @@ attacks (attacks.py), each through the shared checks of core.py."""
 from __future__ import annotations
 
 from graph.errors import Problem
-from graph.ingest.facts.parse import Location, Parsed
+from graph.ingest.facts.parse import Location, Parsed, dotted, kinds
 from graph.ingest.facts.plan.attacks import attack
 from graph.ingest.facts.plan.core import TIMED, Plan, Planner
 from graph.ingest.facts.plan.frame import actors, locations, sources
@@ -35,7 +35,7 @@ def run(planner: Planner) -> Plan:
         if label is None:
             planner.plan.outside.setdefault(id, (labels, location))
         elif label not in labels:
-            planner.fail(location, f"{id!r} is a {label}, expected {' or '.join(sorted(labels))}")
+            planner.fail(location, f"{id!r} is {kinds({label})}, expected {kinds(labels)}")
     return planner.plan
 
 
@@ -45,7 +45,8 @@ def check_ids(planner: Planner) -> None:
         for index, item in enumerate(getattr(planner.facts, group)):
             if item.id in seen:
                 planner.fail(
-                    (group, index, "id"), f"duplicate id {item.id!r} (also at {seen[item.id]})"
+                    (group, index, "id"),
+                    f"duplicate id {item.id!r} (also at {dotted(seen[item.id])})",
                 )
             seen[item.id] = (group, index)
 
