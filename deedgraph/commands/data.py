@@ -85,7 +85,9 @@ def import_acled(
     typer.echo(
         f"{summary.rows} rows in {summary.seconds:.1f}s ({summary.rows_per_second:,.0f} rows/s): "
         f"{summary.written} events written, {summary.stale} older than the graph's, "
-        f"{summary.not_modelled} of types not modelled, {len(summary.bad)} bad"
+        f"{len(summary.bad)} bad; {summary.places} places and {summary.actors} actors created, "
+        f"{summary.resolutions} names resolved (see `resolutions` on any entity), "
+        f"{summary.targets} targets inferred from notes"
     )
 
 

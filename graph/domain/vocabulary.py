@@ -15,7 +15,9 @@ ActorKind = Literal[
     "police",
     "group",
 ]
-LocationKind = Literal["country", "region", "district", "settlement", "site"]
+# "city": a city with a region's status (Kyiv, UA-30); "community": a municipality below a
+# district (Ukraine's hromada, ACLED's admin3 there).
+LocationKind = Literal["country", "region", "city", "district", "community", "settlement", "site"]
 StatementKind = Literal[
     "announcement",
     "readout",
@@ -42,9 +44,20 @@ AttackCategory = Literal[
     "combined_missile_drone_strike",
     "remote_explosive",
     "attack",
+    "armed_clash",  # ACLED's Battles: clashes between armed groups
     "interception",
 ]
-EventKind = Literal["phone_call", "talks", "meeting", "summit", "other"]
+# protest, riot and strategic_development are ACLED's event types of those names.
+EventKind = Literal[
+    "phone_call",
+    "talks",
+    "meeting",
+    "summit",
+    "protest",
+    "riot",
+    "strategic_development",
+    "other",
+]
 Precision = Literal["minute", "hour", "day", "week", "month", "year"]
 FigureQualifier = Literal["exact", "at_least", "at_most", "about"]
 FigureMetric = Literal[

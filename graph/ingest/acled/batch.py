@@ -1,99 +1,176 @@
-"""ACLED events as statement rows: one row per event carrying its links, plus the places,
-actors and sources it shares with other events."""
+"""ACLED events as statement rows: one row per event carrying its links to resolved places and
+actors, its targets inferred from the notes, and its local-date bounds in UTC; plus what
+resolution added since the previous batch (graph/ingest/acled/pending.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
-from neo4j.spatial import WGS84Point
+from graph.domain.vocabulary import TARGET_CATEGORIES
+from graph.domain.zones import local_period_utc, zones_for
+from graph.ingest.acled.gazetteer import Gazetteer
+from graph.ingest.acled.pending import Pending
+from graph.ingest.acled.provenance import DATASET, DATASET_ROW, EvidenceProps, cited_source
+from graph.ingest.acled.roster import Roster
+from graph.ingest.acled.rows import Event
+from graph.ingest.resolve.targets import TargetRules
 
-from graph.ingest.acled.rows import Event, slug
 
-DATASET = "source:acled"
-DATASET_ROW = {
-    "id": DATASET,
-    "props": {"id": DATASET, "name": "ACLED", "title": "ACLED", "kind": "dataset"},
-}
+class ByRow(TypedDict):
+    id: str
+    role: str
+
+
+class TargetRow(TypedDict):
+    id: str
+    category: str
+    props: dict[str, object]
+    evidence: EvidenceProps
+
+
+class FigureRow(TypedDict):
+    id: str
+    metric: str
+    value: int
+    qualifier: str
+    attribution: str
+
+
+class EventRow(TypedDict):
+    id: str
+    props: dict[str, object]
+    timestamp: int
+    start: int
+    end: int
+    place: str
+    evidence: EvidenceProps
+    cited: list[str]
+    by: list[ByRow]
+    against: list[str]
+    parties: list[str]
+    participants: list[str]
+    targets: list[TargetRow]
+    figures: list[FigureRow]
 
 
 def epoch_millis(moment: dt.datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
-def cited_source(name: str) -> str:
-    return "source:acled-cited/" + slug(name)
+@functools.lru_cache(maxsize=65536)  # rows repeat their dates and countries
+def local_bounds(day: dt.date, precision: str, country: str | None) -> tuple[int, int]:
+    """ACLED's event_date is the local calendar date: its UTC bounds in the country's zones
+    (their union where it has several), as epoch milliseconds. Packing Python datetimes for
+    the driver cost more than the rest of the row."""
+    start, end = local_period_utc(day, precision, zones_for(country))
+    return epoch_millis(start), epoch_millis(end)
 
 
-def event_row(event: Event) -> dict[str, Any]:
-    """Everything one event statement needs: properties, times, and the ids it links to."""
-    props: dict[str, Any] = {
-        **event.props,
-        "timeText": event.date_text,
-        "timePrecision": event.precision,
-        "id": event.id,
-        "acledId": event.acled_id,
-        "acledTimestamp": event.timestamp,
-        "kind": "incident",
-        "category": event.category,
-    }
-    quotes = [str(event.props["description"])] if event.props["description"] else []
-    note = "ACLED record" + (f"; cites {', '.join(event.sources)}" if event.sources else "")
-    row: dict[str, Any] = {
-        "id": event.id,
-        "props": props,
-        "timestamp": event.timestamp,
-        # Times travel as epoch milliseconds: packing Python datetimes cost more than the rest.
-        "start": epoch_millis(event.start),
-        "end": epoch_millis(event.end),
-        "place": event.place,
-        "evidence": {"quotes": quotes, "aspect": "existence", "external": False, "note": note},
-        "cited": [cited_source(name) for name in event.sources],
-        "by": [],
-        "against": [],
-        "parties": [],
-        "figures": [],
-    }
-    if event.label == "Agreement":
-        props.update(kind="other", status="agreed")
-        row["parties"] = [ref.id for ref in event.primary + event.opposing]
-    else:
-        row["by"] = [{"id": ref.id, "role": "primary"} for ref in event.primary] + [
-            {"id": ref.id, "role": "associated"} for ref in event.associated
-        ]
-        row["against"] = [ref.id for ref in event.opposing]
-    if event.fatalities is not None and event.label == "Attack":
-        row["figures"] = [
-            {
-                "id": event.id + "/killed",
-                "metric": "killed",
-                "value": event.fatalities,
-                "qualifier": "exact",
-                "attribution": "dataset",
-            }
-        ]
-    return row
+def inferred_targets(rules: TargetRules, event: Event) -> list[TargetRow]:
+    """Targets the notes name, each with the matched words verbatim as its quote."""
+    found = []
+    for target in rules.find(event.notes):
+        label = TARGET_CATEGORIES[target.category][0]
+        found.append(
+            TargetRow(
+                id=f"{event.id}/target/{target.category}",
+                category="category:" + target.category,
+                props={
+                    "name": target.quote,
+                    "category": target.category,
+                    "inferred": True,
+                    "inferenceRule": target.phrase,
+                },
+                evidence={
+                    "quotes": [target.quote],
+                    "aspect": "existence",
+                    "external": False,
+                    "note": f"inferred from the ACLED notes: '{target.phrase}' names "
+                    f"{label.lower()} ({target.note})",
+                },
+            )
+        )
+    return found
 
 
 @dataclass
-class Shared:
-    """Places, actors and sources a batch needs that this import has not written yet."""
+class Resolver:
+    """Everything a row needs resolved against the graph: places, actors, targets."""
 
-    places: dict[str, dict[str, Any]] = field(default_factory=dict)
-    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
-    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    gazetteer: Gazetteer
+    roster: Roster
+    rules: TargetRules
 
-    def __bool__(self) -> bool:
-        return bool(self.places or self.actors or self.sources)
+    def row(self, event: Event) -> EventRow:
+        place = self.gazetteer.resolve(event.where)
+        start, end = local_bounds(event.day, event.precision, place.country)
+        props: dict[str, object] = {
+            **event.props,
+            "timeText": event.date_text,
+            "timePrecision": event.precision,
+            "id": event.id,
+            "acledId": event.acled_id,
+            "acledTimestamp": event.timestamp,
+            "kind": "incident",
+            "category": event.category,
+        }
+        quotes = [event.notes] if event.notes else []
+        note = "ACLED record" + (f"; cites {', '.join(event.sources)}" if event.sources else "")
+        primary = [self.roster.resolve(a) for a in event.primary]
+        associated = [self.roster.resolve(a) for a in event.associated]
+        opposing = [self.roster.resolve(a) for a in event.opposing]
+        row = EventRow(
+            id=event.id,
+            props=props,
+            timestamp=event.timestamp,
+            start=start,
+            end=end,
+            place=place.place,
+            evidence={"quotes": quotes, "aspect": "existence", "external": False, "note": note},
+            cited=[cited_source(name) for name in event.sources],
+            by=[],
+            against=[],
+            parties=[],
+            participants=[],
+            targets=[],
+            figures=[],
+        )
+        if event.label == "Agreement":
+            props.update(kind="other", status="agreed")
+            del props["category"]
+            row["parties"] = primary + opposing
+        elif event.label == "Event":
+            props["kind"] = event.category
+            del props["category"]
+            row["participants"] = list(dict.fromkeys(primary + associated + opposing))
+        else:
+            row["by"] = [ByRow(id=id, role="primary") for id in primary]
+            row["by"] += [ByRow(id=id, role="associated") for id in associated]
+            row["against"] = opposing
+        if event.label == "Attack":
+            row["targets"] = inferred_targets(self.rules, event)
+            if event.fatalities is not None:
+                row["figures"] = [
+                    FigureRow(
+                        id=event.id + "/killed",
+                        metric="killed",
+                        value=event.fatalities,
+                        qualifier="exact",
+                        attribution="dataset",
+                    )
+                ]
+        return row
 
 
 @dataclass
 class Batch:
-    """One batch: event rows by label, and the shared nodes first seen in it."""
+    """One batch: event rows by label, and what resolution added since the last batch."""
 
-    events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    shared: Shared = field(default_factory=Shared)
+    events: dict[str, list[EventRow]] = field(default_factory=dict)
+    shared: Pending = field(default_factory=Pending)
 
     def __len__(self) -> int:
         return sum(len(rows) for rows in self.events.values())
@@ -104,42 +181,32 @@ class Batch:
 
 @dataclass
 class Batcher:
-    """Turns events into batches; remembers which shared nodes earlier batches carried."""
+    """Turns events into batches, each carrying the shared nodes first needed in it."""
 
-    seen: set[str] = field(default_factory=set)
+    resolver: Resolver
+    dataset_written: bool = False
+    cited: set[str] = field(default_factory=set)
 
     def batch(self, events: list[Event]) -> Batch:
         batch = Batch()
         for event in newest(events):
-            self._share(event, batch.shared)
-            batch.events.setdefault(event.label, []).append(event_row(event))
-        if batch.events and DATASET not in self.seen:  # every event is supported by it
-            self.seen.add(DATASET)
-            batch.shared.sources[DATASET] = DATASET_ROW
+            batch.events.setdefault(event.label, []).append(self.resolver.row(event))
+            for name in event.sources:
+                source_id = cited_source(name)
+                if source_id not in self.cited:
+                    self.cited.add(source_id)
+                    what: dict[str, object] = {
+                        "id": source_id,
+                        "name": name,
+                        "title": name,
+                        "kind": "report",
+                    }
+                    self.resolver.gazetteer.pending.sources[source_id] = what
+        if batch.events and not self.dataset_written:  # every event is supported by it
+            self.dataset_written = True
+            self.resolver.gazetteer.pending.sources[DATASET] = DATASET_ROW["props"]
+        batch.shared = self.resolver.gazetteer.pending.take()
         return batch
-
-    def _share(self, event: Event, shared: Shared) -> None:
-        seen = self.seen
-        for place in event.places:
-            if place.id in seen:
-                continue
-            seen.add(place.id)
-            point = None
-            if place.latitude is not None and place.longitude is not None:
-                point = WGS84Point((place.longitude, place.latitude))
-            where = {"id": place.id, "name": place.name, "kind": place.kind, "point": point}
-            shared.places[place.id] = {"id": place.id, "props": where, "within": place.within}
-        for ref in event.primary + event.associated + event.opposing:
-            if ref.id not in seen:
-                seen.add(ref.id)
-                who = {"id": ref.id, "name": ref.name, "kind": ref.kind, "acledInter": ref.inter}
-                shared.actors[ref.id] = {"id": ref.id, "props": who}
-        for name in event.sources:
-            source_id = cited_source(name)
-            if source_id not in seen:
-                seen.add(source_id)
-                what = {"id": source_id, "name": name, "title": name, "kind": "report"}
-                shared.sources[source_id] = {"id": source_id, "props": what}
 
 
 def newest(events: list[Event]) -> list[Event]:

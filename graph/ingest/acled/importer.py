@@ -1,17 +1,14 @@
 """Import ACLED exports: a newer `timestamp` replaces an older row of the same event.
 
-Reading and writing overlap: a thread parses the next batches while Neo4j writes earlier
-ones (graph/ingest/acled/writing.py).
+Reading and writing overlap: a child process parses and resolves the next batches while Neo4j
+writes earlier ones (graph/ingest/acled/reader.py, writing.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import queue
-import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +16,16 @@ from pathlib import Path
 import neo4j
 
 from graph.errors import LoadError, Problem
-from graph.ingest.acled.batch import Batch, Batcher
+from graph.ingest.acled.batch import Batch, Batcher, Resolver
+from graph.ingest.acled.gazetteer import Gazetteer
+from graph.ingest.acled.pending import Pending
+from graph.ingest.acled.reader import read_ahead
+from graph.ingest.acled.roster import Roster
 from graph.ingest.acled.rows import BadRow, Event, read
 from graph.ingest.acled.writing import Writers, write_batch
+from graph.ingest.resolve.actors import Actors
+from graph.ingest.resolve.places import default_places
+from graph.ingest.resolve.targets import default_rules
 from graph.store.database import Database
 
 
@@ -30,7 +34,10 @@ class Summary:
     rows: int = 0
     written: int = 0
     stale: int = 0
-    not_modelled: int = 0
+    places: int = 0  # created: the graph had no node for them
+    actors: int = 0
+    resolutions: int = 0  # names from the file tied to a node, each with how
+    targets: int = 0  # inferred from the notes
     bad: list[tuple[Path, BadRow]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -46,28 +53,35 @@ class Parsed:
     rows: int
     batch: Batch
     bad: list[tuple[Path, BadRow]]
-    not_modelled: int
 
 
-def parse(paths: list[Path], batch_size: int) -> Iterator[Parsed]:
-    batcher = Batcher()
+def parse(paths: list[Path], batch_size: int, batcher: Batcher) -> Iterator[Parsed]:
     for path in paths:
         events: list[Event] = []
-        rows, not_modelled = 0, 0
+        rows = 0
         bad: list[tuple[Path, BadRow]] = []
         for item in read(path):
             rows += 1
             if isinstance(item, BadRow):
                 bad.append((path, item))
-            elif item is None:
-                not_modelled += 1
             else:
                 events.append(item)
                 if len(events) == batch_size:
-                    yield Parsed(rows, batcher.batch(events), bad, not_modelled)
-                    events, rows, not_modelled, bad = [], 0, 0, []
+                    yield Parsed(rows, batcher.batch(events), bad)
+                    events, rows, bad = [], 0, []
         if rows:
-            yield Parsed(rows, batcher.batch(events), bad, not_modelled)
+            yield Parsed(rows, batcher.batch(events), bad)
+
+
+async def resolver(database: Database) -> Resolver:
+    """Resolution against what the graph holds now: two queries, before the first row."""
+    pending = Pending()
+    places = default_places()
+    gazetteer = Gazetteer(places, pending)
+    await gazetteer.load(database)
+    roster = Roster(Actors(), places, gazetteer)
+    await roster.load(database)
+    return Resolver(gazetteer, roster, default_rules())
 
 
 def count_rows(paths: list[Path]) -> int:
@@ -113,18 +127,24 @@ async def _import(
     summary = Summary()
     started = time.perf_counter()
     total = count_rows(paths)
+    batcher = Batcher(await resolver(database))
 
     def take(part: Parsed) -> None:
         summary.rows += part.rows
         summary.bad.extend(part.bad)
-        summary.not_modelled += part.not_modelled
+        shared = part.batch.shared
+        summary.places += len(shared.places)
+        summary.actors += len(shared.actors)
+        summary.resolutions += len(shared.resolutions)
+        events = (row for rows in part.batch.events.values() for row in rows)
+        summary.targets += sum(len(row["targets"]) for row in events)
 
     def report() -> None:
         if progress:
             progress(summary.rows, max(total, summary.rows), time.perf_counter() - started)
 
     if strict:  # all or nothing: every row read first, every batch in one transaction
-        parts = list(parse(paths, batch_size))
+        parts = list(parse(paths, batch_size, batcher))
         for part in parts:
             take(part)
         if summary.bad:
@@ -141,7 +161,7 @@ async def _import(
     else:
         writers = Writers(database)
         try:
-            async for part in read_ahead(parse(paths, batch_size)):
+            async for part in read_ahead(parse(paths, batch_size, batcher)):
                 take(part)
                 if len(part.batch):
                     summary.written += await writers.write(part.batch)
@@ -150,38 +170,6 @@ async def _import(
             await writers.abandon()
             raise
         summary.written += await writers.finish()
-    modelled = summary.rows - summary.not_modelled - len(summary.bad)
-    summary.stale = modelled - summary.written
+    summary.stale = summary.rows - len(summary.bad) - summary.written
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-async def read_ahead(items: Iterator[Parsed], depth: int = 2) -> AsyncIterator[Parsed]:
-    """Parse in a thread, up to `depth` batches ahead of the writer."""
-    handoff: queue.Queue[Parsed | BaseException | None] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if stop.is_set():
-                    return
-                handoff.put(item)
-            handoff.put(None)
-        except BaseException as error:  # handed to the writer, which raises it
-            handoff.put(error)
-
-    reader = threading.Thread(target=produce, name="acled-reader", daemon=True)
-    reader.start()
-    try:
-        while (item := await asyncio.to_thread(handoff.get)) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while reader.is_alive():  # unblock a reader waiting on a full queue
-            try:
-                handoff.get_nowait()
-            except queue.Empty:
-                await asyncio.sleep(0.01)

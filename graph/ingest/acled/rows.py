@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.domain.bounds import period
-
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "country")
 PRECISION = {"1": "day", "2": "week", "3": "month"}
 # Older files code actor types as numbers; the 2023 layout spells them out.
@@ -26,7 +24,6 @@ INTER_CODES = {
     "7": "Civilians",
     "8": "External/Other forces",
 }
-ACTOR_KIND = {"State forces": "armed_forces", "External/Other forces": "armed_forces"}
 ATTACK_CATEGORY = {
     "Air/drone strike": "air_drone_strike",
     "Shelling/artillery/missile attack": "shelling_artillery",
@@ -39,6 +36,7 @@ ATTACK_CATEGORY = {
     "Sexual violence": "attack",
 }
 ATTACK_TYPES = ("Explosions/Remote violence", "Violence against civilians")
+EVENT_KINDS = {"Protests": "protest", "Riots": "riot"}
 
 
 class RowError(ValueError):
@@ -46,21 +44,27 @@ class RowError(ValueError):
 
 
 @dataclass(frozen=True)
-class Place:
-    id: str
-    name: str
-    kind: str
-    within: str | None
-    latitude: float | None = None
-    longitude: float | None = None
+class PlaceNames:
+    """Where a row says it happened, as ACLED names it: resolved to the graph's places later
+    (graph/ingest/acled/gazetteer.py). Coordinates belong to the most precise level named."""
+
+    country: str
+    iso: str
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    latitude: float | None
+    longitude: float | None
 
 
 @dataclass(frozen=True)
-class ActorRef:
-    id: str
+class ActorName:
+    """An actor as ACLED names it, with its inter category spelled out."""
+
     name: str
-    kind: str
     inter: str | None
+    column: str  # actor1, assoc_actor_1, actor2, ...
 
 
 @dataclass
@@ -68,21 +72,20 @@ class Event:
     line: int
     id: str
     acled_id: str
-    label: str  # Attack, Interception or Agreement
-    category: str
+    label: str  # Attack, Interception, Agreement or Event
+    category: str  # the attack category or the event kind
     timestamp: int
-    start: dt.datetime
-    end: dt.datetime
+    day: dt.date  # the local calendar date where it happened
     precision: str
     date_text: str
     props: dict[str, object]
-    places: list[Place]
-    place: str
-    primary: list[ActorRef] = field(default_factory=list)
-    associated: list[ActorRef] = field(default_factory=list)
-    opposing: list[ActorRef] = field(default_factory=list)
+    where: PlaceNames
+    primary: list[ActorName] = field(default_factory=list)
+    associated: list[ActorName] = field(default_factory=list)
+    opposing: list[ActorName] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     fatalities: int | None = None
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,63 +135,37 @@ def split(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(";") if part.strip()]
 
 
-def actor(name: str, inter: str | None) -> ActorRef:
-    kind_name = INTER_CODES.get(inter or "", inter or "")
-    return ActorRef(
-        id="acled-actor:" + slug(name),
-        name=name,
-        kind=ACTOR_KIND.get(kind_name, "group"),
-        inter=kind_name or None,
-    )
+def actor(name: str, inter: str | None, column: str) -> ActorName:
+    category = INTER_CODES.get(inter or "", inter or "")
+    return ActorName(name=name, inter=category or None, column=column)
 
 
-def places(row: dict[str, str], latitude: float | None, longitude: float | None) -> list[Place]:
-    """country > admin1 > admin2 > admin3 > location, each inside the one before."""
-    found: list[Place] = []
-    path = ""
-    kinds = ("country", "region", "district", "district", "settlement")
-    names = [row.get(k, "").strip() for k in ("country", "admin1", "admin2", "admin3", "location")]
-    for name, kind in zip(names, kinds, strict=True):
-        if not name:
-            continue
-        path = f"{path}/{slug(name)}" if path else slug(name)
-        last = kind == "settlement"
-        found.append(
-            Place(
-                id="acled-place:" + path,
-                name=name,
-                kind=kind,
-                within=found[-1].id if found else None,
-                latitude=latitude if last else None,
-                longitude=longitude if last else None,
-            )
-        )
-    return found
-
-
-def label_of(event_type: str, sub_event_type: str) -> tuple[str, str] | None:
-    if event_type == "Strategic developments" and sub_event_type == "Agreement":
-        return "Agreement", "agreement"
-    if event_type == "Strategic developments" and sub_event_type == "Disrupted weapons use":
-        return "Interception", "interception"
+def label_of(event_type: str, sub_event_type: str) -> tuple[str, str]:
+    """The node label and category (or event kind) of a row: no event type is dropped."""
+    if event_type == "Strategic developments":
+        if sub_event_type == "Agreement":
+            return "Agreement", "agreement"
+        if sub_event_type == "Disrupted weapons use":
+            return "Interception", "interception"
+        return "Event", "strategic_development"
     if event_type in ATTACK_TYPES:
         return "Attack", ATTACK_CATEGORY.get(sub_event_type, "attack")
-    return None
+    if event_type == "Battles":
+        return "Attack", "armed_clash"
+    return "Event", EVENT_KINDS.get(event_type, "other")
 
 
-def event(line: int, row: dict[str, str]) -> Event | None:
-    """The event a row describes, None when its type is not modelled; RowError when broken."""
+def event(line: int, row: dict[str, str]) -> Event:
+    """The event a row describes; RowError when the row is broken."""
     for name in REQUIRED:
         if not (row.get(name) or "").strip():
             raise RowError(f"{name}: missing")
-    kind = label_of(row["event_type"].strip(), row["sub_event_type"].strip())
-    if kind is None:
-        return None
+    event_type, sub_event_type = row["event_type"].strip(), row["sub_event_type"].strip()
+    label, category = label_of(event_type, sub_event_type)
     day = parse_date(row["event_date"])
     precision = PRECISION.get((row.get("time_precision") or "1").strip())
     if precision is None:
         raise RowError(f"time_precision: {row.get('time_precision')!r} is not 1, 2 or 3")
-    start, end = period(day, precision)
     latitude = number(row, "latitude", -90, 90)
     longitude = number(row, "longitude", -180, 180)
     if (latitude is None) != (longitude is None):
@@ -196,53 +173,67 @@ def event(line: int, row: dict[str, str]) -> Event | None:
     fatalities = number(row, "fatalities", 0, 1e6)
     timestamp = number(row, "timestamp", 0, 1e11)
     acled_id = row["event_id_cnty"].strip()
-    where = places(row, latitude, longitude)
+    admin1, admin2, admin3, location = (
+        (row.get(k) or "").strip() for k in ("admin1", "admin2", "admin3", "location")
+    )
+    where = PlaceNames(
+        country=row["country"].strip(),
+        iso=(row.get("iso") or "").strip(),
+        admin1=admin1,
+        admin2=admin2,
+        admin3=admin3,
+        location=location,
+        latitude=latitude,
+        longitude=longitude,
+    )
     notes = (row.get("notes") or "").strip()
     inter1, inter2 = (row.get("inter1") or "").strip(), (row.get("inter2") or "").strip()
+    actor2 = (row.get("actor2") or "").strip()
+    place_name = location or admin3 or admin2 or admin1 or where.country
     return Event(
         line=line,
         id="acled:" + acled_id,
         acled_id=acled_id,
-        label=kind[0],
-        category=kind[1],
+        label=label,
+        category=category,
         timestamp=int(timestamp or 0),
-        start=start,
-        end=end,
+        day=day,
         precision=precision,
         date_text=row["event_date"].strip(),
         props={
-            "name": f"{row['sub_event_type'].strip()} in {where[-1].name}",
+            "name": f"{sub_event_type} in {place_name}",
             "description": notes or None,
-            "eventType": row["event_type"].strip(),
-            "subEventType": row["sub_event_type"].strip(),
+            "eventType": event_type,
+            "subEventType": sub_event_type,
             "disorderType": (row.get("disorder_type") or "").strip() or None,
             "civilianTargeting": (row.get("civilian_targeting") or "").strip() or None,
             "tags": split(row.get("tags")),
             "geoPrecision": int(number(row, "geo_precision", 1, 3) or 0) or None,
             "interaction": (row.get("interaction") or "").strip() or None,
         },
-        places=where,
-        place=where[-1].id,
-        primary=[actor(row["actor1"].strip(), inter1)],
-        associated=[actor(name, None) for name in split(row.get("assoc_actor_1"))],
-        opposing=[actor(row["actor2"].strip(), inter2)]
-        if (row.get("actor2") or "").strip()
-        else [],
+        where=where,
+        primary=[actor(row["actor1"].strip(), inter1, "actor1")],
+        associated=[actor(name, None, "assoc_actor_1") for name in split(row.get("assoc_actor_1"))],
+        opposing=[actor(actor2, inter2, "actor2")] if actor2 else [],
         sources=split(row.get("source")),
         fatalities=int(fatalities) if fatalities is not None else None,
+        notes=notes,
     )
 
 
-def read(path: Path) -> Iterator[Event | BadRow | None]:
-    """Every data row of an export in order: an event, a bad row, or None (not modelled)."""
+def read(path: Path) -> Iterator[Event | BadRow]:
+    """Every data row of an export in order: an event, or a bad row."""
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
         if missing:
             yield BadRow(1, f"not an ACLED export: no column {', '.join(missing)}")
             return
+        ended = reader.line_num  # the header's last line
         for row in reader:
-            line = reader.line_num
+            # A row starts on the line after the one before it ended: a quoted note can span
+            # lines, and line_num is where the row ends.
+            line, ended = ended + 1, reader.line_num
             try:
                 yield event(line, row)
             except RowError as error:
