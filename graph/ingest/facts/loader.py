@@ -9,6 +9,7 @@ from typing import LiteralString, TypedDict, cast
 import neo4j
 
 from graph.errors import LoadError, Problem
+from graph.ingest.facts.absorb import HolderRow, absorb, conflicts, created_by_import, holders
 from graph.ingest.facts.parse import Parsed, kinds, parse_facts
 from graph.ingest.facts.plan import Plan, plan_facts
 from graph.store.database import Database, run_in
@@ -48,6 +49,7 @@ RELATIONSHIP_TYPES: tuple[LiteralString, ...] = (
     "REPORTED_BY",
     "REPORTED_IN",
     "IN",
+    "NAMED_IN",
 )
 
 FIND_OUTSIDE: LiteralString = (
@@ -60,7 +62,14 @@ class FoundRow(TypedDict):
     labels: list[str]
 
 
-CLEAR_OUTGOING = "UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->() DELETE r"
+# A reload rewrites what the file says; how other sources named its nodes (NAMED_IN to them,
+# written by imports) stays.
+CLEAR_OUTGOING: LiteralString = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r]->(end)
+WHERE NOT (r:NAMED_IN AND NOT end.id IN $sources)
+DELETE r
+"""
 
 
 @dataclass(frozen=True)
@@ -127,8 +136,11 @@ async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) 
     return problems
 
 
-async def _write(tx: neo4j.AsyncManagedTransaction, parsed: Parsed, plan: Plan) -> None:
-    await run_in(tx, CLEAR_OUTGOING, ids=list(plan.labels))
+async def _write(
+    tx: neo4j.AsyncManagedTransaction, parsed: Parsed, plan: Plan, taken: list[HolderRow]
+) -> None:
+    sources = [id for id, label in plan.labels.items() if label == "Source"]
+    await run_in(tx, CLEAR_OUTGOING, ids=list(plan.labels), sources=sources)
     for label in NODE_LABELS:
         if plan.nodes.get(label):
             await run_in(tx, merge_nodes(label), rows=plan.nodes[label])
@@ -139,6 +151,8 @@ async def _write(tx: neo4j.AsyncManagedTransaction, parsed: Parsed, plan: Plan) 
         written = await run_in(tx, create_relationships(type), rows=rows)
         if written[0]["written"] != len(rows):
             raise LoadError([Problem(str(parsed.path), None, "", f"some {type} ends are missing")])
+    # After the file's own relationships, so that moved ones merge into them.
+    await absorb(tx, taken)
 
 
 @dataclass(frozen=True)
@@ -163,15 +177,23 @@ async def write_documents(
     """Write parsed documents, one transaction each; nothing unless all are valid."""
     planned, problems = plan_all(documents)
     problems += await check_outside(database, planned)
+    ours = {id for _, plan in planned for id in plan.labels}
+    held = [await holders(database, plan) for _, plan in planned]
+    for (parsed, plan), found in zip(planned, held, strict=True):
+        problems += conflicts(parsed, plan, found, ours)
     if problems:
         raise LoadError(by_place(problems))
     loaded = []
-    for parsed, plan in planned:
+    for (parsed, plan), found in zip(planned, held, strict=True):
+        taken = [row for row in found if created_by_import(row["holder"])]
 
         async def work(
-            tx: neo4j.AsyncManagedTransaction, parsed: Parsed = parsed, plan: Plan = plan
+            tx: neo4j.AsyncManagedTransaction,
+            parsed: Parsed = parsed,
+            plan: Plan = plan,
+            taken: list[HolderRow] = taken,
         ) -> None:
-            await _write(tx, parsed, plan)
+            await _write(tx, parsed, plan, taken)
             if editor is not None:
                 ids = sorted(plan.labels)
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)

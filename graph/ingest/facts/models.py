@@ -142,7 +142,16 @@ class LocationSpec(Fact):
     kind: LocationKind
     aliases: list[Text] = Field(default_factory=list)
     within: Id | None = None
-    iso3166_2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")] | None = None
+    iso3166_1: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="A country's ISO 3166-1 alpha-2 code; found from its name if left out."
+    )
+    iso3166_2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")] | None = (
+        Field(
+            None,
+            description="A first-level region's ISO 3166-2 code; found from its name (within a "
+            "country of this file) if left out.",
+        )
+    )
     wikidata: WikidataId | None = None
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from graph.errors import Problem
 from graph.ingest.facts.parse import Location, Parsed, dotted, kinds
 from graph.ingest.facts.plan.attacks import attack
+from graph.ingest.facts.plan.codes import iso_codes
 from graph.ingest.facts.plan.core import TIMED, Plan, Planner
 from graph.ingest.facts.plan.frame import actors, locations, sources
 from graph.ingest.facts.plan.timed import agreement, events, statements
@@ -22,6 +23,7 @@ def run(planner: Planner) -> Plan:
     check_ids(planner)
     actors(planner)
     locations(planner)
+    iso_codes(planner)
     events(planner)
     statements(planner)
     for index, spec in enumerate(planner.facts.agreements):

@@ -85,6 +85,7 @@ def locations(planner: Planner) -> None:
             kind=place.kind,
             aliases=place.aliases,
             aliasesText=" | ".join(place.aliases) or None,
+            iso3166_1=place.iso3166_1,
             iso3166_2=place.iso3166_2,
             wikidataId=place.wikidata,
             point=point,
