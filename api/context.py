@@ -10,6 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from api.auth import ApiKey
 from graph.queries.entities import EntityRow, RelationRow, entities_by_ids, incoming_by_ids
+from graph.queries.incidents import Candidate, candidates
 from graph.settings import Settings
 from graph.store.database import Database
 
@@ -18,6 +19,14 @@ def entity_loader(database: Database) -> DataLoader[str, EntityRow | None]:
     async def load(ids: list[str]) -> list[EntityRow | None]:
         found = await entities_by_ids(database, list(dict.fromkeys(ids)))
         return [found.get(id) for id in ids]
+
+    return DataLoader(load_fn=load)
+
+
+def incidents_loader(database: Database) -> DataLoader[str, list[Candidate]]:
+    async def load(ids: list[str]) -> list[list[Candidate]]:
+        found = await candidates(database, list(dict.fromkeys(ids)))
+        return [found.get(id, []) for id in ids]
 
     return DataLoader(load_fn=load)
 
@@ -38,10 +47,12 @@ class Context:
     api_key: ApiKey | None = None
     loader: DataLoader[str, EntityRow | None] = field(init=False)
     incoming: DataLoader[str, list[RelationRow]] = field(init=False)
+    incidents: DataLoader[str, list[Candidate]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.loader = entity_loader(self.database)
         self.incoming = incoming_loader(self.database)
+        self.incidents = incidents_loader(self.database)
 
     def remember(self, rows: list[EntityRow]) -> None:
         """Rows fetched by a list query need no second trip through the loader."""

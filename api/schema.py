@@ -25,7 +25,7 @@ from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
 from api.fields.listing import ListingQuery
 from api.fields.writes import Mutation
-from api.types.kinds import ENTITY_TYPES
+from api.types.build import ENTITY_TYPES
 from graph.settings import Settings
 
 

@@ -8,8 +8,8 @@ from strawberry.types.nodes import SelectedField, Selection
 from strawberry.utils.str_converters import to_camel_case
 
 from api.context import Info
+from api.types.build import ENTITY_TYPES
 from api.types.entity import IDENTITY
-from api.types.kinds import ENTITY_TYPES
 from graph.queries.entities import Detail
 
 # Fields answered from a node's own properties: every entity type's plain (resolver-less)

@@ -18,8 +18,9 @@ from api.types.agreements import (
     Violation,
     ViolationReasons,
 )
+from api.types.deeds import Attack, Target
 from api.types.entity import Entity, by_id, require
-from api.types.kinds import Actor, Agreement, Attack, Party, Statement, Target
+from api.types.kinds import Actor, Agreement, Party, Statement
 from graph.errors import BadInputError
 from graph.queries import agreements
 
@@ -82,8 +83,17 @@ class AgreementQuery:
                 continue
             targets = dict.fromkeys(m["target"] for m in row["matches"])
             matched = [e for t in targets if isinstance(e := entities.get(t), Target)]
-            scope = "; ".join(
-                f"{m['category']} is within the scope '{m['scope']}'" for m in row["matches"]
+            scope = (
+                "; ".join(
+                    f"{m['category']} is within the scope '{m['scope']}'"
+                    + (
+                        " (the target is inferred from the notes of a dataset)"
+                        if m["inferred"]
+                        else ""
+                    )
+                    for m in row["matches"]
+                )
+                or "a ceasefire with no limited scope covers every attack"
             )
             statement = entities.get(row["announcement"] or "")
             when = "definitely" if row["definitely"] else "possibly"
@@ -110,6 +120,8 @@ class AgreementQuery:
                         time=f"{when} after the agreement was announced",
                         scope=scope,
                     ),
+                    target_inferred=bool(row["matches"])
+                    and all(m["inferred"] for m in row["matches"]),
                 )
             )
         return result
@@ -143,6 +155,7 @@ class AgreementQuery:
                     relation=Bearing(row["relation"]),
                     reason=row["reason"],
                     definitely_after=row["definitely"],
+                    target_inferred=row["targetInferred"],
                 )
             )
         return result

@@ -9,8 +9,9 @@ import strawberry
 from api.context import Info
 from api.selection import own_detail
 from api.types.build import build
+from api.types.deeds import Attack
 from api.types.entity import Entity
-from api.types.kinds import Actor, Agreement, Attack, Event, Location, Source, Statement
+from api.types.kinds import Actor, Agreement, Event, Location, Source, Statement
 from graph.errors import BadInputError
 from graph.queries import entities
 

@@ -13,8 +13,9 @@ from api.context import Info
 from api.selection import asks_for, connection_detail
 from api.types.build import build
 from api.types.connections import Connection, connection, decode_cursor
+from api.types.deeds import Attack
 from api.types.entity import Entity
-from api.types.kinds import Actor, Agreement, Attack, Event, Location, Statement
+from api.types.kinds import Actor, Agreement, Event, Location, Statement
 from graph.errors import BadInputError
 from graph.queries import listing
 

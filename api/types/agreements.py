@@ -7,7 +7,8 @@ from enum import Enum
 
 import strawberry
 
-from api.types.kinds import Agreement, Attack, Party, Statement, Target
+from api.types.deeds import Attack, Target
+from api.types.kinds import Agreement, Party, Statement
 from api.types.provenance import Evidence, evidence
 
 
@@ -45,6 +46,10 @@ class Violation:
         description="The statement announcing the agreement."
     )
     reasons: ViolationReasons
+    target_inferred: bool = strawberry.field(
+        description="True when every matched target was inferred from a dataset's notes, not "
+        "stated by a source: the violation rests on that inference."
+    )
 
     @strawberry.field(description="The attack's sources and quotes.")
     def attack_evidence(self) -> list[Evidence]:
@@ -65,3 +70,6 @@ class StatementVersusAction:
     relation: Bearing
     reason: str
     definitely_after: bool
+    target_inferred: bool = strawberry.field(
+        description="True when the pairing rests only on targets inferred from a dataset's notes."
+    )

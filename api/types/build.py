@@ -8,18 +8,42 @@ from typing import Any, cast
 
 import strawberry
 
+from api.types.deeds import Attack, Figure, Interception, Target
 from api.types.entity import Entity
-from api.types.kinds import ENTITY_TYPES, Figure, Source
+from api.types.kinds import (
+    Actor,
+    Agreement,
+    Event,
+    Location,
+    Source,
+    Statement,
+    TargetCategory,
+)
 from api.types.provenance import time_bounds
 from graph.queries.entities import EntityRow
 from graph.queries.explore import NodeSummaryRow
+
+ENTITY_TYPES: list[type[Entity]] = [
+    Actor,
+    Location,
+    Event,
+    Statement,
+    Agreement,
+    Attack,
+    Interception,
+    Target,
+    Figure,
+    TargetCategory,
+    Source,
+]
 
 # The row key of a field where it is not simply the field's name in camelCase.
 ROW_KEYS = {"iso3166_2": "iso3166_2"}
 # Time fields and the prefix of their properties on the node.
 TIME_FIELDS = {"time": "", "in_force": "inForce", "expires": "expires"}
 # What a missing value becomes in a field that cannot be null.
-EMPTY: dict[str, object] = {"str": "", "list[str]": []}
+# (Strawberry leaves some annotations as text and resolves others to classes.)
+EMPTY: dict[object, object] = {"str": "", str: "", "list[str]": [], "bool": False, bool: False}
 
 
 def camel(name: str) -> str:
@@ -54,5 +78,5 @@ def build(row: EntityRow) -> Entity:
             values[field.name] = time_bounds(row, TIME_FIELDS[field.name])
             continue
         value = properties.get(camel(field.name))
-        values[field.name] = EMPTY.get(str(field.type)) if value is None else value
+        values[field.name] = EMPTY.get(field.type) if value is None else value
     return kind(**values)

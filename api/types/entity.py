@@ -12,7 +12,14 @@ import strawberry
 from strawberry.types.nodes import SelectedField
 
 from api.context import Info
-from api.types.provenance import Evidence, Retraction, evidence, retractions, source_ref
+from api.types.provenance import (
+    Evidence,
+    Resolution,
+    Retraction,
+    evidence,
+    retractions,
+    source_ref,
+)
 from graph.errors import NotFoundError
 from graph.queries.entities import EntityRow, RelationRow, SourceRow
 
@@ -131,6 +138,24 @@ class Entity:
     @strawberry.field(description="Sources and the exact quotes supporting this fact.")
     def sources(self) -> list[Evidence]:
         return evidence(self.row)
+
+    @strawberry.field(
+        description="Names other sources give this entity, each with how it was resolved to "
+        "it (an import's places and actors, a report's regions and their ISO codes)."
+    )
+    async def resolutions(self, info: Info) -> list[Resolution]:
+        named = outgoing(self.row, "NAMED_IN")
+        rows = await info.context.loader.load_many([item["id"] for item in named])
+        return [
+            Resolution(
+                name=str(item["props"].get("name", "")),
+                field=str(item["props"].get("column", "")),
+                how=str(item["props"].get("how", "")),
+                rule=str(item["props"].get("rule", "")),
+                source=source_ref(cast(SourceRow, row) if row else {"id": item["id"]}),
+            )
+            for item, row in zip(named, rows, strict=True)
+        ]
 
     @strawberry.field(description="Statements about this entity.")
     async def mentioned_in(

@@ -1,14 +1,23 @@
-"""One GraphQL type per kind of node, each built from a projected row (api/types/build.py)."""
+"""One GraphQL type per kind of node that says, agrees or names (actors, places, events,
+statements, agreements, sources); what is done is in api/types/deeds.py. Each is built from a
+projected row (api/types/build.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from api.context import Info
 from api.types.entity import Entity, edge_evidence, first, incoming, outgoing, refs, related
 from api.types.provenance import Evidence, TimeBounds
+
+if TYPE_CHECKING:
+    from api.types.deeds import Attack
+
+# Attacks are defined with what else is done (api/types/deeds.py), which refers back here.
+LazyAttack = Annotated["Attack", strawberry.lazy("api.types.deeds")]
 
 
 @strawberry.type
@@ -38,7 +47,11 @@ class Actor(Entity):
         return await related(info, await incoming(info, self, "MADE_BY"), Statement)
 
     @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
-    async def attacks(self, info: Info) -> list[Attack]:
+    async def attacks(
+        self, info: Info
+    ) -> list[Annotated[Attack, strawberry.lazy("api.types.deeds")]]:
+        from api.types.deeds import Attack
+
         return await related(info, await incoming(info, self, "CARRIED_OUT_BY"), Attack)
 
     @strawberry.field
@@ -67,13 +80,18 @@ class Location(Entity):
         return await related(info, await incoming(info, self, "WITHIN"), Location)
 
     @strawberry.field(description="Attacks recorded at exactly this place.")
-    async def attacks(self, info: Info) -> list[Attack]:
+    async def attacks(
+        self, info: Info
+    ) -> list[Annotated[Attack, strawberry.lazy("api.types.deeds")]]:
+        from api.types.deeds import Attack
+
         return await related(info, await incoming(info, self, "AT"), Attack)
 
 
 @strawberry.type
 class Event(Entity):
     kind: str
+    description: str | None
     time: TimeBounds | None
 
     @strawberry.field
@@ -173,73 +191,6 @@ class Agreement(Entity):
 
 
 @strawberry.type
-class Target(Entity):
-    @strawberry.field
-    async def category(self, info: Info) -> TargetCategory | None:
-        return await first(info, outgoing(self.row, "IN_CATEGORY"), TargetCategory)
-
-    @strawberry.field
-    async def location(self, info: Info) -> Location | None:
-        return await first(info, outgoing(self.row, "LOCATED_IN"), Location)
-
-
-@strawberry.type(
-    description="A number a named body reported (or that the source left unattributed)."
-)
-class Figure(Entity):
-    metric: str
-    value: int
-    qualifier: str
-    weapon: str | None
-    category: str | None
-    attribution: str = strawberry.field(description="'reported', or 'unattributed' in the source.")
-
-    @strawberry.field
-    async def reported_by(self, info: Info) -> Actor | None:
-        return await first(info, outgoing(self.row, "REPORTED_BY"), Actor)
-
-    @strawberry.field
-    async def statement(self, info: Info) -> Statement | None:
-        return await first(info, outgoing(self.row, "REPORTED_IN"), Statement)
-
-    @strawberry.field
-    async def locations(self, info: Info) -> list[Location]:
-        return await related(info, outgoing(self.row, "IN"), Location)
-
-
-@strawberry.type
-class Attack(Entity):
-    kind: str
-    category: str
-    description: str | None
-    time: TimeBounds | None
-
-    @strawberry.field(description="The wave this incident belongs to.")
-    async def part_of(self, info: Info) -> Attack | None:
-        return await first(info, outgoing(self.row, "PART_OF"), Attack)
-
-    @strawberry.field(description="The incidents that make up this wave.")
-    async def incidents(self, info: Info) -> list[Attack]:
-        return await related(info, await incoming(info, self, "PART_OF"), Attack)
-
-    @strawberry.field
-    async def by(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
-
-    @strawberry.field
-    async def locations(self, info: Info) -> list[Location]:
-        return await related(info, outgoing(self.row, "AT"), Location)
-
-    @strawberry.field
-    async def targets(self, info: Info) -> list[Target]:
-        return await related(info, outgoing(self.row, "HIT"), Target)
-
-    @strawberry.field(description="Weapons, interceptions, damage and casualties, each reported.")
-    async def figures(self, info: Info) -> list[Figure]:
-        return await related(info, outgoing(self.row, "HAS_FIGURE"), Figure)
-
-
-@strawberry.type
 class Source(Entity):
     kind: str
     title: str
@@ -247,17 +198,3 @@ class Source(Entity):
     url: str | None
     content_hash: str | None
     note: str | None
-
-
-ENTITY_TYPES: list[type[Entity]] = [
-    Actor,
-    Location,
-    Event,
-    Statement,
-    Agreement,
-    Attack,
-    Target,
-    Figure,
-    TargetCategory,
-    Source,
-]

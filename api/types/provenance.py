@@ -35,6 +35,22 @@ class Evidence:
     note: str | None
 
 
+@strawberry.type(
+    description="How a name another source gives was tied to this node: which name, in which "
+    "field of which source, by what rule. What lets a user see why two names became one, and "
+    "challenge it."
+)
+class Resolution:
+    name: str = strawberry.field(description="The name as the source gives it.")
+    field: str = strawberry.field(description="Where: a dataset's column, or 'name'.")
+    how: str = strawberry.field(
+        description="'exact', 'iso-code', 'iso-name', 'table' (an editable alias table in "
+        "seeds/resolution/), 'rule:<name>', 'absorbed', or 'standalone' (matched nothing)."
+    )
+    rule: str = strawberry.field(description="Why, in words.")
+    source: SourceRef
+
+
 @strawberry.type(description="A retraction: the fact is kept, marked, with who, when and why.")
 class Retraction:
     at: dt.datetime

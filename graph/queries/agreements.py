@@ -38,19 +38,26 @@ class AttackAfterRow(TypedDict):
 
 # An attack breaks an agreement when it comes after it, is carried out by (a unit of) a party
 # that accepted it, and hits a target whose category lies inside the agreement's scope (and
-# inside its area, when the agreement has one).
+# inside its area, when the agreement has one). A ceasefire with no scope covers every attack,
+# armed clashes included. A target inferred from a dataset's notes (not stated by a source)
+# is marked so, and so is a violation that rests only on such targets.
 VIOLATIONS: LiteralString = """
 MATCH (g:Agreement:Entity {id: $agreement})-[p:HAS_PARTY]->(party:Actor)
 WHERE p.role IN ['accepted', 'signatory']
+WITH g, p, party, g.kind = 'ceasefire' AND NOT EXISTS { (g)-[:COVERS]->() } AS total
 MATCH (a:Attack)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party)
 WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
   AND (NOT EXISTS { (g)-[:COVERS_AREA]->() }
        OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
-MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
-      -[:BROADER*0..4]->(s:TargetCategory)<-[:COVERS]-(g)
-WHERE t.retracted IS NULL
-WITH g, a, party, p, doer, a.startEarliest > g.endLatest AS definitely,
-     collect(DISTINCT {target: t.id, category: c.key, scope: s.key}) AS matches
+WITH g, a, party, p, doer, total, COLLECT {
+  MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
+        -[:BROADER*0..4]->(s:TargetCategory)<-[:COVERS]-(g)
+  WHERE t.retracted IS NULL
+  RETURN DISTINCT {target: t.id, category: c.key, scope: s.key,
+                   inferred: coalesce(t.inferred, false)}
+} AS matches
+WHERE total OR size(matches) > 0
+WITH g, a, party, p, doer, matches, a.startEarliest > g.endLatest AS definitely
 ORDER BY a.startEarliest, a.id, party.id
 LIMIT $limit
 RETURN collect({attack: a.id, party: party.id, doer: doer.id, role: p.role,
@@ -64,6 +71,7 @@ class ScopeMatch(TypedDict):
     target: str
     category: str
     scope: str
+    inferred: bool
 
 
 class ViolationRow(TypedDict):
@@ -115,13 +123,21 @@ CALL (me) {
   WHERE p.role IN ['accepted', 'signatory']
   MATCH (a:Attack)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side)
   WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL AND g.retracted IS NULL
-    AND EXISTS { (a)-[:HIT]->(:Target)-[:IN_CATEGORY]->(:TargetCategory)
-                 -[:BROADER*0..4]->(:TargetCategory)<-[:COVERS]-(g) }
+  WITH me, side, p, g, a, COLLECT {
+    MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(:TargetCategory)
+          -[:BROADER*0..4]->(:TargetCategory)<-[:COVERS]-(g)
+    WHERE t.retracted IS NULL
+    RETURN coalesce(t.inferred, false) AS inferred
+  } AS inferred
+  WHERE size(inferred) > 0
   RETURN DISTINCT coalesce(p.statementId, [(g)-[:ANNOUNCED_IN]->(s) | s.id][0]) AS statement,
          g.id AS agreement, a.id AS action, 'contradicts' AS relation,
          side.name + ' accepted ' + g.name + '; this later attack by its side hit a target '
-         + 'inside the agreement\\'s scope' AS reason,
-         a.startEarliest > g.endLatest AS definitely
+         + 'inside the agreement\\'s scope'
+         + CASE WHEN all(x IN inferred WHERE x) THEN ' (a target inferred from the notes of a '
+                + 'dataset, not stated by a source)' ELSE '' END AS reason,
+         a.startEarliest > g.endLatest AS definitely,
+         all(x IN inferred WHERE x) AS targetInferred
   UNION
   MATCH (s:Statement {kind: 'accusation'})-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(me)
   WHERE s.retracted IS NULL
@@ -135,13 +151,14 @@ CALL (me) {
          'bears_out' AS relation,
          'the statement accuses ' + accused.name + ' over ' + g.name
          + '; this attack by ' + side.name + ' came after it' AS reason,
-         a.startEarliest > g.endLatest AS definitely
+         a.startEarliest > g.endLatest AS definitely, false AS targetInferred
 }
-WITH statement, agreement, action, relation, reason, definitely
+WITH statement, agreement, action, relation, reason, definitely, targetInferred
 ORDER BY statement, action
 LIMIT $limit
 RETURN collect({statement: statement, agreement: agreement, action: action,
-                relation: relation, reason: reason, definitely: definitely}) AS rows
+                relation: relation, reason: reason, definitely: definitely,
+                targetInferred: targetInferred}) AS rows
 """
 
 
@@ -152,6 +169,7 @@ class BearingRow(TypedDict):
     relation: str
     reason: str
     definitely: bool
+    targetInferred: bool
 
 
 async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[BearingRow]:

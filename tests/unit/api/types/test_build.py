@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from api.types.build import build, camel, figure_name
-from api.types.kinds import Actor, Agreement, Attack, Figure, Location, Source
+from api.types.deeds import Attack, Figure
+from api.types.kinds import Actor, Agreement, Location, Source
 from graph.queries.entities import EntityRow
 
 UTC = dt.UTC
@@ -155,11 +154,6 @@ def test_the_row_stays_with_the_object() -> None:
     assert build(row).row is row
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: ACLED writes nodes labelled Interception, no GraphQL type is named "
-    "Interception, and build() falls back to Source for an unknown label",
-)
 def test_an_acled_interception_does_not_build_as_a_source() -> None:
     row: dict[str, object] = {
         "id": "acled:UKR1004",

@@ -1,0 +1,128 @@
+"""The GraphQL types of what parties do: attacks with their targets and reported figures, and
+interceptions (shot-down drones and missiles: not strikes)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.context import Info
+from api.types.entity import Entity, first, incoming, outgoing, refs, related
+from api.types.kinds import Actor, Location, Statement, TargetCategory
+from api.types.provenance import TimeBounds
+
+
+@strawberry.type
+class Target(Entity):
+    inferred: bool = strawberry.field(
+        description="True when no source states it: it was inferred from a dataset's notes by "
+        "a rule of seeds/resolution/targets.yaml; its evidence quotes the words matched."
+    )
+    inference_rule: str | None = strawberry.field(description="The rulebook phrase that matched.")
+
+    @strawberry.field
+    async def category(self, info: Info) -> TargetCategory | None:
+        return await first(info, outgoing(self.row, "IN_CATEGORY"), TargetCategory)
+
+    @strawberry.field
+    async def location(self, info: Info) -> Location | None:
+        return await first(info, outgoing(self.row, "LOCATED_IN"), Location)
+
+
+@strawberry.type(
+    description="A number a named body reported (or that the source left unattributed)."
+)
+class Figure(Entity):
+    metric: str
+    value: int
+    qualifier: str
+    weapon: str | None
+    category: str | None
+    attribution: str = strawberry.field(description="'reported', or 'unattributed' in the source.")
+
+    @strawberry.field
+    async def reported_by(self, info: Info) -> Actor | None:
+        return await first(info, outgoing(self.row, "REPORTED_BY"), Actor)
+
+    @strawberry.field
+    async def statement(self, info: Info) -> Statement | None:
+        return await first(info, outgoing(self.row, "REPORTED_IN"), Statement)
+
+    @strawberry.field
+    async def locations(self, info: Info) -> list[Location]:
+        return await related(info, outgoing(self.row, "IN"), Location)
+
+
+@strawberry.type
+class Attack(Entity):
+    kind: str
+    category: str
+    description: str | None
+    time: TimeBounds | None
+
+    @strawberry.field(description="The wave this incident belongs to.")
+    async def part_of(self, info: Info) -> Attack | None:
+        return await first(info, outgoing(self.row, "PART_OF"), Attack)
+
+    @strawberry.field(description="The incidents that make up this wave.")
+    async def incidents(self, info: Info) -> list[Attack]:
+        return await related(info, await incoming(info, self, "PART_OF"), Attack)
+
+    @strawberry.field
+    async def by(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
+
+    @strawberry.field
+    async def locations(self, info: Info) -> list[Location]:
+        return await related(info, outgoing(self.row, "AT"), Location)
+
+    @strawberry.field
+    async def targets(self, info: Info) -> list[Target]:
+        return await related(info, outgoing(self.row, "HIT"), Target)
+
+    @strawberry.field(description="Weapons, interceptions, damage and casualties, each reported.")
+    async def figures(self, info: Info) -> list[Figure]:
+        return await related(info, outgoing(self.row, "HAS_FIGURE"), Figure)
+
+    @strawberry.field(
+        description="Accounts of other sources that may be this same incident: overlapping "
+        "times, the same or a nested place, a compatible kind or target; scored, with reasons. "
+        "Never merged: deciding is the investigator's."
+    )
+    async def same_incident_candidates(self, info: Info) -> list[IncidentCandidate]:
+        found = await info.context.incidents.load(str(self.id))
+        attacks = {str(a.id): a for a in await related(info, refs([c.id for c in found]), Attack)}
+        return [
+            IncidentCandidate(attack=attacks[c.id], score=c.score, reasons=list(c.reasons))
+            for c in found
+            if c.id in attacks
+        ]
+
+
+@strawberry.type(description="Another source's attack that may be the same incident.")
+class IncidentCandidate:
+    attack: Attack
+    score: float = strawberry.field(description="0..1: time overlap, place, kind and target.")
+    reasons: list[str]
+
+
+@strawberry.type(
+    description="Weapons shot down or otherwise stopped (ACLED's 'Disrupted weapons use'): "
+    "not a strike."
+)
+class Interception(Entity):
+    kind: str
+    category: str
+    description: str | None
+    time: TimeBounds | None
+
+    @strawberry.field(description="Who intercepted.")
+    async def by(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
+
+    @strawberry.field(description="Whose weapons were stopped.")
+    async def against(self, info: Info) -> list[Actor]:
+        return await related(info, outgoing(self.row, "AGAINST"), Actor)
+
+    @strawberry.field
+    async def locations(self, info: Info) -> list[Location]:
+        return await related(info, outgoing(self.row, "AT"), Location)
