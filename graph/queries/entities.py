@@ -69,12 +69,28 @@ LINKS: LiteralString = """,
   outgoing: [(n)-[r]->(m) WHERE type(r) <> 'SUPPORTED_BY'
              | {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,
                 props: properties(r)}]"""
-PROVENANCE: LiteralString = """,
+SOURCE: LiteralString = """s {.id, .kind, .title, .publisher, .url,
+                           published: toString(s.published),
+                           retrieved: toString(s.retrieved), .contentHash, .note}"""
+# A figure or target an import derives from a dataset's row carries its evidence (quotes and
+# note) on itself; its source is the dataset of the event that has it. One relationship less
+# per derived node made the ACLED import a fifth faster (graph/ingest/acled/writing.py).
+PROVENANCE: LiteralString = (
+    """,
   retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {at: toString(x.at), .by, .reason}],
   evidence: [(n)-[r:SUPPORTED_BY]->(s)
-             | {source: s {.id, .kind, .title, .publisher, .url, published: toString(s.published),
-                           retrieved: toString(s.retrieved), .contentHash, .note},
-                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]"""
+             | {source: """
+    + SOURCE
+    + """,
+                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]
+            + [(n)<-[:HIT|HAS_FIGURE]-()-[:SUPPORTED_BY {aspect: 'existence'}]->(s:Source)
+               WHERE n.evidenceNote IS NOT NULL AND s.kind = 'dataset'
+               | {source: """
+    + SOURCE
+    + """,
+                  quotes: coalesce(n.evidenceQuotes, []), aspect: 'existence',
+                  external: false, note: n.evidenceNote}]"""
+)
 PROJECTIONS: dict[Detail, LiteralString] = {
     "identity": "n {.id, .retracted, labels: labels(n)}",
     "plain": "n {" + PLAIN + "\n}",

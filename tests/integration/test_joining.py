@@ -153,12 +153,28 @@ async def test_local_dates_are_the_local_day_in_utc(joined: Database) -> None:
     assert row == {"start": "2025-03-18T21:00:00Z", "end": "2025-03-19T21:59:59.999Z"}
 
 
-async def test_every_fact_node_traces_to_a_source(joined: Database) -> None:
+async def test_every_fact_node_traces_to_a_source(joined: Database, api_url: str) -> None:
+    # Its own evidence, or (a figure or target an import derived) the dataset of its event.
     unsourced = await joined.read(
         "MATCH (n:Entity) WHERE NOT n:TargetCategory AND NOT n:Source "
-        "AND NOT (n)-[:SUPPORTED_BY]->(:Source) RETURN n.id AS id"
+        "AND NOT (n)-[:SUPPORTED_BY]->(:Source) "
+        "AND NOT (n.evidenceNote IS NOT NULL AND EXISTS { (n)<-[:HIT|HAS_FIGURE]-()"
+        "-[:SUPPORTED_BY {aspect: 'existence'}]->(:Source {kind: 'dataset'}) }) "
+        "RETURN n.id AS id"
     )
     assert unsourced == []
+    ids = [str(row["id"]) for row in await joined.read("MATCH (n:Entity) RETURN n.id AS id")]
+    every = data(
+        api_url,
+        "query($ids: [ID!]!) { nodes(ids: $ids) { id typeName sources { source { id } } } }",
+        {"ids": ids[:500]},
+    )
+    bare = [
+        node["id"]
+        for node in every["nodes"]
+        if node and not node["sources"] and node["typeName"] not in ("Source", "TargetCategory")
+    ]
+    assert bare == []
     created = await joined.read(
         "MATCH (l:Location)-[e:SUPPORTED_BY]->(s:Source) "
         "WHERE l.id STARTS WITH 'location:iso/' OR l.id STARTS WITH 'acled-place:' "

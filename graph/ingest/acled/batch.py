@@ -27,8 +27,7 @@ class ByRow(TypedDict):
 class TargetRow(TypedDict):
     id: str
     category: str
-    props: dict[str, object]
-    evidence: EvidenceProps
+    props: dict[str, object]  # with its evidence: evidenceQuotes, evidenceNote
 
 
 class FigureRow(TypedDict):
@@ -37,6 +36,8 @@ class FigureRow(TypedDict):
     value: int
     qualifier: str
     attribution: str
+    evidenceQuotes: list[str]
+    evidenceNote: str
 
 
 class EventRow(TypedDict):
@@ -83,12 +84,8 @@ def inferred_targets(rules: TargetRules, event: Event) -> list[TargetRow]:
                     "category": target.category,
                     "inferred": True,
                     "inferenceRule": target.phrase,
-                },
-                evidence={
-                    "quotes": [target.quote],
-                    "aspect": "existence",
-                    "external": False,
-                    "note": f"inferred from the ACLED notes: '{target.phrase}' names "
+                    "evidenceQuotes": [target.quote],
+                    "evidenceNote": f"inferred from the ACLED notes: '{target.phrase}' names "
                     f"{label.lower()} ({target.note})",
                 },
             )
@@ -160,6 +157,9 @@ class Resolver:
                         value=event.fatalities,
                         qualifier="exact",
                         attribution="dataset",
+                        # The count is a column of its own, not words of the notes.
+                        evidenceQuotes=[],
+                        evidenceNote="ACLED's fatalities column",
                     )
                 ]
         return row

@@ -66,30 +66,24 @@ OLD_EVENT: LiteralString = (
 # replaced one kept.
 NEW_EVIDENCE: LiteralString = "CREATE (n)-[evidence:SUPPORTED_BY]->(dataset)"
 OLD_EVIDENCE: LiteralString = "MERGE (n)-[evidence:SUPPORTED_BY]->(dataset)"
+# Figures and inferred targets carry their evidence (evidenceQuotes, evidenceNote) on
+# themselves; their source is the event's dataset (see PROVENANCE in graph/queries/entities.py).
 NEW_FIGURE: LiteralString = """
   CREATE (f:Entity:Figure) SET f = figure
-  CREATE (n)-[:HAS_FIGURE]->(f)
-  CREATE (f)-[evidence:SUPPORTED_BY]->(dataset)"""
+  CREATE (n)-[:HAS_FIGURE]->(f)"""
 OLD_FIGURE: LiteralString = """
   MERGE (f:Entity {id: figure.id}) SET f = figure, f:Figure
-  MERGE (n)-[:HAS_FIGURE]->(f)
-  MERGE (f)-[evidence:SUPPORTED_BY]->(dataset)"""
+  MERGE (n)-[:HAS_FIGURE]->(f)"""
 NEW_TARGET: LiteralString = """
   CREATE (t:Entity:Target {id: target.id})
   SET t += target.props
   CREATE (n)-[:HIT]->(t)
-  CREATE (t)-[:IN_CATEGORY]->(category)
-  CREATE (t)-[evidence:SUPPORTED_BY]->(dataset)"""
+  CREATE (t)-[:IN_CATEGORY]->(category)"""
 OLD_TARGET: LiteralString = """
   MERGE (t:Entity {id: target.id})
   SET t += target.props, t:Target
   MERGE (n)-[:HIT]->(t)
-  MERGE (t)-[:IN_CATEGORY]->(category)
-  MERGE (t)-[evidence:SUPPORTED_BY]->(dataset)"""
-# The fatality count is a column of its own, not words of the notes.
-FIGURE_EVIDENCE: LiteralString = """
-  SET evidence = {quotes: [], aspect: 'existence', external: false,
-                  note: "ACLED's fatalities column"}"""
+  MERGE (t)-[:IN_CATEGORY]->(category)"""
 
 
 def write_events(label: LiteralString, replacing: bool) -> LiteralString:
@@ -152,12 +146,10 @@ CALL (n, row, dataset) {
   MATCH (category:Entity {id: target.category})"""
         + (OLD_TARGET if replacing else NEW_TARGET)
         + """
-  SET evidence = target.evidence
 }
 CALL (n, row, dataset) {
   UNWIND row.figures AS figure"""
         + (OLD_FIGURE if replacing else NEW_FIGURE)
-        + FIGURE_EVIDENCE
         + """
 }
 RETURN count(n) AS written

@@ -146,8 +146,8 @@ def test_an_attack_row_gets_the_targets_its_notes_name_quoted_verbatim() -> None
     assert target["category"] == "category:railway_energy_infrastructure"
     assert target["props"]["inferred"] is True
     assert target["props"]["category"] == "railway_energy_infrastructure"
-    assert target["evidence"]["quotes"] == ["railway energy infrastructure"]
-    assert target["evidence"]["external"] is False
+    assert target["props"]["evidenceQuotes"] == ["railway energy infrastructure"]
+    assert "inferred from the ACLED notes" in str(target["props"]["evidenceNote"])
     assert "railway energy infrastructure" in row["evidence"]["quotes"][0]
 
 
@@ -155,7 +155,7 @@ def test_a_target_quote_keeps_the_case_the_notes_use() -> None:
     row = resolved(notes="On 19 March 2025, Russian drones hit Two HOSPITALS in Sumy.")
     [target] = row["targets"]
     assert target["category"] == "category:medical"
-    assert target["evidence"]["quotes"] == ["HOSPITALS"]
+    assert target["props"]["evidenceQuotes"] == ["HOSPITALS"]
     assert target["props"]["name"] == "HOSPITALS"
     assert target["props"]["inferenceRule"] == "hospital"
 
@@ -192,6 +192,8 @@ def test_an_attack_row_is_by_its_actors_at_its_resolved_place_citing_its_sources
             "value": 0,
             "qualifier": "exact",
             "attribution": "dataset",
+            "evidenceQuotes": [],
+            "evidenceNote": "ACLED's fatalities column",
         }
     ]
 
