@@ -137,7 +137,8 @@ class AgreementQuery:
         rows = await agreements.statements_versus_actions(
             info.context.database, actor_id, RESULT_CAP
         )
-        ids = [r["action"] for r in rows] + [r["agreement"] for r in rows]
+        ids = [r["action"] for r in rows] + [r["agreement"] for r in rows if r["agreement"]]
+        ids += [target for r in rows for target in r["targets"]]
         ids += [r["statement"] for r in rows if r["statement"]]
         entities = await by_id(info, ids, Entity)
         result = []
@@ -146,7 +147,7 @@ class AgreementQuery:
             if not isinstance(action, Attack):
                 continue
             statement = entities.get(row["statement"] or "")
-            agreement = entities.get(row["agreement"])
+            agreement = entities.get(row["agreement"] or "")
             result.append(
                 StatementVersusAction(
                     statement=statement if isinstance(statement, Statement) else None,
@@ -156,6 +157,8 @@ class AgreementQuery:
                     reason=row["reason"],
                     definitely_after=row["definitely"],
                     target_inferred=row["targetInferred"],
+                    timing=row["timing"],
+                    targets=[t for i in row["targets"] if isinstance(t := entities.get(i), Target)],
                 )
             )
         return result

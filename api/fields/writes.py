@@ -21,6 +21,9 @@ class WriteResult:
     ids: list[strawberry.ID]
     nodes: int
     relationships: int
+    warnings: list[str] = strawberry.field(
+        description="Names that could mean more than one thing: written all the same."
+    )
 
 
 def editor(info: Info, operation: str) -> Editor:
@@ -37,6 +40,7 @@ def result(loaded: Loaded) -> WriteResult:
         ids=[strawberry.ID(id) for id in loaded.ids],
         nodes=loaded.nodes,
         relationships=loaded.relationships,
+        warnings=list(loaded.warnings),
     )
 
 

@@ -62,7 +62,11 @@ class Bearing(Enum):
     BEARS_OUT = "bears_out"
 
 
-@strawberry.type(description="A statement paired with a later action that bears on it.")
+@strawberry.type(
+    description="A statement paired with an action that bears on it: a commitment and a later "
+    "attack in its scope, an accusation and the accused side's later attacks, a denial or claim "
+    "about a side's conduct and that side's attacks in the period it speaks of."
+)
 class StatementVersusAction:
     statement: Statement | None
     agreement: Agreement | None
@@ -72,4 +76,11 @@ class StatementVersusAction:
     definitely_after: bool
     target_inferred: bool = strawberry.field(
         description="True when the pairing rests only on targets inferred from a dataset's notes."
+    )
+    timing: str = strawberry.field(
+        description="How certain the time order is: 'definitely after' or 'possibly after' an "
+        "agreement; 'definitely during' or 'possibly during' the period a claim speaks of."
+    )
+    targets: list[Target] = strawberry.field(
+        description="For a claim about conduct: the targets that contradict or bear it out."
     )

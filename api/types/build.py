@@ -55,7 +55,9 @@ def figure_name(row: EntityRow | NodeSummaryRow) -> str | None:
     """Figures have no name of their own: "2 facilities hit" (None without the figure's row)."""
     if row.get("metric") is None:
         return None
-    return f"{row['value']} {str(row['metric']).replace('_', ' ')}"
+    metric = str(row["metric"]).replace("_", " ")
+    value = row.get("value")
+    return f"{value} {metric}" if value is not None else f"{metric} (no number given)"
 
 
 def build(row: EntityRow) -> Entity:

@@ -18,6 +18,9 @@ class Target(Entity):
         "a rule of seeds/resolution/targets.yaml; its evidence quotes the words matched."
     )
     inference_rule: str | None = strawberry.field(description="The rulebook phrase that matched.")
+    status: str | None = strawberry.field(
+        description="'hit': the source says it was struck; 'targeted': that it was aimed at."
+    )
 
     @strawberry.field
     async def category(self, info: Info) -> TargetCategory | None:
@@ -33,11 +36,16 @@ class Target(Entity):
 )
 class Figure(Entity):
     metric: str
-    value: int
+    value: int | None = strawberry.field(
+        description="Null when the source gives no number ('reports of injuries')."
+    )
     qualifier: str
     weapon: str | None
     category: str | None
     attribution: str = strawberry.field(description="'reported', or 'unattributed' in the source.")
+    locations_partial: bool = strawberry.field(
+        description="True when the source names only some of the places ('including ...')."
+    )
 
     @strawberry.field
     async def reported_by(self, info: Info) -> Actor | None:

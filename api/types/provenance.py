@@ -74,7 +74,16 @@ class TimeBounds:
     precision: str
     anchor_id: strawberry.ID | None = strawberry.field(description="The fact it is relative to.")
     offset: str | None = strawberry.field(description="ISO 8601 duration after the anchor.")
-    external: bool = strawberry.field(description="True when the date comes from outside.")
+    zone: str | None = strawberry.field(
+        description="The time zone(s) the words were read in; the bounds are their UTC span."
+    )
+    external: bool = strawberry.field(
+        description="True when any part of the time comes from outside the document, itself "
+        "or through the times it is relative to, however many."
+    )
+    external_because: str | None = strawberry.field(
+        description="Which part comes from outside and from where, when external."
+    )
 
 
 def source_ref(row: SourceRow) -> SourceRef:
@@ -135,5 +144,7 @@ def time_bounds(row: EntityRow, prefix: str = "") -> TimeBounds | None:
         precision=str(get("timePrecision") or "day"),
         anchor_id=strawberry.ID(str(anchor)) if anchor else None,
         offset=str(offset) if offset is not None else None,
+        zone=str(zone) if (zone := get("timeZone")) else None,
         external=bool(get("timeExternal")),
+        external_because=str(because) if (because := get("timeExternalBecause")) else None,
     )

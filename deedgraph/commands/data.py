@@ -44,6 +44,8 @@ def load(
         return
     for item in loaded:
         typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
+        for warning in item.warnings:
+            typer.echo(f"warning: {warning}", err=True)
 
 
 async def prepare_graph(connection: Connection, paths: list[Path]) -> list[Loaded]:

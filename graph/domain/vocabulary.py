@@ -34,7 +34,12 @@ AgreementKind = Literal["ceasefire", "moratorium", "talks_track", "exchange", "o
 AgreementStatus = Literal[
     "proposed", "announced", "agreed", "in_force", "rejected", "expired", "collapsed"
 ]
-PartyRole = Literal["proposer", "accepted", "rejected", "mediator", "signatory", "guarantor"]
+# "announced": made it known (a statement "mentioned" talks) without saying who accepted it.
+PartyRole = Literal[
+    "proposer", "announced", "accepted", "rejected", "mediator", "signatory", "guarantor"
+]
+# "targeted": what the source says an attack aimed at; "hit": what it says was struck.
+TargetStatus = Literal["hit", "targeted"]
 AttackKind = Literal["wave", "incident"]
 # ACLED's "Explosions/Remote violence" and "Violence against civilians" sub-event types.
 AttackCategory = Literal[

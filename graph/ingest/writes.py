@@ -35,7 +35,7 @@ RETURN r.at AS at, r.by AS by, r.reason AS reason
 async def submit_document(database: Database, text: str, editor: Editor) -> Loaded:
     """A whole facts document (YAML or JSON); sources must carry their text inline."""
     parsed = parse_text(REQUEST, text, files_allowed=False)
-    [loaded] = await write_documents(database, [parsed], editor)
+    [loaded] = await write_documents(database, [parsed], editor, whole=True)
     return loaded
 
 

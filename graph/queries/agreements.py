@@ -115,7 +115,9 @@ async def violations(database: Database, agreement: str, limit: int) -> list[Vio
 
 
 # A side's commitments (agreements it accepted) against its side's later attacks in scope;
-# its accusations against another side, against that side's later attacks.
+# its accusations against another side, against that side's later attacks; what it says of a
+# side's conduct (denials, claims of striking only some targets) against that side's attacks in
+# the period it speaks of, with the targets that decide.
 STATEMENTS_VERSUS_ACTIONS: LiteralString = """
 MATCH (me:Actor:Entity {id: $actor})
 CALL (me) {
@@ -137,7 +139,9 @@ CALL (me) {
          + CASE WHEN all(x IN inferred WHERE x) THEN ' (a target inferred from the notes of a '
                 + 'dataset, not stated by a source)' ELSE '' END AS reason,
          a.startEarliest > g.endLatest AS definitely,
-         all(x IN inferred WHERE x) AS targetInferred
+         all(x IN inferred WHERE x) AS targetInferred,
+         CASE WHEN a.startEarliest > g.endLatest THEN 'definitely after'
+              ELSE 'possibly after' END AS timing, [] AS targets
   UNION
   MATCH (s:Statement {kind: 'accusation'})-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(me)
   WHERE s.retracted IS NULL
@@ -151,25 +155,69 @@ CALL (me) {
          'bears_out' AS relation,
          'the statement accuses ' + accused.name + ' over ' + g.name
          + '; this attack by ' + side.name + ' came after it' AS reason,
-         a.startEarliest > g.endLatest AS definitely, false AS targetInferred
+         a.startEarliest > g.endLatest AS definitely, false AS targetInferred,
+         CASE WHEN a.startEarliest > g.endLatest THEN 'definitely after'
+              ELSE 'possibly after' END AS timing, [] AS targets
+  UNION
+  MATCH (s:Statement)-[:MADE_BY]->(:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(me)
+  WHERE s.retracted IS NULL AND s.conductStartEarliest IS NOT NULL
+  MATCH (s)-[:CLAIMS_CONDUCT_OF]->(side:Actor)
+  MATCH (a:Attack)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side)
+  WHERE a.retracted IS NULL
+    AND a.endLatest >= s.conductStartEarliest AND a.startEarliest <= s.conductEndLatest
+  WITH s, side, a, COLLECT {
+    MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
+    WHERE t.retracted IS NULL
+    RETURN {id: t.id, key: c.key, inferred: coalesce(t.inferred, false),
+            keys: [(c)-[:BROADER*0..4]->(b:TargetCategory) | b.key]} AS hit
+  } AS hits
+  WITH s, side, a, hits,
+       [h IN hits WHERE any(k IN h.keys WHERE k IN s.conductDenies)] AS denied,
+       [h IN hits WHERE size(s.conductOnly) > 0
+                        AND none(k IN h.keys WHERE k IN s.conductOnly)] AS outside
+  WITH s, side, a, hits, denied + outside AS against,
+       CASE WHEN size(denied) + size(outside) > 0 THEN 'contradicts'
+            WHEN size(s.conductOnly) > 0 AND size(hits) > 0 THEN 'bears_out' END AS relation
+  WHERE relation IS NOT NULL
+  WITH s, side, a, relation, CASE relation WHEN 'contradicts' THEN against ELSE hits END AS shown
+  RETURN DISTINCT s.id AS statement, null AS agreement, a.id AS action, relation,
+         'the statement says ' + side.name
+         + CASE WHEN size(s.conductDenies) > 0
+                THEN ' did not strike ' + reduce(t = '', k IN s.conductDenies | t
+                     + CASE t WHEN '' THEN '' ELSE ', ' END + k) ELSE '' END
+         + CASE WHEN size(s.conductDenies) > 0 AND size(s.conductOnly) > 0 THEN ' and' ELSE '' END
+         + CASE WHEN size(s.conductOnly) > 0
+                THEN ' struck only ' + reduce(t = '', k IN s.conductOnly | t
+                     + CASE t WHEN '' THEN '' ELSE ', ' END + k) ELSE '' END
+         + '; this attack by its side in that period hit '
+         + reduce(t = '', h IN shown | t + CASE t WHEN '' THEN '' ELSE ', ' END + h.key
+                  + CASE WHEN h.inferred THEN ' (inferred from notes)' ELSE '' END) AS reason,
+         a.startEarliest > s.conductEndLatest AS definitely,
+         all(h IN shown WHERE h.inferred) AS targetInferred,
+         CASE WHEN a.startEarliest >= s.conductStartEarliest
+                   AND a.endLatest <= s.conductEndLatest THEN 'definitely during'
+              ELSE 'possibly during' END AS timing,
+         [h IN shown | h.id] AS targets
 }
-WITH statement, agreement, action, relation, reason, definitely, targetInferred
+WITH statement, agreement, action, relation, reason, definitely, targetInferred, timing, targets
 ORDER BY statement, action
 LIMIT $limit
 RETURN collect({statement: statement, agreement: agreement, action: action,
                 relation: relation, reason: reason, definitely: definitely,
-                targetInferred: targetInferred}) AS rows
+                targetInferred: targetInferred, timing: timing, targets: targets}) AS rows
 """
 
 
 class BearingRow(TypedDict):
     statement: str | None
-    agreement: str
+    agreement: str | None
     action: str
     relation: str
     reason: str
     definitely: bool
     targetInferred: bool
+    timing: str  # definitely/possibly after (an agreement), during (a claim's period)
+    targets: list[str]  # for a claim about conduct: the targets that decide
 
 
 async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[BearingRow]:

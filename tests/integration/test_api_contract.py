@@ -45,6 +45,8 @@ async def test_nested_request_runs_a_bounded_number_of_queries(
 
     copy = SEED.read_text().replace("attack:2025-03-19", "attack:copy-2025-03-19")
     copy = copy.replace("figure:", "figure-copy:")
+    # Another document: a file is known by its document, and a reload replaces what it said.
+    copy = copy.replace("source:report-000", "source:report-copy")
     path = SEED.with_name("copy.facts.yaml")
     try:
         # Twice the attacks: the query count must not grow with the result size.

@@ -60,7 +60,8 @@ async def test_agreement_timeline_highlights_the_violating_strike(page: Page, ap
     )
     await expect(violation).to_have_count(1)
     await expect(violation).to_contain_text("breaks the agreement")
-    assert await page.locator(".tl-item.violation").count() == 1
+    # The wave too: it targeted energy infrastructure.
+    assert await page.locator(".tl-item.violation").count() == 2
     await expect(page.locator(".tl-inforce")).to_have_count(1)
     await expect(page.locator("#details")).to_contain_text("both sides had agreed")
     ARTIFACTS.mkdir(exist_ok=True)

@@ -50,6 +50,7 @@ RELATIONSHIP_TYPES: tuple[LiteralString, ...] = (
     "REPORTED_IN",
     "IN",
     "NAMED_IN",
+    "CLAIMS_CONDUCT_OF",
 )
 
 FIND_OUTSIDE: LiteralString = (
@@ -78,6 +79,7 @@ class Loaded:
     nodes: int
     relationships: int
     ids: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # names that could mean more than one thing
 
 
 def merge_nodes(label: LiteralString) -> LiteralString:
@@ -136,10 +138,39 @@ async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) 
     return problems
 
 
+# What a document's earlier load wrote and the file no longer says: gone, unless another source
+# supports or names it too, which then keeps it (without this file's evidence).
+DROP_UNSAID: LiteralString = """
+MATCH (s:Source) WHERE s.id IN $sources
+MATCH (n:Entity)-[:SUPPORTED_BY]->(s)
+WHERE NOT n.id IN $ids AND NOT n:Source
+WITH DISTINCT n,
+     EXISTS { MATCH (n)-[:SUPPORTED_BY|NAMED_IN]->(o:Source) WHERE NOT o.id IN $sources } AS kept
+CALL (n, kept) {
+  WITH n WHERE kept
+  MATCH (n)-[r:SUPPORTED_BY]->(mine:Source) WHERE mine.id IN $sources
+  DELETE r
+}
+CALL (n, kept) {
+  WITH n WHERE NOT kept
+  DETACH DELETE n
+}
+"""
+
+
 async def _write(
-    tx: neo4j.AsyncManagedTransaction, parsed: Parsed, plan: Plan, taken: list[HolderRow]
+    tx: neo4j.AsyncManagedTransaction,
+    parsed: Parsed,
+    plan: Plan,
+    taken: list[HolderRow],
+    whole: bool,
 ) -> None:
     sources = [id for id, label in plan.labels.items() if label == "Source"]
+    if whole and parsed.facts is not None:
+        # The file says all its document says: what it no longer says goes. (Outside sources
+        # are shared by files; a file is known by its document.)
+        document = [parsed.facts.document]
+        await run_in(tx, DROP_UNSAID, ids=list(plan.labels), sources=document)
     await run_in(tx, CLEAR_OUTGOING, ids=list(plan.labels), sources=sources)
     for label in NODE_LABELS:
         if plan.nodes.get(label):
@@ -168,13 +199,18 @@ AUDIT: LiteralString = "CREATE (:Audit {at: datetime(), by: $by, operation: $ope
 
 async def load(database: Database, paths: list[Path]) -> list[Loaded]:
     """Load facts files; nothing is written unless every file is valid."""
-    return await write_documents(database, [parse_facts(path) for path in paths])
+    return await write_documents(database, [parse_facts(path) for path in paths], whole=True)
 
 
 async def write_documents(
-    database: Database, documents: list[Parsed], editor: Editor | None = None
+    database: Database,
+    documents: list[Parsed],
+    editor: Editor | None = None,
+    whole: bool = False,
 ) -> list[Loaded]:
-    """Write parsed documents, one transaction each; nothing unless all are valid."""
+    """Write parsed documents, one transaction each; nothing unless all are valid. A `whole`
+    document (a facts file, a submitted document) replaces what its sources supported before;
+    otherwise (one fact over the API) it adds to it."""
     planned, problems = plan_all(documents)
     problems += await check_outside(database, planned)
     ours = {id for _, plan in planned for id in plan.labels}
@@ -193,12 +229,13 @@ async def write_documents(
             plan: Plan = plan,
             taken: list[HolderRow] = taken,
         ) -> None:
-            await _write(tx, parsed, plan, taken)
+            await _write(tx, parsed, plan, taken, whole)
             if editor is not None:
                 ids = sorted(plan.labels)
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
 
         await database.write_transaction(work)
         nodes, relationships = plan.count()
-        loaded.append(Loaded(parsed.path, nodes, relationships, tuple(sorted(plan.labels))))
+        written = tuple(sorted(plan.labels))
+        loaded.append(Loaded(parsed.path, nodes, relationships, written, tuple(plan.warnings)))
     return loaded

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from graph.domain.vocabulary import (
     ActorKind,
@@ -18,41 +22,12 @@ from graph.domain.vocabulary import (
     FigureQualifier,
     LocationKind,
     PartyRole,
-    Precision,
     StatementKind,
+    TargetStatus,
     Weapon,
 )
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]*:[a-z0-9][a-z0-9._/-]*$", max_length=200),
-    Field(description="Stable, human-readable id: 'kind:slug', e.g. 'actor:white-house'."),
-]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Quote = Annotated[
-    str,
-    StringConstraints(min_length=3, max_length=5_000),
-    Field(description="Words copied exactly from the source text."),
-]
-WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Evidenced(Strict):
-    """Where a fact comes from: quotes from the document, or an outside source."""
-
-    quotes: list[Quote] = Field(
-        default_factory=list, description="Exact quotes from the document supporting the fact."
-    )
-    source: Id | None = Field(
-        None,
-        description="The source the quotes come from; default: the file's document. A source "
-        "of kind 'external' marks the fact as coming from outside the document.",
-    )
-    note: Text | None = Field(None, description="Why an outside source was needed, if one was.")
+from graph.ingest.facts.fields import Evidenced, Id, Strict, Text, WikidataId
+from graph.ingest.facts.time_spec import TimeSpec, Zone
 
 
 class SourceSpec(Strict):
@@ -81,45 +56,6 @@ class SourceSpec(Strict):
             raise ValueError(
                 "a source of kind 'document' needs text_file or text (its quotes are checked)"
             )
-        return self
-
-
-class Bounds(Strict):
-    earliest: dt.datetime
-    latest: dt.datetime
-
-    @model_validator(mode="after")
-    def ordered(self) -> Bounds:
-        if self.latest < self.earliest:
-            raise ValueError("latest is before earliest")
-        return self
-
-
-class TimeSpec(Evidenced):
-    """When: what the source says, and the bounds it implies (earliest/latest start and end)."""
-
-    text: Text = Field(description="The time as the source words it: 'overnight', 'March 11'.")
-    date: dt.date | None = Field(
-        None, description="A calendar date; with precision 'day' by default."
-    )
-    at: dt.datetime | None = Field(None, description="An exact moment, with its time zone.")
-    anchor: Id | None = Field(None, description="A timed fact this time is relative to.")
-    offset: dt.timedelta | None = Field(
-        None, description="ISO 8601 duration after the anchor, e.g. P1D ('a day after')."
-    )
-    start: Bounds | None = Field(None, description="Explicit bounds on the start.")
-    end: Bounds | None = Field(None, description="Explicit bounds on the end.")
-    precision: Precision = "day"
-
-    @model_validator(mode="after")
-    def one_way_of_saying_when(self) -> TimeSpec:
-        ways = [self.date is not None, self.at is not None, self.anchor is not None]
-        if sum(ways) > 1:
-            raise ValueError("give only one of date, at and anchor")
-        if sum(ways) == 0 and self.start is None:
-            raise ValueError("give one of date, at, anchor or start")
-        if self.offset is not None and self.anchor is None:
-            raise ValueError("offset needs an anchor")
         return self
 
 
@@ -174,12 +110,39 @@ class EventSpec(Fact):
     location: Id | None = None
 
 
+class ConductSpec(Strict):
+    """What a statement says about how an actor's side conducted its attacks: set against the
+    attacks of that side in the period, it is contradicted or borne out."""
+
+    by: Id = Field(description="Whose conduct (an actor; its units count).")
+    denies: list[str] = Field(
+        default_factory=list,
+        description="Target categories it says were not hit ('no strikes on energy facilities').",
+    )
+    only: list[str] = Field(
+        default_factory=list,
+        description="Target categories it says were the only ones hit ('only military targets').",
+    )
+    during: TimeSpec | None = Field(
+        None, description="The period the statement speaks of; default: the statement's time."
+    )
+
+    @model_validator(mode="after")
+    def says_something(self) -> ConductSpec:
+        if not self.denies and not self.only:
+            raise ValueError("give the categories it denies or the only ones it admits")
+        return self
+
+
 class StatementSpec(Fact):
     kind: StatementKind
     speaker: Id
     text: Text = Field(description="What was said, as the source reports it.")
     time: TimeSpec
     about: list[Id] = Field(default_factory=list, description="Agreements, attacks, actors...")
+    conduct: ConductSpec | None = Field(
+        None, description="For a denial or claim about conduct: what it says, to test it."
+    )
 
 
 class PartySpec(Evidenced):
@@ -207,7 +170,11 @@ class AgreementSpec(Fact):
 class FigureSpec(Evidenced):
     id: Id | None = Field(None, description="Default: '<attack id>/<metric>[-<weapon>]'.")
     metric: FigureMetric
-    value: int = Field(ge=0)
+    value: int | None = Field(
+        None,
+        ge=0,
+        description="Leave out only when the source gives no number ('reports of injuries').",
+    )
     qualifier: FigureQualifier = "exact"
     weapon: Weapon | None = None
     category: str | None = Field(None, description="Target category the figure counts.")
@@ -216,12 +183,18 @@ class FigureSpec(Evidenced):
     )
     statement: Id | None = Field(None, description="The statement that reported it.")
     locations: list[Id] = Field(default_factory=list)
+    locations_partial: bool = Field(
+        False, description="True when the source names some of the places ('including ...')."
+    )
 
 
 class TargetSpec(Evidenced):
     id: Id | None = Field(None, description="Default: '<attack id>/target/<category>'.")
     name: Text
     category: str
+    status: TargetStatus = Field(
+        "hit", description="'hit': the source says it was struck; 'targeted': aimed at."
+    )
     location: Id | None = None
 
 
@@ -240,6 +213,11 @@ class AttackSpec(Fact):
 
 class FactsFile(Strict):
     document: Id = Field(description="The source whose text the quotes come from by default.")
+    timezone: Zone | None = Field(
+        None,
+        description="Where the document's local times and dates are meant, unless a time says "
+        "otherwise (`zone`); default UTC.",
+    )
     sources: list[SourceSpec] = Field(min_length=1)
     actors: list[ActorSpec] = Field(default_factory=list)
     locations: list[LocationSpec] = Field(default_factory=list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from graph.errors import Problem
 from graph.ingest.facts.parse import Location, Parsed, dotted, kinds
+from graph.ingest.facts.plan.aliases import ambiguous_aliases
 from graph.ingest.facts.plan.attacks import attack
 from graph.ingest.facts.plan.codes import iso_codes
 from graph.ingest.facts.plan.core import TIMED, Plan, Planner
@@ -24,6 +25,7 @@ def run(planner: Planner) -> Plan:
     actors(planner)
     locations(planner)
     iso_codes(planner)
+    ambiguous_aliases(planner)
     events(planner)
     statements(planner)
     for index, spec in enumerate(planner.facts.agreements):

@@ -25,7 +25,9 @@ def attack(planner: Planner, at: Location, attack: AttackSpec) -> None:
         where: Location = (*at, "targets", i)
         target_id = target.id or f"{attack.id}/target/{target.category}"
         planner.category((*where, "category"), target.category)
-        planner.plan.node("Target", target_id, name=target.name, category=target.category)
+        planner.plan.node(
+            "Target", target_id, name=target.name, category=target.category, status=target.status
+        )
         planner.evidence(where, target, target_id, "existence")
         planner.plan.link("HIT", attack.id, target_id)
         planner.plan.link("IN_CATEGORY", target_id, "category:" + target.category)
@@ -49,6 +51,7 @@ def attack(planner: Planner, at: Location, attack: AttackSpec) -> None:
             weapon=figure.weapon,
             category=figure.category,
             attribution="reported" if figure.reported_by else "unattributed",
+            locationsPartial=figure.locations_partial,
         )
         planner.evidence(where, figure, figure_id, "existence")
         planner.plan.link("HAS_FIGURE", attack.id, figure_id)

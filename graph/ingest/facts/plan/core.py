@@ -11,13 +11,11 @@ from typing import Any
 from graph.domain.bounds import Bounds
 from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.errors import Problem
-from graph.ingest.facts.models import (
-    Evidenced,
-    FactsFile,
-    TimeSpec,
-)
+from graph.ingest.facts.fields import Evidenced
+from graph.ingest.facts.models import FactsFile
 from graph.ingest.facts.parse import Location, Parsed
-from graph.ingest.facts.times import TimeError, resolve
+from graph.ingest.facts.time_spec import TimeSpec
+from graph.ingest.facts.times import TimeError, precision_of, resolve, zones
 
 Row = dict[str, Any]
 TIMED = ("events", "statements", "agreements", "attacks")
@@ -39,6 +37,7 @@ class Plan:
     relationships: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     labels: dict[str, str] = field(default_factory=dict)  # id -> label, for what the file defines
     outside: dict[str, tuple[set[str], Location]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # for the editor; loading goes on
 
     def node(self, label: str, id: str, **props: Any) -> None:
         self.labels[id] = label
@@ -63,9 +62,14 @@ class Planner:
         self.expected: list[tuple[Location, str, set[str]]] = []
         self.bounds: dict[str, Bounds] = {}
         self.specs: dict[str, tuple[TimeSpec, Location]] = {}
+        self.precisions: dict[str, str] = {}  # the precision each time resolved at
+        self.outside: dict[str, str] = {}  # why a time is external, for those that are
 
     def fail(self, location: Location, message: str) -> None:
         self.problems.append(self.parsed.problem(location, message))
+
+    def warn(self, message: str) -> None:
+        self.plan.warnings.append(f"{self.parsed.path}: {message}")
 
     def expect(self, location: Location, id: str | None, *labels: str) -> None:
         if id is not None:
@@ -146,27 +150,51 @@ class Planner:
                 if spec.anchor not in self.specs:
                     self.fail((*location, "anchor"), f"{spec.anchor!r} is not a timed fact here")
                 return None
+        anchored = self.precisions.get(spec.anchor or "")
         try:
-            self.bounds[id] = resolve(spec, anchor)
+            self.bounds[id] = resolve(spec, anchor, self.facts.timezone, anchored)
         except TimeError as error:
             self.fail(location, str(error))
             return None
+        self.precisions[id] = precision_of(spec, anchor, anchored)
+        because = self.outside_because(spec)
+        if because is None and spec.anchor in self.outside:
+            because = f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
+        if because is not None:
+            self.outside[id] = because
         return self.bounds[id]
 
-    def time_props(self, spec: TimeSpec, bounds: Bounds, prefix: str = "") -> dict[str, Any]:
+    def outside_because(self, spec: TimeSpec) -> str | None:
+        """Why a time's own words are not all the document's: its source or supplied parts."""
+        source = spec.source or self.facts.document
+        if source in self.external:
+            return f"comes from {source}"
+        if spec.supplied is not None:
+            return f"has its {' and '.join(spec.supplied.parts)} from {spec.supplied.source}"
+        return None
+
+    def time_props(
+        self, spec: TimeSpec, bounds: Bounds, prefix: str = "", id: str | None = None
+    ) -> dict[str, Any]:
         def key(name: str) -> str:
             return prefix + name[0].upper() + name[1:] if prefix else name
 
+        because = self.outside.get(id) if id else self.outside_because(spec)
+        if because is None and id is None and spec.anchor in self.outside:
+            because = f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
+        where = zones(spec, self.facts.timezone)
         return {
             key("timeText"): spec.text,
             key("startEarliest"): bounds.start_earliest,
             key("startLatest"): bounds.start_latest,
             key("endEarliest"): bounds.end_earliest,
             key("endLatest"): bounds.end_latest,
-            key("timePrecision"): spec.precision,
+            key("timePrecision"): self.precisions.get(id or "") or precision_of(spec, None, None),
             key("timeAnchor"): spec.anchor,
             key("timeOffset"): spec.offset,
-            key("timeExternal"): (spec.source or self.facts.document) in self.external,
+            key("timeZone"): " ".join(where),
+            key("timeExternal"): because is not None,
+            key("timeExternalBecause"): because,
         }
 
     def timed(self, location: Location, id: str, spec: TimeSpec) -> dict[str, Any]:
@@ -175,7 +203,13 @@ class Planner:
         )
         self.evidence((*location, "time"), spec, id, "time")
         bounds = self.time_of(id)
-        return self.time_props(spec, bounds) if bounds else {}
+        if spec.supplied is not None:
+            self.expect((*location, "time", "supplied", "source"), spec.supplied.source, "Source")
+            if spec.supplied.source not in self.external:
+                self.fail(
+                    (*location, "time", "supplied", "source"), "must be a source of kind 'external'"
+                )
+        return self.time_props(spec, bounds, id=id) if bounds else {}
 
     def category(self, location: Location, name: str) -> None:
         if name not in TARGET_CATEGORIES:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.ingest.facts.models import AgreementSpec, TimeSpec
+from graph.ingest.facts.models import AgreementSpec, ConductSpec
 from graph.ingest.facts.parse import Location
 from graph.ingest.facts.plan.core import ABOUT_KINDS, Planner
+from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, resolve
 
 
@@ -37,6 +38,36 @@ def statements(planner: Planner) -> None:
         planner.evidence(at, statement, statement.id, "existence")
         planner.refer((*at, "speaker"), "MADE_BY", statement.id, statement.speaker, "Actor")
         planner.refer_all((*at, "about"), "ABOUT", statement.id, statement.about, *ABOUT_KINDS)
+        if statement.conduct is not None:
+            conduct(planner, (*at, "conduct"), statement.id, statement.conduct, statement.time)
+
+
+def conduct(planner: Planner, at: Location, id: str, spec: ConductSpec, said: TimeSpec) -> None:
+    """What a statement says of a side's conduct, and the period it speaks of."""
+    for field_name in ("denies", "only"):
+        for i, name in enumerate(getattr(spec, field_name)):
+            planner.category((*at, field_name, i), name)
+    during = spec.during or said
+    props = {"conductDenies": spec.denies, "conductOnly": spec.only}
+    props |= another_time(planner, (*at, "during"), during, "conduct")
+    [row] = [row for row in planner.plan.nodes["Statement"] if row["id"] == id]
+    row["props"].update(props)
+    planner.refer((*at, "by"), "CLAIMS_CONDUCT_OF", id, spec.by, "Actor")
+    if spec.during is not None:
+        planner.evidence((*at, "during"), spec.during, id, "conduct period")
+
+
+def another_time(planner: Planner, at: Location, spec: TimeSpec, prefix: str) -> dict[str, Any]:
+    """A fact's second time (an agreement's entry into force, a claim's period), prefixed."""
+    planner.expect((*at, "anchor"), spec.anchor, "Event", "Statement", "Agreement", "Attack")
+    anchor = planner.time_of(spec.anchor) if spec.anchor else None
+    anchored = planner.precisions.get(spec.anchor or "")
+    try:
+        bounds = resolve(spec, anchor, planner.facts.timezone, anchored)
+    except TimeError as error:
+        planner.fail(at, str(error))
+        return {}
+    return planner.time_props(spec, bounds, prefix)
 
 
 def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
@@ -51,14 +82,9 @@ def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
     }
     for field_name, prefix in (("in_force_from", "inForce"), ("expires", "expires")):
         spec: TimeSpec | None = getattr(agreement, field_name)
-        if spec is None:
-            continue
-        anchor = planner.time_of(spec.anchor) if spec.anchor else None
-        try:
-            props.update(planner.time_props(spec, resolve(spec, anchor), prefix))
-        except TimeError as error:
-            planner.fail((*at, field_name), str(error))
-        planner.evidence((*at, field_name), spec, agreement.id, field_name)
+        if spec is not None:
+            props.update(another_time(planner, (*at, field_name), spec, prefix))
+            planner.evidence((*at, field_name), spec, agreement.id, field_name)
     planner.plan.node("Agreement", agreement.id, **props)
     planner.evidence(at, agreement, agreement.id, "existence")
     for i, name in enumerate(agreement.scope):
@@ -69,8 +95,16 @@ def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
         (*at, "announced_in"), "ANNOUNCED_IN", agreement.id, agreement.announced_in, "Statement"
     )
     planner.refer((*at, "arose_from"), "AROSE_FROM", agreement.id, agreement.arose_from, "Event")
+    roles: dict[str, int] = {}
     for i, party in enumerate(agreement.parties):
         where: Location = (*at, "parties", i)
+        if party.actor in roles:
+            planner.fail(
+                (*where, "actor"),
+                f"{party.actor!r} already has a role here (parties[{roles[party.actor]}]): one "
+                "role per actor; a claim by another actor about it is a statement",
+            )
+        roles.setdefault(party.actor, i)
         planner.expect((*where, "actor"), party.actor, "Actor")
         planner.expect((*where, "statement"), party.statement, "Statement")
         planner.check_quotes(where, party)

@@ -95,8 +95,8 @@ def test_the_seed_file_plans_the_expected_nodes(seed: tuple[Plan, list[Problem]]
         "Statement": 7,
         "Agreement": 4,
         "Attack": 5,
-        "Target": 5,
-        "Figure": 11,
+        "Target": 9,
+        "Figure": 12,
     }
 
 
@@ -125,7 +125,7 @@ def test_a_quote_not_in_the_source_is_reported_with_its_path() -> None:
     # The same path as the seed, so that its text_file is found beside it.
     _, problems = plan_facts(parse_text(SEED, changed))
     problem = only(problems)
-    assert problem.path == "attacks[0].figures[2].quotes[0]"
+    assert problem.path == "attacks[0].figures[3].quotes[0]"
     assert "quote not found in source:report-000" in problem.message
     assert "150 drones of various types" in problem.message
     lines = changed.splitlines()
@@ -310,3 +310,126 @@ def test_plan_counts_nodes_and_relationships() -> None:
     )
     # source + 2 actors; 2 SUPPORTED_BY + 1 PART_OF
     assert plan.count() == (3, 3)
+
+
+# Honest time, roles and names.
+
+
+def props_of(plan: Plan, label: str, id: str) -> dict[str, Any]:
+    [row] = [row for row in plan.nodes[label] if row["id"] == id]
+    props: dict[str, Any] = row["props"]
+    return props
+
+
+def test_a_time_anchored_on_an_external_one_is_external_through_every_anchor() -> None:
+    outside = {"id": "source:calendar", "kind": "external", "title": "A calendar"}
+    data = frame(
+        events=[
+            event("event:call", date="2025-03-18", source="source:calendar", quotes=[]),
+            event("event:talks", anchor="event:call", offset="P1D"),
+            event("event:later", anchor="event:talks", offset="P1D"),
+        ]
+    )
+    data["sources"].append(outside)
+    plan, problems = planned(data)
+    assert problems == []
+    later = props_of(plan, "Event", "event:later")
+    assert later["timeExternal"] is True
+    assert "event:talks" in later["timeExternalBecause"]
+    assert "source:calendar" in later["timeExternalBecause"]
+
+
+def test_a_supplied_year_makes_the_time_external_and_needs_an_external_source() -> None:
+    outside = {"id": "source:calendar", "kind": "external", "title": "A calendar"}
+    supplied = {"parts": ["year"], "source": "source:calendar"}
+    data = frame(events=[event("event:talks", date="2025-03-11", supplied=supplied)])
+    data["sources"].append(outside)
+    plan, problems = planned(data)
+    assert problems == []
+    talks = props_of(plan, "Event", "event:talks")
+    assert talks["timeExternal"] is True and "year" in talks["timeExternalBecause"]
+    wrong = frame(
+        events=[
+            event(
+                "event:talks",
+                date="2025-03-11",
+                supplied={"parts": ["year"], "source": "source:doc"},
+            )
+        ]
+    )
+    _, problems = planned(wrong)
+    assert [p.message for p in problems] == ["must be a source of kind 'external'"]
+
+
+def test_an_actor_has_one_role_per_agreement() -> None:
+    party = {"actor": "actor:russia", "role": "rejected", "quotes": ["Russia launched"]}
+    agreement = {
+        "id": "agreement:talks",
+        "name": "Talks",
+        "kind": "talks_track",
+        "status": "announced",
+        "quotes": ["announced talks"],
+        "time": QUOTED_TIME,
+        "parties": [party, {**party, "role": "accepted"}],
+    }
+    _, problems = planned(frame(actors=[actor("actor:russia")], agreements=[agreement]))
+    [problem] = problems
+    assert problem.path == "agreements[0].parties[1].actor"
+    assert "one role per actor" in problem.message
+
+
+def test_a_name_two_entities_share_is_reported_and_loading_goes_on() -> None:
+    place = {
+        "id": "location:jeddah",
+        "name": "Jeddah",
+        "kind": "settlement",
+        "aliases": ["Russia"],
+        "quotes": ["talks in Jeddah"],
+    }
+    russia = {**actor("actor:russia"), "name": "Russia"}
+    plan, problems = planned(frame(actors=[russia], locations=[place]))
+    assert problems == []
+    assert any("'Russia' names actor:russia and location:jeddah" in w for w in plan.warnings)
+
+
+def test_an_alias_iso_gives_to_another_region_is_reported() -> None:
+    country = {"id": "location:ua", "name": "Ukraine", "kind": "country", "quotes": ["Russia"]}
+    region = {
+        "id": "location:kyiv-region",
+        "name": "Kyiv region",
+        "kind": "region",
+        "within": "location:ua",
+        "aliases": ["Kyiv"],
+        "quotes": ["Russia"],
+    }
+    plan, _ = planned(frame(locations=[country, region]))
+    assert props_of(plan, "Location", "location:kyiv-region")["iso3166_2"] == "UA-32"
+    assert any("'Kyiv'" in w and "UA-30" in w for w in plan.warnings)
+
+
+def test_a_figure_without_a_number_and_a_partial_list_of_places_stay_so() -> None:
+    figures = [
+        {"metric": "injured", "quotes": ["Russia launched"]},
+        {
+            "metric": "launched",
+            "value": 145,
+            "weapon": "drone",
+            "locations_partial": True,
+            "quotes": ["145 drones"],
+        },
+    ]
+    plan, problems = planned(frame(attacks=[attack(figures=figures)]))
+    assert problems == []
+    injured = props_of(plan, "Figure", "attack:night/injured")
+    assert injured["value"] is None and injured["attribution"] == "unattributed"
+    assert props_of(plan, "Figure", "attack:night/launched-drone")["locationsPartial"] is True
+
+
+def test_a_claim_about_conduct_names_real_categories() -> None:
+    conduct = {"by": "actor:russia", "denies": ["energy"]}
+    data = frame(
+        actors=[actor("actor:russia")],
+        statements=[statement("statement:denial", "actor:russia", conduct=conduct)],
+    )
+    _, problems = planned(data)
+    assert any("unknown target category 'energy'" in p.message for p in problems)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from graph.domain.bounds import Bounds
-from graph.ingest.facts.models import TimeSpec
+from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, resolve
 
 UTC = dt.UTC
@@ -125,3 +125,48 @@ def test_an_end_before_the_start_is_an_error() -> None:
 def test_a_latest_before_the_earliest_is_refused_by_the_model() -> None:
     with pytest.raises(ValueError, match="latest is before earliest"):
         spec(start={"earliest": "2025-03-19T00:00:00Z", "latest": "2025-03-18T00:00:00Z"})
+
+
+# Local time: the words are read where they were meant.
+
+
+def test_a_date_in_kyiv_is_the_local_day_in_utc() -> None:
+    bounds = resolve(spec(date="2025-03-19"), None, "Europe/Kyiv")
+    assert bounds.start_earliest == moment("2025-03-18T22:00:00+00:00")
+    assert bounds.end_latest == moment("2025-03-19T22:00:00+00:00") - MICRO
+
+
+def test_the_day_summer_time_starts_in_kyiv_lasts_23_hours() -> None:
+    bounds = resolve(spec(date="2025-03-30"), None, "Europe/Kyiv")
+    assert bounds.start_earliest == moment("2025-03-29T22:00:00+00:00")
+    assert bounds.end_latest == moment("2025-03-30T21:00:00+00:00") - MICRO
+
+
+def test_a_day_after_is_the_next_local_day_across_the_change_to_summer_time() -> None:
+    saturday = resolve(spec(date="2025-03-29"), None, "Europe/Kyiv")
+    sunday = resolve(spec(anchor="event:x", offset="P1D"), saturday, "Europe/Kyiv", "day")
+    assert sunday.start_earliest == moment("2025-03-29T22:00:00+00:00")
+    # Midnight ends the Sunday at UTC+3, not UTC+2: a 24-hour shift would end an hour late.
+    assert sunday.end_latest == moment("2025-03-30T21:00:00+00:00") - MICRO
+
+
+def test_the_time_says_its_own_zone_over_the_files() -> None:
+    bounds = resolve(spec(date="2025-03-11", zone="Asia/Riyadh"), None, "Europe/Kyiv")
+    assert bounds.start_earliest == moment("2025-03-10T21:00:00+00:00")
+
+
+def test_several_zones_cover_each() -> None:
+    bounds = resolve(spec(date="2025-03-18", zone=["America/New_York", "Europe/Moscow"]), None)
+    assert bounds.start_earliest == moment("2025-03-17T21:00:00+00:00")  # Moscow's midnight
+    assert bounds.end_latest == moment("2025-03-19T04:00:00+00:00") - MICRO  # New York's
+
+
+def test_a_moment_without_an_offset_is_local_wall_clock_time() -> None:
+    bounds = resolve(spec(at="2025-03-19T03:00:00"), None, "Europe/Kyiv")
+    assert bounds.start_earliest == moment("2025-03-19T01:00:00+00:00")
+    assert bounds.end_latest == moment("2025-03-19T01:01:00+00:00") - MICRO  # a minute
+
+
+def test_an_unknown_zone_is_refused_with_an_example() -> None:
+    with pytest.raises(ValueError, match="not an IANA time zone"):
+        spec(date="2025-03-19", zone="Kyiv time")
