@@ -24,6 +24,7 @@ from api.fields.agreements import AgreementQuery
 from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
 from api.fields.listing import ListingQuery
+from api.fields.review import ReviewQuery
 from api.fields.writes import Mutation
 from api.types.build import ENTITY_TYPES
 from graph.settings import Settings
@@ -36,10 +37,19 @@ class ServiceQuery:
         return version("deedgraph")
 
 
-# The order of the root fields in the schema: by id, lists, search, agreements, exploring.
+# The order of the root fields in the schema: by id, lists, search, agreements, exploring,
+# reviewing a source.
 Query = merge_types(
     "Query",
-    (EntityQuery, ListingQuery, SearchQuery, AgreementQuery, ExploreQuery, ServiceQuery),
+    (
+        EntityQuery,
+        ListingQuery,
+        SearchQuery,
+        AgreementQuery,
+        ExploreQuery,
+        ReviewQuery,
+        ServiceQuery,
+    ),
 )
 
 

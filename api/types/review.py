@@ -1,0 +1,158 @@
+"""The shape of a source's review (graph/queries/review.py): what its facts take from outside
+it, the links inferred rather than stated, the figures without a reporter, every quote."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.queries import review
+
+
+@strawberry.type(
+    description="Something a fact of the source rests on that the source itself does not say: "
+    "evidence from an outside source, a time marked external, a party's role from outside."
+)
+class OutsideKnowledge:
+    fact_id: strawberry.ID
+    kind: str = strawberry.field(description="The fact's kind: 'Location', 'Event', ...")
+    what: str = strawberry.field(description="'evidence', 'time' or 'party'.")
+    aspect: str = strawberry.field(
+        description="What rests on it: 'coordinates', 'time', 'in_force_from', 'party', ..."
+    )
+    because: str = strawberry.field(description="Why it is outside knowledge, in words.")
+    source_id: strawberry.ID | None = strawberry.field(description="The outside source.")
+    text: str | None = strawberry.field(
+        description="The time as the source words it, or a party's role."
+    )
+    note: str | None
+    quotes: list[str] = strawberry.field(description="The source's own words for it, if any.")
+    related_id: strawberry.ID | None = strawberry.field(description="A party's actor.")
+
+
+@strawberry.type(
+    description="A link the source does not state: a name another source gives resolved to a "
+    "node by a rule other than an exact match, or a target inferred from a dataset's notes."
+)
+class InferredLink:
+    fact_id: strawberry.ID
+    kind: str
+    link: str = strawberry.field(description="'resolution' or 'target'.")
+    name: str | None = strawberry.field(description="The name as the source gives it.")
+    column: str | None = strawberry.field(description="Where the name is: a column, or 'name'.")
+    how: str | None = strawberry.field(description="'iso-name', 'table', 'rule:...', 'inferred'.")
+    rule: str | None = strawberry.field(description="Why, in words.")
+    event_id: strawberry.ID | None = strawberry.field(description="An inferred target's event.")
+    quotes: list[str]
+
+
+@strawberry.type(description="A figure the source gives with no one reporting it, or no number.")
+class UnreportedFigure:
+    fact_id: strawberry.ID
+    attack_id: strawberry.ID | None
+    metric: str
+    weapon: str | None
+    value: int | None
+    qualifier: str | None
+    attribution: str | None
+    reasons: list[str] = strawberry.field(description="'unattributed' and/or 'no number'.")
+    note: str | None
+    quotes: list[str]
+
+
+@strawberry.type(description="One quote of the source, and the fact it supports.")
+class ReviewQuote:
+    fact_id: strawberry.ID
+    kind: str
+    aspect: str = strawberry.field(
+        description="What the words support: 'existence', 'time', 'party (accepted)', ..."
+    )
+    quote: str
+    position: int | None = strawberry.field(
+        description="Where the words begin in the source's text, white space collapsed; null "
+        "when they are not found in it (or the source has no text)."
+    )
+    related_id: strawberry.ID | None = strawberry.field(
+        description="For a relationship's quote (a party's role): the node at its far end."
+    )
+
+
+@strawberry.type(description="A source reviewed in one read, for an editor or a fact-checker.")
+class SourceReview:
+    source_id: strawberry.ID
+    title: str
+    kind: str | None
+    has_text: bool
+    outside: list[OutsideKnowledge]
+    inferred: list[InferredLink]
+    unreported_figures: list[UnreportedFigure]
+    quotes: list[ReviewQuote] = strawberry.field(
+        description="In the order the words appear in the source's text; unknown places last."
+    )
+    truncated: list[str] = strawberry.field(
+        description="The lists cut at their limit ('outside', 'inferred', 'figures', 'quotes')."
+    )
+
+
+def source_review(found: review.Review) -> SourceReview:
+    return SourceReview(
+        source_id=strawberry.ID(found.source),
+        title=found.title,
+        kind=found.kind,
+        has_text=found.has_text,
+        outside=[
+            OutsideKnowledge(
+                fact_id=strawberry.ID(o.fact),
+                kind=o.kind,
+                what=o.what,
+                aspect=o.aspect,
+                because=o.because,
+                source_id=strawberry.ID(o.source) if o.source else None,
+                text=o.text,
+                note=o.note,
+                quotes=o.quotes,
+                related_id=strawberry.ID(o.related) if o.related else None,
+            )
+            for o in found.outside
+        ],
+        inferred=[
+            InferredLink(
+                fact_id=strawberry.ID(i.fact),
+                kind=i.kind,
+                link=i.link,
+                name=i.name,
+                column=i.column,
+                how=i.how,
+                rule=i.rule,
+                event_id=strawberry.ID(i.event) if i.event else None,
+                quotes=i.quotes,
+            )
+            for i in found.inferred
+        ],
+        unreported_figures=[
+            UnreportedFigure(
+                fact_id=strawberry.ID(f.fact),
+                attack_id=strawberry.ID(f.attack) if f.attack else None,
+                metric=f.metric,
+                weapon=f.weapon,
+                value=f.value,
+                qualifier=f.qualifier,
+                attribution=f.attribution,
+                reasons=f.reasons,
+                note=f.note,
+                quotes=f.quotes,
+            )
+            for f in found.unreported_figures
+        ],
+        quotes=[
+            ReviewQuote(
+                fact_id=strawberry.ID(q.fact),
+                kind=q.kind,
+                aspect=q.aspect,
+                quote=q.quote,
+                position=q.position,
+                related_id=strawberry.ID(q.related) if q.related else None,
+            )
+            for q in found.quotes
+        ],
+        truncated=found.truncated,
+    )
