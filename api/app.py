@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from api import explorer
 from api.auth import configured_keys
-from api.middleware.access_log import AccessLog
+from api.middleware.access_log import AccessLog, configure
 from api.middleware.api_keys import KeyCheck
 from api.middleware.body_size import BodySizeLimit
 from api.schema import build_schema
@@ -37,6 +37,7 @@ async def ready(request: Request) -> JSONResponse:
 def create_app(connection: Connection | None = None, settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     connection = connection or settings.connection
+    configure(settings.log_level)  # a worker process starts with no logging of its own
     keys = configured_keys(settings.api_keys_text, settings.api_keys_file)
     graphql = DeedgraphGraphQL(build_schema(settings), settings)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -37,3 +38,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
 
     async def get_root_value(self, request: Any) -> None:
         return None
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: a 50-attack page's answer is encoded several times faster than by json.
+        return orjson.dumps(data)

@@ -116,6 +116,7 @@ class Settings(BaseSettings):
     # The HTTP service.
     host: str = Field("127.0.0.1", alias="DEEDGRAPH_HOST")
     port: int = Field(8000, ge=1, le=65535, alias="DEEDGRAPH_PORT")
+    workers: PositiveInt = Field(1, alias="DEEDGRAPH_WORKERS")
     query_timeout: PositiveFloat = Field(5.0, alias="DEEDGRAPH_QUERY_TIMEOUT")
     production: bool = Field(False, alias="DEEDGRAPH_PRODUCTION")
     max_depth: PositiveInt = Field(10, alias="DEEDGRAPH_MAX_DEPTH")

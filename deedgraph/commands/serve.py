@@ -45,8 +45,21 @@ def serve(
     try:
         for item in asyncio.run(prepare_graph(connection, seed or [])):
             typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
-        typer.echo(f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri})")
-        uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
+        workers = f", {settings.workers} workers" if settings.workers > 1 else ""
+        typer.echo(
+            f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri}{workers})"
+        )
+        if settings.workers > 1:  # each worker builds its app from the same environment
+            uvicorn.run(
+                "api.app:create_app",
+                factory=True,
+                workers=settings.workers,
+                host=host,
+                port=port,
+                log_config=None,
+            )
+        else:
+            uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
     finally:
         if started and connection.managed is not None:
             typer.echo("deedgraph: stopping Neo4j", err=True)

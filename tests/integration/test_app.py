@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from graph.settings import Connection
 from tests.support import DEEDGRAPH, cli_env, free_port, java_processes, wait_for
 
 
@@ -63,3 +64,24 @@ def test_serve_survives_neo4j_restart_and_sigterm_leaves_no_java(tmp_path: Path)
     assert "GraphQL at http://127.0.0.1:" in output
     assert "method=POST path=/graphql status=200 duration_ms=" in output
     assert java_processes(str(state)) == []
+
+
+def test_several_workers_serve_one_port(connection: Connection) -> None:
+    port = free_port()
+    env = cli_env(NEO4J_URI=connection.uri, DEEDGRAPH_WORKERS="2", DEEDGRAPH_PORT=str(port))
+    base = f"http://127.0.0.1:{port}"
+    serve = subprocess.Popen(
+        [DEEDGRAPH, "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        wait_for(base + "/ready", 200, timeout=60)
+        for _ in range(10):  # each request may land on either worker
+            answer = httpx.post(base + "/graphql", json={"query": "{ version }"})
+            assert answer.status_code == 200 and answer.json()["data"]["version"]
+            assert answer.headers["content-type"].startswith("application/json")
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        output, _ = serve.communicate(timeout=60)
+    assert "2 workers" in output
+    assert output.count("Terminated child process") == 2, output
+    assert "method=POST path=/graphql status=200" in output  # the workers log requests too
