@@ -50,8 +50,14 @@ INSTANTS: tuple[LiteralString, ...] = tuple(
     for bound in bounds
 )
 DAYS: tuple[LiteralString, ...] = ("published", "retrieved")
+# Something known only to lie within [earliest, latest] (an ACLED day) stores just those two:
+# its latest start is its latest end, its earliest end its earliest start.
+DERIVED_BOUNDS: dict[str, LiteralString] = {
+    "startLatest": "coalesce(n.startLatest, n.endLatest)",
+    "endEarliest": "coalesce(n.endEarliest, n.startEarliest)",
+}
 AS_TEXT: LiteralString = "".join(
-    "\n  " + key + ": toString(n." + key + ")," for key in INSTANTS + DAYS
+    "\n  " + key + ": toString(" + DERIVED_BOUNDS.get(key, "n." + key) + ")," for key in INSTANTS + DAYS
 )
 
 PLAIN: LiteralString = (

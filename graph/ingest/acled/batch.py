@@ -149,17 +149,19 @@ class Resolver:
             row["against"] = opposing
         if event.label == "Attack":
             row["targets"] = inferred_targets(self.rules, event)
-            if event.fatalities is not None:
+            # ACLED codes the most conservative report of deaths, and 0 when none was
+            # reported: a count of at least 0 says nothing, so no figure is made for it.
+            if event.fatalities:
                 row["figures"] = [
                     FigureRow(
                         id=event.id + "/killed",
                         metric="killed",
                         value=event.fatalities,
-                        qualifier="exact",
+                        qualifier="at_least",
                         attribution="dataset",
                         # The count is a column of its own, not words of the notes.
                         evidenceQuotes=[],
-                        evidenceNote="ACLED's fatalities column",
+                        evidenceNote="ACLED's fatalities column: the most conservative report",
                     )
                 ]
         return row

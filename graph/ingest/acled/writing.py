@@ -102,7 +102,8 @@ SET n:"""
         + """
 WITH dataset, n, row, datetime({epochMillis: row.start}) AS start,
      datetime({epochMillis: row.end}) AS end
-SET n.startEarliest = start, n.endEarliest = start, n.startLatest = end, n.endLatest = end
+// Within [start, end]: the other two bounds are derived when read (graph/queries/entities.py).
+SET n.startEarliest = start, n.endLatest = end
 WITH dataset, n, row
 CALL (n, row) {
   MATCH (place:Entity {id: row.place})

@@ -185,15 +185,19 @@ def test_an_attack_row_is_by_its_actors_at_its_resolved_place_citing_its_sources
     assert row["evidence"]["note"] == "ACLED record; cites Ukrzaliznytsia, Suspilne"
     assert row["props"]["kind"] == "incident"
     assert row["props"]["category"] == "air_drone_strike"
-    assert row["figures"] == [
+    assert row["figures"] == []  # ACLED's 0: no death reported, not a count
+
+
+def test_a_fatality_count_is_an_at_least_figure_from_the_dataset() -> None:
+    assert resolved(fatalities="3")["figures"] == [
         {
             "id": "acled:UKR2001/killed",
             "metric": "killed",
-            "value": 0,
-            "qualifier": "exact",
+            "value": 3,
+            "qualifier": "at_least",
             "attribution": "dataset",
             "evidenceQuotes": [],
-            "evidenceNote": "ACLED's fatalities column",
+            "evidenceNote": "ACLED's fatalities column: the most conservative report",
         }
     ]
 
