@@ -57,7 +57,8 @@ DERIVED_BOUNDS: dict[str, LiteralString] = {
     "endEarliest": "coalesce(n.endEarliest, n.startEarliest)",
 }
 AS_TEXT: LiteralString = "".join(
-    "\n  " + key + ": toString(" + DERIVED_BOUNDS.get(key, "n." + key) + ")," for key in INSTANTS + DAYS
+    "\n  " + key + ": toString(" + DERIVED_BOUNDS.get(key, "n." + key) + "),"
+    for key in INSTANTS + DAYS
 )
 
 PLAIN: LiteralString = (

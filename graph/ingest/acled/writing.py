@@ -86,6 +86,62 @@ OLD_TARGET: LiteralString = """
   MERGE (t)-[:IN_CATEGORY]->(category)"""
 
 
+# The links each label's rows carry; a CALL over an empty list still costs a subquery per row,
+# so a statement has only its label's.
+ACTORS: LiteralString = """
+CALL (n, row) {
+  UNWIND row.by AS by
+  MATCH (actor:Entity {id: by.id})
+  CREATE (n)-[:CARRIED_OUT_BY {role: by.role}]->(actor)
+}
+CALL (n, row) {
+  UNWIND row.against AS id
+  MATCH (actor:Entity {id: id})
+  CREATE (n)-[:AGAINST]->(actor)
+}"""
+PARTICIPANTS: LiteralString = """
+CALL (n, row) {
+  UNWIND row.participants AS id
+  MATCH (actor:Entity {id: id})
+  CREATE (n)-[:PARTICIPANT]->(actor)
+}"""
+PARTIES: LiteralString = """
+CALL (n, row) {
+  UNWIND row.parties AS id
+  MATCH (party:Entity {id: id})
+  CREATE (n)-[:HAS_PARTY {role: 'accepted', sourceId: $dataset, quotes: row.evidence.quotes,
+                          external: false}]->(party)
+}"""
+
+
+def harm(replacing: bool) -> LiteralString:
+    """An attack's inferred targets and its figures."""
+    return (
+        """
+CALL (n, row, dataset) {
+  UNWIND row.targets AS target
+  MATCH (category:Entity {id: target.category})"""
+        + (OLD_TARGET if replacing else NEW_TARGET)
+        + """
+}
+CALL (n, row, dataset) {
+  UNWIND row.figures AS figure"""
+        + (OLD_FIGURE if replacing else NEW_FIGURE)
+        + """
+}"""
+    )
+
+
+def links(label: LiteralString, replacing: bool) -> LiteralString:
+    if label == "Attack":
+        return ACTORS + harm(replacing)
+    if label == "Interception":
+        return ACTORS
+    if label == "Agreement":
+        return PARTIES
+    return PARTICIPANTS
+
+
 def write_events(label: LiteralString, replacing: bool) -> LiteralString:
     """One statement for a batch of events of one label, with all their links: new events are
     created outright; replacing ones are matched and only overwritten by a row as new."""
@@ -108,28 +164,9 @@ WITH dataset, n, row
 CALL (n, row) {
   MATCH (place:Entity {id: row.place})
   CREATE (n)-[:AT]->(place)
-}
-CALL (n, row) {
-  UNWIND row.by AS by
-  MATCH (actor:Entity {id: by.id})
-  CREATE (n)-[:CARRIED_OUT_BY {role: by.role}]->(actor)
-}
-CALL (n, row) {
-  UNWIND row.against AS id
-  MATCH (actor:Entity {id: id})
-  CREATE (n)-[:AGAINST]->(actor)
-}
-CALL (n, row) {
-  UNWIND row.participants AS id
-  MATCH (actor:Entity {id: id})
-  CREATE (n)-[:PARTICIPANT]->(actor)
-}
-CALL (n, row) {
-  UNWIND row.parties AS id
-  MATCH (party:Entity {id: id})
-  CREATE (n)-[:HAS_PARTY {role: 'accepted', sourceId: $dataset, quotes: row.evidence.quotes,
-                          external: false}]->(party)
-}
+}"""
+        + links(label, replacing)
+        + """
 CALL (n, row, dataset) {
   """
         + (OLD_EVIDENCE if replacing else NEW_EVIDENCE)
@@ -141,17 +178,6 @@ CALL (n, row) {
   MATCH (source:Entity {id: id})
   CREATE (n)-[:SUPPORTED_BY {quotes: [], aspect: 'cited', external: false,
                              note: 'cited by ACLED'}]->(source)
-}
-CALL (n, row, dataset) {
-  UNWIND row.targets AS target
-  MATCH (category:Entity {id: target.category})"""
-        + (OLD_TARGET if replacing else NEW_TARGET)
-        + """
-}
-CALL (n, row, dataset) {
-  UNWIND row.figures AS figure"""
-        + (OLD_FIGURE if replacing else NEW_FIGURE)
-        + """
 }
 RETURN count(n) AS written
 """
