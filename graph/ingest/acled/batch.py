@@ -13,9 +13,9 @@ from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.domain.zones import local_period_utc, zones_for
 from graph.ingest.acled.gazetteer import Gazetteer
 from graph.ingest.acled.pending import Pending
-from graph.ingest.acled.provenance import DATASET, DATASET_ROW, EvidenceProps, cited_source
 from graph.ingest.acled.roster import Roster
 from graph.ingest.acled.rows import Event
+from graph.ingest.acled.sources import DATASET, DATASET_ROW, EvidenceProps, cited_source
 from graph.ingest.resolve.targets import TargetRules
 
 

@@ -12,7 +12,8 @@ from typing import LiteralString, TypedDict, cast
 from neo4j.spatial import WGS84Point
 
 from graph.ingest.acled.pending import Pending, PlaceRow
-from graph.ingest.acled.provenance import (
+from graph.ingest.acled.rows import PlaceNames, slug
+from graph.ingest.acled.sources import (
     DATASET,
     ISO,
     ISO_ROW,
@@ -20,7 +21,6 @@ from graph.ingest.acled.provenance import (
     from_iso,
     named_in_dataset,
 )
-from graph.ingest.acled.rows import PlaceNames, slug
 from graph.ingest.resolve.places import Places, region_kind
 from graph.store.database import Database
 
@@ -81,7 +81,10 @@ class Gazetteer:
 
     async def load(self, database: Database) -> None:
         """Index what the graph has: one query, before the first row."""
-        found = cast(list[KnownPlace], await database.read_list(KNOWN_PLACES))
+        self.know(cast(list[KnownPlace], await database.read_list(KNOWN_PLACES)))
+
+    def know(self, found: list[KnownPlace]) -> None:
+        """Index the graph's places (as KNOWN_PLACES returns them), codes found by name."""
         countries = {}
         for place in found:
             iso1 = place["iso1"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from graph.ingest.acled.provenance import EvidenceProps
+from graph.ingest.acled.sources import EvidenceProps
 
 
 class NodeRow(TypedDict):

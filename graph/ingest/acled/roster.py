@@ -11,8 +11,8 @@ from typing import LiteralString, TypedDict, cast
 
 from graph.ingest.acled.gazetteer import Gazetteer
 from graph.ingest.acled.pending import Pending
-from graph.ingest.acled.provenance import DATASET, ISO, ISO_ROW, from_iso, named_in_dataset
 from graph.ingest.acled.rows import ActorName, slug
+from graph.ingest.acled.sources import DATASET, ISO, ISO_ROW, from_iso, named_in_dataset
 from graph.ingest.resolve.actors import Actors, state_name
 from graph.ingest.resolve.places import Places
 from graph.store.database import Database
@@ -54,7 +54,11 @@ class Roster:
 
     async def load(self, database: Database) -> None:
         """Index what the graph has: one query, before the first row."""
-        found = cast(list[KnownActor], await database.read_list(KNOWN_ACTORS))
+        self.know(cast(list[KnownActor], await database.read_list(KNOWN_ACTORS)))
+
+    def know(self, found: list[KnownActor]) -> None:
+        """Index the graph's actors (as KNOWN_ACTORS returns them); a shared name decides
+        nothing."""
         clashes: set[str] = set()
         for actor in found:
             self.known.add(actor["id"])

@@ -9,8 +9,8 @@ from typing import LiteralString, TypedDict, cast
 import neo4j
 
 from graph.ingest.acled.batch import Batch
-from graph.ingest.acled.provenance import DATASET
 from graph.ingest.acled.shared import write_shared
+from graph.ingest.acled.sources import DATASET
 from graph.store.database import Database, run_in
 
 EVENT_LABELS: dict[str, LiteralString] = {

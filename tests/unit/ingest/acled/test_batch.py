@@ -21,8 +21,8 @@ from graph.ingest.acled.batch import (
     newest,
 )
 from graph.ingest.acled.pending import Pending
-from graph.ingest.acled.provenance import DATASET
 from graph.ingest.acled.rows import Event, event
+from graph.ingest.acled.sources import DATASET
 from graph.ingest.resolve.targets import default_rules
 from tests.unit.ingest.acled.test_roster import curated_roster
 

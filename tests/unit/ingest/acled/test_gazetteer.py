@@ -4,17 +4,13 @@ its parent, with a source and evidence. Each link of a name to a curated node is
 
 from __future__ import annotations
 
-import asyncio
-from typing import cast
-
 from neo4j.spatial import WGS84Point
 
 from graph.ingest.acled.gazetteer import Gazetteer, KnownPlace, Resolved
 from graph.ingest.acled.pending import NamedInRow, Pending, PlaceRow
-from graph.ingest.acled.provenance import DATASET, ISO
 from graph.ingest.acled.rows import PlaceNames
+from graph.ingest.acled.sources import DATASET, ISO
 from graph.ingest.resolve.places import default_places
-from graph.store.database import Database
 
 UKRAINE = "location:ukraine"
 KYIV_REGION = "location:kyiv-oblast"
@@ -67,16 +63,6 @@ def record(pending: Pending, id: str, name: str, column: str) -> NamedInRow:
     return pending.resolutions[id, name, column]
 
 
-class FakeDatabase:
-    """Answers load()'s one query with the given rows."""
-
-    def __init__(self, rows: list[KnownPlace]) -> None:
-        self.rows = rows
-
-    async def read_list(self, cypher: str, **params: object) -> list[object]:
-        return list(self.rows)
-
-
 def known(
     id: str,
     name: str,
@@ -93,7 +79,7 @@ def known(
 
 def loaded(rows: list[KnownPlace]) -> Gazetteer:
     gazetteer = Gazetteer(default_places(), Pending())
-    asyncio.run(gazetteer.load(cast(Database, FakeDatabase(rows))))
+    gazetteer.know(rows)  # what load() indexes, given the rows its query returns
     return gazetteer
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.acled.pending import NamedInRow, Pending, PlaceRow
-from graph.ingest.acled.provenance import DATASET, named_in_dataset
+from graph.ingest.acled.sources import DATASET, named_in_dataset
 
 
 def place(id: str) -> PlaceRow:

@@ -4,16 +4,12 @@ to the state or country (created from ISO when missing); anything else stays sta
 
 from __future__ import annotations
 
-import asyncio
-from typing import cast
-
 from graph.ingest.acled.pending import LinkRow, Pending
-from graph.ingest.acled.provenance import DATASET, ISO
 from graph.ingest.acled.roster import KnownActor, Roster, exact_key
 from graph.ingest.acled.rows import ActorName
+from graph.ingest.acled.sources import DATASET, ISO
 from graph.ingest.resolve.actors import Actors
 from graph.ingest.resolve.places import default_places
-from graph.store.database import Database
 from tests.unit.ingest.acled.test_gazetteer import UKRAINE, curated_gazetteer
 
 RUSSIA = "actor:russia"
@@ -52,16 +48,6 @@ def links(roster: Roster, type: str) -> list[LinkRow]:
     return roster.pending.links.get(type, [])
 
 
-class FakeDatabase:
-    """Answers load()'s one query with the given rows."""
-
-    def __init__(self, rows: list[KnownActor]) -> None:
-        self.rows = rows
-
-    async def read_list(self, cypher: str, **params: object) -> list[object]:
-        return list(self.rows)
-
-
 def known(
     id: str, name: str, kind: str, aliases: tuple[str, ...] = (), iso1: str | None = None
 ) -> KnownActor:
@@ -70,7 +56,7 @@ def known(
 
 def loaded(rows: list[KnownActor]) -> Roster:
     roster = Roster(Actors(), default_places(), curated_gazetteer())
-    asyncio.run(roster.load(cast(Database, FakeDatabase(rows))))
+    roster.know(rows)  # what load() indexes, given the rows its query returns
     return roster
 
 
