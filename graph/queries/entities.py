@@ -185,6 +185,7 @@ class EntityRow(TypedDict, total=False):
     endLatest: dt.datetime | None
     inForceStartEarliest: dt.datetime | None
     inForceEndLatest: dt.datetime | None
+    inForceStartLatest: dt.datetime | None
     published: dt.date | None
     retrieved: dt.date | None
 
