@@ -158,30 +158,29 @@ class Planner:
             return None
         self.precisions[id] = precision_of(spec, anchor, anchored)
         because = self.outside_because(spec)
-        if because is None and spec.anchor in self.outside:
-            because = f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
         if because is not None:
             self.outside[id] = because
         return self.bounds[id]
 
     def outside_because(self, spec: TimeSpec) -> str | None:
-        """Why a time's own words are not all the document's: its source or supplied parts."""
+        """Why a time is not all the document's: its source, parts supplied from outside, or
+        an anchor whose time is not (resolved before it, so known by then)."""
         source = spec.source or self.facts.document
         if source in self.external:
             return f"comes from {source}"
         if spec.supplied is not None:
             return f"has its {' and '.join(spec.supplied.parts)} from {spec.supplied.source}"
+        if spec.anchor in self.outside:
+            return f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
         return None
 
     def time_props(
-        self, spec: TimeSpec, bounds: Bounds, prefix: str = "", id: str | None = None
+        self, spec: TimeSpec, bounds: Bounds, precision: str, prefix: str = ""
     ) -> dict[str, Any]:
         def key(name: str) -> str:
             return prefix + name[0].upper() + name[1:] if prefix else name
 
-        because = self.outside.get(id) if id else self.outside_because(spec)
-        if because is None and id is None and spec.anchor in self.outside:
-            because = f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
+        because = self.outside_because(spec)
         where = zones(spec, self.facts.timezone)
         return {
             key("timeText"): spec.text,
@@ -189,7 +188,7 @@ class Planner:
             key("startLatest"): bounds.start_latest,
             key("endEarliest"): bounds.end_earliest,
             key("endLatest"): bounds.end_latest,
-            key("timePrecision"): self.precisions.get(id or "") or precision_of(spec, None, None),
+            key("timePrecision"): precision,
             key("timeAnchor"): spec.anchor,
             key("timeOffset"): spec.offset,
             key("timeZone"): " ".join(where),
@@ -209,7 +208,7 @@ class Planner:
                 self.fail(
                     (*location, "time", "supplied", "source"), "must be a source of kind 'external'"
                 )
-        return self.time_props(spec, bounds, id=id) if bounds else {}
+        return self.time_props(spec, bounds, self.precisions[id]) if bounds else {}
 
     def category(self, location: Location, name: str) -> None:
         if name not in TARGET_CATEGORIES:

@@ -8,7 +8,7 @@ from graph.ingest.facts.models import AgreementSpec, ConductSpec
 from graph.ingest.facts.parse import Location
 from graph.ingest.facts.plan.core import ABOUT_KINDS, Planner
 from graph.ingest.facts.time_spec import TimeSpec
-from graph.ingest.facts.times import TimeError, resolve
+from graph.ingest.facts.times import TimeError, precision_of, resolve
 
 
 def events(planner: Planner) -> None:
@@ -27,6 +27,11 @@ def statements(planner: Planner) -> None:
     for index, statement in enumerate(planner.facts.statements):
         at: Location = ("statements", index)
         time = planner.timed(at, statement.id, statement.time)
+        claims: dict[str, Any] = {}
+        if statement.conduct is not None:
+            claims = conduct(
+                planner, (*at, "conduct"), statement.id, statement.conduct, statement.time
+            )
         planner.plan.node(
             "Statement",
             statement.id,
@@ -34,27 +39,28 @@ def statements(planner: Planner) -> None:
             name=statement.text[:120],
             text=statement.text,
             **time,
+            **claims,
         )
         planner.evidence(at, statement, statement.id, "existence")
         planner.refer((*at, "speaker"), "MADE_BY", statement.id, statement.speaker, "Actor")
         planner.refer_all((*at, "about"), "ABOUT", statement.id, statement.about, *ABOUT_KINDS)
-        if statement.conduct is not None:
-            conduct(planner, (*at, "conduct"), statement.id, statement.conduct, statement.time)
 
 
-def conduct(planner: Planner, at: Location, id: str, spec: ConductSpec, said: TimeSpec) -> None:
-    """What a statement says of a side's conduct, and the period it speaks of."""
+def conduct(
+    planner: Planner, at: Location, id: str, spec: ConductSpec, said: TimeSpec
+) -> dict[str, Any]:
+    """What a statement says of a side's conduct, and the period it speaks of: the statement's
+    properties for it."""
     for field_name in ("denies", "only"):
         for i, name in enumerate(getattr(spec, field_name)):
             planner.category((*at, field_name, i), name)
     during = spec.during or said
     props = {"conductDenies": spec.denies, "conductOnly": spec.only}
     props |= another_time(planner, (*at, "during"), during, "conduct")
-    [row] = [row for row in planner.plan.nodes["Statement"] if row["id"] == id]
-    row["props"].update(props)
     planner.refer((*at, "by"), "CLAIMS_CONDUCT_OF", id, spec.by, "Actor")
     if spec.during is not None:
         planner.evidence((*at, "during"), spec.during, id, "conduct period")
+    return props
 
 
 def another_time(planner: Planner, at: Location, spec: TimeSpec, prefix: str) -> dict[str, Any]:
@@ -67,7 +73,7 @@ def another_time(planner: Planner, at: Location, spec: TimeSpec, prefix: str) ->
     except TimeError as error:
         planner.fail(at, str(error))
         return {}
-    return planner.time_props(spec, bounds, prefix)
+    return planner.time_props(spec, bounds, precision_of(spec, anchor, anchored), prefix)
 
 
 def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
