@@ -1,4 +1,5 @@
-"""The five benchmark questions, asked three ways, each answer reduced to a comparable form."""
+"""The benchmark's questions, asked three ways, each answer reduced to a comparable form: five
+about finding things (here) and the mission's four (bench/mission.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any, LiteralString
 
 import httpx
 import neo4j
+
+from bench import mission
 
 HERE = Path(__file__).resolve().parent
 PEER = json.loads((HERE / "neo4j-graphql" / "queries.json").read_text())
@@ -152,6 +155,8 @@ class Contenders:
     peer: httpx.AsyncClient
 
     def asker(self, contender: str, question: str) -> Ask:
+        if question in mission.QUESTIONS:
+            return self.mission_asker(contender, question)
         if contender == "raw Cypher":
             cypher = RAW[question]
 
@@ -180,5 +185,35 @@ class Contenders:
             if convert is not None:
                 return convert(question, body["data"])
             return from_peer(question, body["data"], variables)
+
+        return http
+
+    def mission_asker(self, contender: str, question: str) -> Ask:
+        if contender == "raw Cypher":
+            cypher = mission.RAW[question]
+
+            async def raw(variables: dict[str, Any]) -> Any:
+                records, _, _ = await self.driver.execute_query(
+                    cypher,
+                    mission.raw_parameters(question, variables),
+                    database_=self.database,
+                    routing_=neo4j.RoutingControl.READ,
+                )
+                return mission.from_raw(question, records[0]["rows"])
+
+            return raw
+        ours = contender == "deedgraph"
+        client = self.deedgraph if ours else self.peer
+        query = (mission.DEEDGRAPH if ours else mission.PEER)[question]
+
+        async def http(variables: dict[str, Any]) -> Any:
+            sent = variables if ours else mission.peer_parameters(question, variables)
+            response = await client.post("/graphql", json={"query": query, "variables": sent})
+            body = response.json()
+            if response.status_code != 200 or body.get("errors"):
+                raise RuntimeError(f"{contender} {question}: {response.status_code} {body}")
+            if ours:
+                return mission.from_deedgraph(question, body["data"])
+            return mission.from_peer(question, body["data"])
 
         return http

@@ -24,6 +24,7 @@ import neo4j
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import mission
 from bench.questions import WALKED, Contenders, normal
 from graph.managed import server
 from graph.settings import ManagedServer
@@ -32,7 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PEER_DIR = ROOT / "bench" / "neo4j-graphql"
 CONTENDERS = ("raw Cypher", "deedgraph", "@neo4j/graphql")
-QUESTIONS = ("entity_by_id", "attacks_after", "nested", "search", "neighbourhood")
+QUESTIONS = (
+    "entity_by_id",
+    "attacks_after",
+    "nested",
+    "search",
+    "neighbourhood",
+    *mission.QUESTIONS,
+)
 
 
 def wait_http(url: str, timeout: float = 60) -> None:
@@ -58,10 +66,12 @@ async def parameters(driver: neo4j.AsyncDriver) -> dict[str, dict[str, Any]]:
         "-[:WITHIN]->()-[:WITHIN]->(r:Location) RETURN r.id, count(*) AS n ORDER BY n DESC LIMIT 1"
     )
     attack = await one("MATCH (a:Attack {id: 'syn-attack:1000'}) RETURN a.id")
-    # The quietest settlement: its depth-2 neighbourhood is the smallest of the places.
+    # A settlement with ten or more attacks: a neighbourhood of 50-100 nodes, the size of a
+    # drawing, complete under the limit so every engine must return the same nodes.
     quiet = await one(
         "MATCH (s:Location {kind: 'settlement'}) WHERE s.id STARTS WITH 'syn-' "
-        "RETURN s.id, COUNT { (s)<-[:AT]-() } AS n ORDER BY n, s.id LIMIT 1"
+        "WITH s, COUNT { (s)<-[:AT]-() } AS n WHERE n >= 10 "
+        "RETURN s.id, n ORDER BY n, s.id LIMIT 1"
     )
     return {
         "entity_by_id": {"id": attack},
@@ -137,7 +147,7 @@ async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float)
         httpx.AsyncClient(base_url=peer_url, limits=limits, timeout=60) as peer,
     ):
         contenders = Contenders(driver, "neo4j", ours, peer)
-        params = await parameters(driver)
+        params = {**await parameters(driver), **await mission.parameters(driver)}
         answers: dict[str, Any] = {}
         for question in QUESTIONS:
             found = {
@@ -193,6 +203,12 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
             f"| {question} | {clients} | {contender} | {t['p50']:.2f} | {t['p95']:.2f} | "
             f"{t['p99']:.2f} | {t['rps']:.1f} | {t['p50'] / floor:.2f}x |"
         )
+    lines += [
+        "",
+        "Answer sizes (items in the checked answer): "
+        + ", ".join(f"{q} {a['size']}" for q, a in data["answers"].items())
+        + ".",
+    ]
     if "import" in data:
         imp = data["import"]
         rows = imp["rows"]

@@ -8,7 +8,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import RESULT_CAP
+from api.fields import FIRST, result_size
 from api.fields.listing import TimeMode
 from api.types.agreements import (
     AgreementMoment,
@@ -22,7 +22,7 @@ from api.types.deeds import Attack, Target
 from api.types.entity import Entity, by_id, require
 from api.types.kinds import Actor, Agreement, Party, Statement
 from graph.errors import BadInputError
-from graph.queries import agreements
+from graph.queries import agreements, bearings
 
 
 @strawberry.type
@@ -39,6 +39,7 @@ class AgreementQuery:
         moment: AgreementMoment = AgreementMoment.ANNOUNCEMENT,
         within_days: float | None = None,
         parties_only: bool = False,
+        first: FIRST = None,
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
@@ -51,7 +52,7 @@ class AgreementQuery:
             mode == TimeMode.DEFINITELY,
             window,
             parties_only,
-            RESULT_CAP,
+            result_size(first),
         )
         found = await by_id(info, [row["id"] for row in rows], Attack)
         return [
@@ -69,10 +70,10 @@ class AgreementQuery:
         "a target inside its scope, each with the evidence and why it matches."
     )
     async def agreement_violations(
-        self, info: Info, agreement_id: strawberry.ID
+        self, info: Info, agreement_id: strawberry.ID, first: FIRST = None
     ) -> list[Violation]:
         await require(info, "agreementId", agreement_id, Agreement)
-        rows = await agreements.violations(info.context.database, agreement_id, RESULT_CAP)
+        rows = await agreements.violations(info.context.database, agreement_id, result_size(first))
         ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
         ids += [r["announcement"] for r in rows if r["announcement"]]
         entities = await by_id(info, ids, Entity)
@@ -131,11 +132,11 @@ class AgreementQuery:
         "actions that contradict or bear them out."
     )
     async def statements_versus_actions(
-        self, info: Info, actor_id: strawberry.ID
+        self, info: Info, actor_id: strawberry.ID, first: FIRST = None
     ) -> list[StatementVersusAction]:
         await require(info, "actorId", actor_id, Actor)
-        rows = await agreements.statements_versus_actions(
-            info.context.database, actor_id, RESULT_CAP
+        rows = await bearings.statements_versus_actions(
+            info.context.database, actor_id, result_size(first)
         )
         ids = [r["action"] for r in rows] + [r["agreement"] for r in rows if r["agreement"]]
         ids += [target for r in rows for target in r["targets"]]

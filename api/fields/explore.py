@@ -9,7 +9,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import RESULT_CAP
+from api.fields import FIRST, result_size
 from api.fields.listing import page_size
 from api.selection import asks_for, field_detail
 from api.types.build import build
@@ -24,7 +24,7 @@ from api.types.explore import (
     graph_of,
 )
 from graph.errors import BadInputError
-from graph.queries import explore
+from graph.queries import explore, timeline
 
 
 @strawberry.type
@@ -49,11 +49,14 @@ class ExploreQuery:
         entity_id: strawberry.ID,
         start: dt.datetime | None = None,
         end: dt.datetime | None = None,
+        first: FIRST = None,
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
         await require(info, "entityId", entity_id, Entity)
-        rows = await explore.timeline(info.context.database, entity_id, start, end, RESULT_CAP)
+        rows = await timeline.timeline(
+            info.context.database, entity_id, start, end, result_size(first)
+        )
         entities = await by_id(info, [r["id"] for r in rows], Entity)
         return [
             TimelineItem(entity=entities[r["id"]], relations=r["relations"])

@@ -8,7 +8,7 @@
 // Read-only by construction: no mutations in the schema, and the server never
 // calls assertIndexesAndConstraints (the database is shared).
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { printSchema } from "graphql";
@@ -22,7 +22,12 @@ const password = process.env.NEO4J_PASSWORD ?? "";
 const port = Number(process.env.PORT || 4000);
 const host = "127.0.0.1";
 
-const typeDefs = readFileSync(new URL("./typeDefs.graphql", import.meta.url), "utf8");
+// mission.graphql: @cypher fields holding deedgraph's own Cypher for the mission's questions,
+// written by bench/mission.py from graph/queries before each run.
+const typeDefs = ["./typeDefs.graphql", "./mission.graphql"]
+  .filter((file) => existsSync(new URL(file, import.meta.url)))
+  .map((file) => readFileSync(new URL(file, import.meta.url), "utf8"))
+  .join("\n");
 
 const auth = user ? neo4j.auth.basic(user, password) : neo4j.auth.none();
 const driver = neo4j.driver(uri, auth);

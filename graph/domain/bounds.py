@@ -17,6 +17,12 @@ WIDTH = {
 TICK = dt.timedelta(microseconds=1)
 
 
+def span_seconds(start: dt.datetime, end: dt.datetime) -> int:
+    """Whole seconds from a start to an end, rounded up: stored and indexed beside the bounds,
+    the longest span bounds a seek on startEarliest for everything overlapping a moment."""
+    return -int((start - end).total_seconds() // 1)
+
+
 @dataclass(frozen=True)
 class Bounds:
     start_earliest: dt.datetime

@@ -1,4 +1,4 @@
-"""Search, timelines, neighbourhoods, paths and dashboard statistics."""
+"""Search, neighbourhoods, paths and dashboard statistics."""
 
 from __future__ import annotations
 
@@ -60,31 +60,6 @@ def search_query(detail: Detail) -> LiteralString:
     return SEARCH + PROJECTIONS[detail] + "}) AS rows"
 
 
-TIMELINE: LiteralString = """
-MATCH (e:Entity {id: $id})
-CALL (e) {
-  WITH e WHERE e:Attack OR e:Statement OR e:Agreement OR e:Event
-  RETURN e AS t, 'self' AS relation
-  UNION
-  MATCH (e)-[r]-(t)
-  WHERE (t:Attack OR t:Statement OR t:Agreement OR t:Event) AND type(r) <> 'SUPPORTED_BY'
-  RETURN t, toLower(type(r)) AS relation
-  UNION
-  MATCH (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(:Actor)
-        -[r:CARRIED_OUT_BY|MADE_BY|PARTICIPANT|HAS_PARTY]-(t)
-  RETURN t, toLower(type(r)) AS relation
-  UNION
-  MATCH (e)<-[:WITHIN*1..5]-(:Location)<-[:AT]-(t)
-  RETURN t, 'inside' AS relation
-}
-WITH t, collect(DISTINCT relation) AS relations
-WHERE t.startEarliest IS NOT NULL AND t.retracted IS NULL
-  AND ($from IS NULL OR t.endLatest >= $from)
-  AND ($to IS NULL OR t.startEarliest <= $to)
-WITH t, relations ORDER BY t.startEarliest, t.id LIMIT $limit
-RETURN collect({id: t.id, relations: relations}) AS rows
-"""
-
 ATTACKS_PER_REGION_PER_DAY: LiteralString = """
 MATCH (a:Attack)-[:AT]->(:Location)-[:WITHIN*0..5]->(r:Location {kind: 'region'})
 WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) } AND a.retracted IS NULL
@@ -113,11 +88,6 @@ ORDER BY weapon
 class SearchHitRow(TypedDict):
     score: float
     node: EntityRow
-
-
-class TimelineRow(TypedDict):
-    id: str
-    relations: list[str]
 
 
 class NodeSummaryRow(TypedDict):
@@ -180,13 +150,6 @@ async def search(
     for hit in hits:
         parsed(hit["node"])
     return hits
-
-
-async def timeline(
-    database: Database, id: str, start: dt.datetime | None, end: dt.datetime | None, limit: int
-) -> list[TimelineRow]:
-    rows = await database.read_list(TIMELINE, id=id, **{"from": start, "to": end}, limit=limit)
-    return cast(list[TimelineRow], rows)
 
 
 async def neighbourhood(

@@ -18,6 +18,11 @@ STATEMENTS: list[LiteralString] = [
     "CREATE INDEX location_kind IF NOT EXISTS FOR (n:Location) ON (n.kind)",
     "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
     "CREATE INDEX attack_kind IF NOT EXISTS FOR (n:Attack) ON (n.kind)",
+    # Timelines scan every kind of timed node in time order; the longest span bounds the
+    # seek for what overlaps a moment (graph/queries/agreements.py, explore.py).
+    "CREATE INDEX entity_start IF NOT EXISTS FOR (n:Entity) ON (n.startEarliest)",
+    "CREATE INDEX entity_span IF NOT EXISTS FOR (n:Entity) ON (n.spanSeconds)",
+    "CREATE INDEX attack_span IF NOT EXISTS FOR (n:Attack) ON (n.spanSeconds)",
     "CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point)",
     "CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:"
     + TEXT_LABELS

@@ -13,6 +13,8 @@ from typing import Any
 
 from neo4j.spatial import WGS84Point
 
+from graph.domain.bounds import span_seconds
+
 START = dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
 DAYS = 3 * 365
 REGIONS, DISTRICTS, SETTLEMENTS = 24, 8, 12
@@ -57,6 +59,7 @@ def timed(start: dt.datetime, hours: float, text: str, precision: str) -> dict[s
         "endEarliest": start,
         "endLatest": end,
         "timePrecision": precision,
+        "spanSeconds": span_seconds(start, end),
     }
 
 

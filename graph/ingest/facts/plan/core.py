@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.domain.bounds import Bounds
+from graph.domain.bounds import Bounds, span_seconds
 from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.errors import Problem
 from graph.ingest.facts.fields import Evidenced
@@ -194,6 +194,9 @@ class Planner:
             key("timeZone"): " ".join(where),
             key("timeExternal"): because is not None,
             key("timeExternalBecause"): because,
+            # Indexed: the longest span bounds index seeks on startEarliest for "overlaps
+            # a moment" (graph/store/constraints.py).
+            key("spanSeconds"): span_seconds(bounds.start_earliest, bounds.end_latest),
         }
 
     def timed(self, location: Location, id: str, spec: TimeSpec) -> dict[str, Any]:
