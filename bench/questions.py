@@ -33,15 +33,21 @@ RAW: dict[str, LiteralString] = {
           by: [(a)-[:CARRIED_OUT_BY]->(x) | x.id],
           locations: [(a)-[:AT]->(l) | l.id],
           targets: [(a)-[:HIT]->(t) | t.id]} AS answer""",
+    # In time order through the startEarliest index, keeping the actor's, until 50: the
+    # actor's 10% of attacks pass, so about 500 are read (gathering the actor's 100,000
+    # attacks to sort them took 144 ms at 10^6).
     "attacks_after": """
-        MATCH (:Actor:Entity {id: $actor})<-[:CARRIED_OUT_BY]-(a:Attack)
+        MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
         WHERE a.startEarliest > datetime($after)
+          AND EXISTS { (a)-[:CARRIED_OUT_BY]->(x:Actor) WHERE x.id = $actor }
         WITH a ORDER BY a.startEarliest, a.id LIMIT 50
         RETURN collect(a.id) AS answer""",
-    # Sorted before the region test, which then runs only until 50 have passed it: 24 ms
-    # at 10^5, where testing every attack of the actor first took 193 ms.
+    # The same scan, testing the region after the actor (282 ms at 10^6 when sorting all of
+    # the actor's attacks first).
     "nested": """
-        MATCH (:Actor:Entity {id: $actor})<-[:CARRIED_OUT_BY]-(a:Attack)
+        MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
+        WHERE a.startEarliest IS NOT NULL
+          AND EXISTS { (a)-[:CARRIED_OUT_BY]->(x:Actor) WHERE x.id = $actor }
         WITH a ORDER BY a.startEarliest, a.id
         WHERE EXISTS { (a)-[:AT]->(:Location)-[:WITHIN]->(:Location)-[:WITHIN]->(r)
                        WHERE r.id = $region }

@@ -292,6 +292,7 @@ def main() -> None:
                 check=True,
             )
             marker.touch()
+        mission.write_peer_type_defs(PEER_DIR)
         if not (PEER_DIR / "node_modules").exists():
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER_DIR, check=True)
         processes.append(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
+from graph.queries.overlap import LONGEST_ATTACK, LONGEST_TIMED, back
 from graph.store.database import Database
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
@@ -149,6 +150,47 @@ class Page:
     has_next: bool
 
 
+# Reach: how many nodes hang off an actor (with its units and spokespeople) or a place (with
+# the places inside it), from node degrees alone.
+REACH: dict[str, LiteralString] = {
+    "actor": """reduce(n = 0, d IN COLLECT {
+        MATCH (x)<-[:PART_OF|SPEAKS_FOR*0..4]-(d:Actor)
+        RETURN COUNT { (d)<-[:CARRIED_OUT_BY|MADE_BY|PARTICIPANT]-() } AS n } | n + d)""",
+    "location": """reduce(n = 0, d IN COLLECT {
+        MATCH (x)<-[:WITHIN*0..5]-(d:Location) RETURN COUNT { (d)<-[:AT]-() } AS n } | n + d)""",
+}
+TIME_SEEK: dict[str, LiteralString] = {
+    "time_asc": "n.startEarliest >= seekFrom",
+    "time_desc": "n.startEarliest <= seekTo",
+}
+# Where the seek starts: anything that may still be running at $from started at most the
+# longest span before it; anything that started after $to is out either way.
+SEEK_BOUNDS: LiteralString = (
+    """
+     CASE WHEN $from IS NULL THEN datetime('0001-01-01T00:00:00Z')
+          WHEN $definitely THEN $from
+          ELSE """
+    + back("$from", "longest")
+    + """ END AS seekFrom,
+     coalesce($to, datetime('9999-12-31T23:59:59Z')) AS seekTo"""
+)
+BUSY = 7_000  # as for timelines (graph/queries/timeline.py): where the two plans cost the same
+
+
+def _scan_or_gather(label: str, filter: ListFilter, order: Order) -> str | None:
+    """Which anchor may be swapped for a time-ordered scan: a list of timed nodes in time
+    order, tied to an actor or a place. For a busy anchor (the forces of a side, a region),
+    gathering its nodes to sort them reads them all (144 ms for 100,000 attacks); the scan in
+    time order stops at the page (graph/queries/overlap.py)."""
+    if label not in ("Attack", "Statement", "Event") or order == "name":
+        return None
+    if filter.actor is not None:
+        return "actor"
+    if filter.location is not None:
+        return "location"
+    return None
+
+
 async def list_page(
     database: Database,
     label: Label,
@@ -164,7 +206,7 @@ async def list_page(
     )
     # Walks are tested after sorting, in order, until the page is full: a page of 50 from
     # 10,000 candidates then walks from a few hundred of them, not all 10,000.
-    cypher = (
+    gather = (
         "MATCH (n:"
         + LABELS[label]
         + ")"
@@ -174,8 +216,48 @@ async def list_page(
         + order_by
         + _where(conditions.walks)
         + " WITH n SKIP $skip LIMIT $limit "
-        "RETURN collect(" + PROJECTIONS[detail] + ") AS rows"
     )
+    anchor = _scan_or_gather(label, filter, order)
+    if anchor is None:
+        cypher = gather + "RETURN collect(" + PROJECTIONS[detail] + ") AS rows"
+    else:
+        link = ACTOR_LINK[label] if anchor == "actor" else LOCATION_CHECK[label]
+        scan = (
+            "MATCH (n:"
+            + LABELS[label]
+            + ") USING INDEX n:"
+            + LABELS[label]
+            + "(startEarliest)"
+            + _where([TIME_SEEK[order], *conditions.own])
+            + (" AND EXISTS { " + link + " }" if anchor == "actor" else " AND " + link)
+            + " WITH n ORDER BY "
+            + order_by
+            + _where(conditions.walks)
+            + " WITH n SKIP $skip LIMIT $limit "
+        )
+        cypher = (
+            "MATCH (x:Entity {id: $"
+            + anchor
+            + "}) WITH x, "
+            + REACH[anchor]
+            + " AS reach, "
+            + (LONGEST_ATTACK if label == "Attack" else LONGEST_TIMED)
+            + " AS longest WITH reach, "
+            + SEEK_BOUNDS
+            + " CALL (reach, seekFrom, seekTo) { WITH reach WHERE reach <= $busy "
+            + gather
+            + "RETURN n UNION WITH reach, seekFrom, seekTo WHERE reach > $busy "
+            "CALL (seekFrom, seekTo) { "
+            + scan
+            + "RETURN n } RETURN n } WITH n ORDER BY "
+            + order_by
+            + " RETURN collect("
+            + PROJECTIONS[detail]
+            + ") AS rows"
+        )
+        conditions.params.setdefault("from", None)
+        conditions.params.setdefault("to", None)
+        conditions.params.update(definitely=filter.time_mode == "definitely", busy=BUSY)
     found = await database.read_list(cypher, skip=skip, limit=limit + 1, **conditions.params)
     nodes = [parsed(node) for node in found]
     return Page(rows=nodes[:limit], has_next=len(nodes) > limit)

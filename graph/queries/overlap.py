@@ -9,6 +9,8 @@ Measured at 10^6 synthetic attacks (bench/README.md): the first 50 attacks after
 120-140 ms through the endLatest index (which orders nothing, so every later attack is read and
 sorted) and under 5 ms as an ordered seek that stops at the 50th. The seek only keeps its order
 when it is the leaf of a subquery (CALL or COLLECT): under an Apply, Neo4j 5.26 sorts again.
+The fragments name their node `spanned`, a name no query around them uses: a COLLECT subquery
+sees the variables of its query, and reusing one would silently narrow it to that node.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from __future__ import annotations
 from typing import LiteralString
 
 LONGEST_ATTACK: LiteralString = """COLLECT {
-  MATCH (x:Attack) WHERE x.spanSeconds IS NOT NULL
-  RETURN x.spanSeconds ORDER BY x.spanSeconds DESC LIMIT 1 }"""
+  MATCH (spanned:Attack) WHERE spanned.spanSeconds IS NOT NULL
+  RETURN spanned.spanSeconds ORDER BY spanned.spanSeconds DESC LIMIT 1 }"""
 
 LONGEST_TIMED: LiteralString = """COLLECT {
-  MATCH (x:Entity) WHERE x.spanSeconds IS NOT NULL
-  RETURN x.spanSeconds ORDER BY x.spanSeconds DESC LIMIT 1 }"""
+  MATCH (spanned:Entity) WHERE spanned.spanSeconds IS NOT NULL
+  RETURN spanned.spanSeconds ORDER BY spanned.spanSeconds DESC LIMIT 1 }"""
 
 
 def back(moment: LiteralString, longest: LiteralString) -> LiteralString:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.ingest.facts.loader import load
-from graph.queries import agreements, bearings, timeline
+from graph.queries import agreements, bearings, listing, timeline
 from graph.store.database import Database
 from tests.graphql_client import data, post
 from tests.integration.conftest import SEED
@@ -134,3 +134,46 @@ async def test_an_analysis_refuses_more_than_its_cap(api_url: str, seeded: Datab
     )
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "first" in body["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("label", "filter", "order"),
+    [
+        ("Attack", listing.ListFilter(actor="actor:russia"), "time_asc"),
+        (
+            "Attack",
+            listing.ListFilter(actor="actor:russia", start=dt.datetime(2025, 3, 18, tzinfo=dt.UTC)),
+            "time_asc",
+        ),
+        (
+            "Attack",
+            listing.ListFilter(
+                actor="actor:russia",
+                start=dt.datetime(2025, 3, 10, tzinfo=dt.UTC),
+                time_mode="definitely",
+            ),
+            "time_desc",
+        ),
+        ("Attack", listing.ListFilter(location="location:ukraine"), "time_desc"),
+        (
+            "Attack",
+            listing.ListFilter(actor="actor:russia", location="location:sumy-oblast"),
+            "time_asc",
+        ),
+        ("Statement", listing.ListFilter(actor="actor:united-states"), "time_asc"),
+    ],
+)
+async def test_both_list_plans_give_the_same_page(
+    besieged: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    label: listing.Label,
+    filter: listing.ListFilter,
+    order: listing.Order,
+) -> None:
+    pages = []
+    for busy in (10**9, -1):  # gather from the anchor; scan in time order
+        monkeypatch.setattr(listing, "BUSY", busy)
+        page = await listing.list_page(besieged, label, filter, order, 0, 2, "plain")
+        pages.append(([row["id"] for row in page.rows], page.has_next))
+    assert pages[0][0], filter
+    assert pages[1] == pages[0]
