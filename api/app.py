@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
@@ -45,6 +46,11 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         database = Database.connect(connection, timeout=settings.query_timeout)
         app.state.database = database
+        # The schema, the driver and the imports are ~78,000 objects that live as long as the
+        # process; the cyclic collector rescanned them in every full collection, a third of a
+        # small request's CPU (2.9 against 1.8 ms for an attack by id, measured in-process).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
