@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test unit lint typecheck pytest fuzz bench explorer browser install jars lock clean
+.PHONY: serve test unit lint typecheck pytest fuzz bench explorer browser http-audit install jars lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ explorer/dist/explorer.js: $(EXPLORER_SOURCES)
 
 explorer: explorer/dist/explorer.js
 
+# graphql-http's conformance audit, run against the live server by the tests (lock file).
+tests/http_audit/node_modules: tests/http_audit/package-lock.json
+	cd tests/http_audit && npm ci --no-audit --no-fund
+	touch tests/http_audit/node_modules
+
+http-audit: tests/http_audit/node_modules
+
 # Debian's Chromium for the page tests (never a browser download).
 browser:
 	test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
@@ -38,7 +45,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: jars explorer browser
+pytest: jars explorer browser http-audit
 	$(BIN)/pytest
 
 test: lint typecheck pytest

@@ -1,18 +1,28 @@
-"""Strawberry's ASGI view, given deedgraph's context."""
+"""Strawberry's ASGI view, given deedgraph's context and the GraphQL-over-HTTP spec's answers:
+both media types (api/media.py), its status codes, and a JSON body with coded errors for
+every refusal (Strawberry's own are plain text)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import orjson
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema import BaseSchema
+from strawberry.types import ExecutionResult
 
 from api.context import Context
+from api.media import JSON, coded, failed_before_execution, negotiate, request_error
 from graph.settings import Settings
+
+# Strawberry refuses some requests with 400 where the spec names a sharper status.
+SHARPER = {"Unsupported content type": 415, "mutations are not allowed when using GET": 405}
 
 
 class DeedgraphGraphQL(GraphQL[Context, None]):
@@ -35,6 +45,50 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             api_key=getattr(request.state, "api_key", None),
         )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        media = negotiate(request.headers.get("accept"))
+        request.state.media = media or JSON
+        if media is None and request.method != "GET":  # a browser's GET gets GraphiQL
+            response = self.refusal(
+                406,
+                "Accept names neither application/json nor application/graphql-response+json",
+                JSON,
+            )
+        else:
+            try:
+                response = await self.run(request)
+            except HTTPException as error:
+                status = SHARPER.get(error.reason, error.status_code)
+                response = self.refusal(status, error.reason, request.state.media)
+            else:
+                if getattr(request.state, "status", None):
+                    response.status_code = request.state.status
+                if response.media_type == "application/json":
+                    response.headers["content-type"] = request.state.media
+        await response(scope, receive, send)
+
+    def refusal(self, status: int, message: str, media: str) -> Response:
+        status, body = request_error(status, message)
+        headers = {"allow": "POST"} if status == 405 else None
+        return Response(
+            self.encode_json(body), status_code=status, media_type=media, headers=headers
+        )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        answer = await super().process_result(request, result)
+        if "errors" in answer:
+            coded(answer["errors"])  # type: ignore[arg-type]
+        if request.state.media != JSON and failed_before_execution(result):
+            answer.pop("data", None)
+            request.state.status = 400
+        return answer
 
     async def get_root_value(self, request: Any) -> None:
         return None
