@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -12,7 +13,7 @@ import strawberry
 from api.context import Info
 from api.selection import asks_for, connection_detail
 from api.types.build import build
-from api.types.connections import Connection, connection, decode_cursor
+from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from api.types.deeds import Attack
 from api.types.entity import Entity
 from api.types.kinds import Actor, Agreement, Event, Location, Statement
@@ -62,11 +63,11 @@ class Filter:
     )
 
 
-def page_size(info: Info, first: int | None) -> int:
+def page_size(info: Info, first: int | None, argument: str = "first") -> int:
     limit = info.context.settings.max_page_size
     size = 50 if first is None else first
     if size < 0 or size > limit:
-        raise BadInputError(f"first: must be between 0 and {limit}, got {size}")
+        raise BadInputError(f"{argument}: must be between 0 and {limit}, got {size}")
     return size
 
 
@@ -75,8 +76,7 @@ async def entity_connection(
     label: listing.Label,
     cls: type[E],
     filter: Filter | None,
-    first: int | None,
-    after: str | None,
+    pages: Pages,
     order: Order,
 ) -> Connection[E]:
     filter = filter or Filter()
@@ -96,16 +96,42 @@ async def entity_connection(
         text=filter.text,
         include_retracted=filter.include_retracted,
     )
-    size = page_size(info, first)
-    offset = decode_cursor(after)
+    backward = pages.last is not None or pages.before is not None
+    if pages.first is not None and pages.last is not None:
+        raise BadInputError("last: give first or last, not both")
+    if pages.after is not None and pages.before is not None:
+        raise BadInputError("before: give after or before, not both")
+    if backward and pages.first is not None:
+        raise BadInputError("first: pages backwards (before) take last")
+    size = page_size(info, pages.last if backward else pages.first, "last" if backward else "first")
+    cursor = pages.before if backward else pages.after
+    position = decode_cursor("before" if backward else "after", cursor, order.value)
     database = info.context.database
     needed = connection_detail(info)
-    page = await listing.list_page(database, label, spec, order.value, offset, size, needed)
+    page = await listing.list_page(
+        database, label, spec, order.value, position, size, needed, backward
+    )
     if needed == "full":  # only complete rows may stand in for the loader's
         info.context.remember(page.rows)
     total = await listing.count(database, label, spec) if asks_for(info, "totalCount") else None
-    nodes = [node for node in (build(row) for row in page.rows) if isinstance(node, cls)]
-    return connection(nodes, offset, page.has_next, total)
+    edges = [
+        Edge(cursor=encode_cursor(order.value, key, node.id), node=node)
+        for node, key in zip((build(row) for row in page.rows), page.keys, strict=True)
+        if isinstance(node, cls)
+    ]
+    if backward:
+        return connection(edges, cursor is not None, page.more, total)
+    return connection(edges, page.more, cursor is not None, total)
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Relay's paging arguments: first/after forwards, last/before backwards."""
+
+    first: int | None = None
+    after: str | None = None
+    last: int | None = None
+    before: str | None = None
 
 
 def connection_field(label: listing.Label, kind: type[Entity], default: Order) -> Any:
@@ -116,9 +142,12 @@ def connection_field(label: listing.Label, kind: type[Entity], default: Order) -
         filter: Filter | None = None,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
         order: Order = default,
     ) -> Any:
-        return await entity_connection(info, label, kind, filter, first, after, order)
+        pages = Pages(first, after, last, before)
+        return await entity_connection(info, label, kind, filter, pages, order)
 
     # Concrete types for Strawberry: the schema shows Connection of this kind.
     resolve.__annotations__ = {
@@ -126,6 +155,8 @@ def connection_field(label: listing.Label, kind: type[Entity], default: Order) -
         "filter": Filter | None,
         "first": int | None,
         "after": str | None,
+        "last": int | None,
+        "before": str | None,
         "order": Order,
         "return": Connection[kind],  # type: ignore[valid-type]
     }

@@ -1,37 +1,40 @@
-"""Relay-style connections, paged in Cypher with opaque offset cursors."""
+"""Relay-style connections, paged in Cypher with opaque keyset cursors (graph/queries/keyset.py):
+a cursor names its row by sort key and id, so pages stay put while others write."""
 
 from __future__ import annotations
 
 import base64
+import binascii
 from typing import Generic, TypeVar
 
+import orjson
 import strawberry
 
 from graph.errors import BadInputError
+from graph.queries.keyset import Order, Position
 
 T = TypeVar("T")
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+def encode_cursor(order: Order, key: str | None, id: str) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps({"o": order, "k": key, "i": id})).decode()
 
 
-MAX_OFFSET = 2**53
-
-
-def decode_cursor(cursor: str | None) -> int:
+def decode_cursor(argument: str, cursor: str | None, order: Order) -> Position | None:
+    """The row a cursor names; refused when this API did not give it out, or gave it out
+    for another order."""
     if cursor is None:
-        return 0
+        return None
     try:
-        kind, _, number = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        offset = int(number)
-    except (ValueError, UnicodeDecodeError):
-        raise BadInputError(f"after: {cursor!r} is not a cursor this API gave out") from None
-    # No cursor this API gives out is past MAX_OFFSET; a larger number cannot even be sent
-    # to Neo4j as SKIP (the driver packs 64-bit integers).
-    if kind != "offset" or not 0 <= offset < MAX_OFFSET:
-        raise BadInputError(f"after: {cursor!r} is not a cursor this API gave out")
-    return offset + 1
+        fields = orjson.loads(base64.urlsafe_b64decode(cursor.encode()))
+        key, id, given = fields["k"], fields["i"], fields["o"]
+    except (ValueError, binascii.Error, TypeError, KeyError, orjson.JSONDecodeError):
+        raise BadInputError(f"{argument}: {cursor!r} is not a cursor this API gave out") from None
+    if not isinstance(id, str) or not (key is None or isinstance(key, str)):
+        raise BadInputError(f"{argument}: {cursor!r} is not a cursor this API gave out")
+    if given != order:
+        raise BadInputError(f"{argument}: the cursor is for order {given}, not {order}")
+    return Position(key, id)
 
 
 @strawberry.type
@@ -61,13 +64,14 @@ class Connection(Generic[T]):
         return [edge.node for edge in self.edges]
 
 
-def connection(nodes: list[T], offset: int, has_next: bool, total: int | None) -> Connection[T]:
-    edges = [Edge(cursor=encode_cursor(offset + i), node=node) for i, node in enumerate(nodes)]
+def connection(
+    edges: list[Edge[T]], has_next: bool, has_previous: bool, total: int | None
+) -> Connection[T]:
     return Connection(
         edges=edges,
         page_info=PageInfo(
             has_next_page=has_next,
-            has_previous_page=offset > 0,
+            has_previous_page=has_previous,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
+from graph.queries.keyset import KEY_OF_ROW, Order, Position, Sort, sort_of
 from graph.queries.overlap import LONGEST_ATTACK, LONGEST_TIMED, back
 from graph.store.database import Database
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
 TimeMode = Literal["definitely", "possibly"]
-Order = Literal["time_asc", "time_desc", "name"]
 
 LABELS: dict[str, LiteralString] = {
     "Actor": "Actor",
@@ -61,11 +61,6 @@ DEFINITELY_FROM: LiteralString = "n.startEarliest >= $from"
 DEFINITELY_TO: LiteralString = "n.endLatest <= $to"
 POSSIBLY_FROM: LiteralString = "n.endLatest >= $from"
 POSSIBLY_TO: LiteralString = "n.startEarliest <= $to"
-ORDERS: dict[str, LiteralString] = {
-    "time_asc": "n.startEarliest ASC, n.id ASC",
-    "time_desc": "n.startEarliest DESC, n.id DESC",
-    "name": "toLower(n.name) ASC, n.id ASC",
-}
 
 
 @dataclass(frozen=True)
@@ -144,12 +139,6 @@ def _where(clauses: list[LiteralString]) -> LiteralString:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-@dataclass(frozen=True)
-class Page:
-    rows: list[EntityRow]
-    has_next: bool
-
-
 # Reach: how many nodes hang off an actor (with its units and spokespeople) or a place (with
 # the places inside it), from node degrees alone.
 REACH: dict[str, LiteralString] = {
@@ -159,9 +148,9 @@ REACH: dict[str, LiteralString] = {
     "location": """reduce(n = 0, d IN COLLECT {
         MATCH (x)<-[:WITHIN*0..5]-(d:Location) RETURN COUNT { (d)<-[:AT]-() } AS n } | n + d)""",
 }
-TIME_SEEK: dict[str, LiteralString] = {
-    "time_asc": "n.startEarliest >= seekFrom",
-    "time_desc": "n.startEarliest <= seekTo",
+TIME_SEEK: dict[bool, LiteralString] = {  # by descending
+    False: "n.startEarliest >= seekFrom",
+    True: "n.startEarliest <= seekTo",
 }
 # Where the seek starts: anything that may still be running at $from started at most the
 # longest span before it; anything that started after $to is out either way.
@@ -177,12 +166,12 @@ SEEK_BOUNDS: LiteralString = (
 BUSY = 7_000  # as for timelines (graph/queries/timeline.py): where the two plans cost the same
 
 
-def _scan_or_gather(label: str, filter: ListFilter, order: Order) -> str | None:
+def _scan_or_gather(label: str, filter: ListFilter, sort: Sort) -> str | None:
     """Which anchor may be swapped for a time-ordered scan: a list of timed nodes in time
     order, tied to an actor or a place. For a busy anchor (the forces of a side, a region),
     gathering its nodes to sort them reads them all (144 ms for 100,000 attacks); the scan in
     time order stops at the page (graph/queries/overlap.py)."""
-    if label not in ("Attack", "Statement", "Event") or order == "name":
+    if label not in ("Attack", "Statement", "Event") or sort.kind != "time":
         return None
     if filter.actor is not None:
         return "actor"
@@ -191,19 +180,31 @@ def _scan_or_gather(label: str, filter: ListFilter, order: Order) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Page:
+    rows: list[EntityRow]
+    keys: list[str | None]  # each row's sort key, for its cursor
+    more: bool  # rows beyond this page, in the direction paged
+
+
 async def list_page(
     database: Database,
     label: Label,
     filter: ListFilter,
     order: Order,
-    skip: int,
+    after: Position | None,
     limit: int,
     detail: Detail = "full",
+    backward: bool = False,
 ) -> Page:
+    """A page of `limit` rows after `after` in `order` (in the reverse order when paging
+    `backward`, the page then given back in `order`)."""
     conditions = _conditions(label, filter)
-    order_by = (
-        ORDERS["name"] if label in ("Actor", "Location") and order != "name" else ORDERS[order]
-    )
+    sort = sort_of(label, order, backward)
+    if after is not None:
+        tests, params = sort.after(after)
+        conditions.own.extend(tests)
+        conditions.params.update(params)
     # Walks are tested after sorting, in order, until the page is full: a page of 50 from
     # 10,000 candidates then walks from a few hundred of them, not all 10,000.
     gather = (
@@ -213,27 +214,28 @@ async def list_page(
         + _anchor(label, filter)
         + _where(conditions.own)
         + " WITH n ORDER BY "
-        + order_by
+        + sort.order_by
         + _where(conditions.walks)
-        + " WITH n SKIP $skip LIMIT $limit "
+        + " WITH n LIMIT $limit "
     )
-    anchor = _scan_or_gather(label, filter, order)
+    anchor = _scan_or_gather(label, filter, sort)
     if anchor is None:
-        cypher = gather + "RETURN collect(" + PROJECTIONS[detail] + ") AS rows"
+        cypher = gather
     else:
         link = ACTOR_LINK[label] if anchor == "actor" else LOCATION_CHECK[label]
+        bound = sort.seek_bound(after)
         scan = (
             "MATCH (n:"
             + LABELS[label]
             + ") USING INDEX n:"
             + LABELS[label]
             + "(startEarliest)"
-            + _where([TIME_SEEK[order], *conditions.own])
+            + _where([TIME_SEEK[sort.descending], *([bound] if bound else []), *conditions.own])
             + (" AND EXISTS { " + link + " }" if anchor == "actor" else " AND " + link)
             + " WITH n ORDER BY "
-            + order_by
+            + sort.order_by
             + _where(conditions.walks)
-            + " WITH n SKIP $skip LIMIT $limit "
+            + " WITH n LIMIT $limit "
         )
         cypher = (
             "MATCH (x:Entity {id: $"
@@ -250,17 +252,25 @@ async def list_page(
             "CALL (seekFrom, seekTo) { "
             + scan
             + "RETURN n } RETURN n } WITH n ORDER BY "
-            + order_by
-            + " RETURN collect("
-            + PROJECTIONS[detail]
-            + ") AS rows"
+            + sort.order_by
+            + " "
         )
         conditions.params.setdefault("from", None)
         conditions.params.setdefault("to", None)
         conditions.params.update(definitely=filter.time_mode == "definitely", busy=BUSY)
-    found = await database.read_list(cypher, skip=skip, limit=limit + 1, **conditions.params)
-    nodes = [parsed(node) for node in found]
-    return Page(rows=nodes[:limit], has_next=len(nodes) > limit)
+    cypher += "RETURN collect([" + PROJECTIONS[detail] + ", " + KEY_OF_ROW[sort.kind] + "]) AS rows"
+    found = cast(
+        list[list[object]],
+        await database.read_list(cypher, limit=limit + 1, **conditions.params),
+    )
+    page = found[:limit]
+    if backward:
+        page.reverse()
+    return Page(
+        rows=[parsed(cast(EntityRow, pair[0])) for pair in page],
+        keys=[cast(str | None, pair[1]) for pair in page],
+        more=len(found) > limit,
+    )
 
 
 class CountRow(TypedDict):

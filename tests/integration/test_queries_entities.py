@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.queries.entities import entities_by_ids
+from graph.queries.keyset import Position
 from graph.queries.listing import ListFilter, list_page
 from graph.store.database import Database
 
@@ -46,9 +47,11 @@ async def test_a_page_keeps_its_order_in_one_record(database: Database) -> None:
         " startEarliest: datetime('2025-01-01T00:00Z') + duration({hours: 31 - i}),"
         " endLatest: datetime('2025-01-02T12:00Z')})"
     )
-    page = await list_page(database, "Attack", ListFilter(), "time_asc", 5, 10, "plain")
+    first = await list_page(database, "Attack", ListFilter(), "time_asc", None, 5, "plain")
+    after = Position(first.keys[-1], first.rows[-1]["id"])
+    page = await list_page(database, "Attack", ListFilter(), "time_asc", after, 10, "plain")
     assert [row["id"] for row in page.rows] == [f"a{i}" for i in range(25, 15, -1)]
-    assert page.has_next
+    assert page.more
     starts = [row.get("startEarliest") for row in page.rows]
     assert all(isinstance(s, dt.datetime) for s in starts)
     assert starts == sorted(s for s in starts if s is not None)

@@ -1,0 +1,77 @@
+"""Keyset paging: a page starts after the last row of the one before it, named by its sort key
+and id, so rows written between two fetches neither repeat nor go missing, and a deep page
+costs what the first does (an offset re-reads every row before it).
+
+Each order sorts on one key, then the id. A missing key sorts as the greatest value, as
+Cypher sorts null: last going up, first going down. Paging backwards is paging forwards in the
+reverse order, then reversing the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, LiteralString
+
+Order = Literal["time_asc", "time_desc", "name"]
+Kind = Literal["time", "name"]
+
+# What a page's rows are sorted on, as Cypher and as the value a cursor keeps.
+SORTED_ON: dict[Kind, LiteralString] = {"time": "n.startEarliest", "name": "toLower(n.name)"}
+KEY_OF_ROW: dict[Kind, LiteralString] = {
+    "time": "toString(n.startEarliest)",
+    "name": "toLower(n.name)",
+}
+# The cursor's key as a Cypher value of the sorted-on type.
+KEY_VALUE: dict[Kind, LiteralString] = {"time": "datetime($afterKey)", "name": "$afterKey"}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A row a page starts after: its sort key (as KEY_OF_ROW gave it) and id."""
+
+    key: str | None
+    id: str
+
+
+@dataclass(frozen=True)
+class Sort:
+    kind: Kind
+    descending: bool
+
+    @property
+    def order_by(self) -> LiteralString:
+        way: LiteralString = " DESC" if self.descending else " ASC"
+        return SORTED_ON[self.kind] + way + ", n.id" + way
+
+    def after(self, position: Position) -> tuple[list[LiteralString], dict[str, object]]:
+        """Conditions for the rows after `position` in this sort, and their parameters. The
+        plain bound on the key comes first so an index seek can start at the cursor."""
+        key, value = SORTED_ON[self.kind], KEY_VALUE[self.kind]
+        params: dict[str, object] = {"afterKey": position.key, "afterId": position.id}
+        if position.key is None:  # among the rows with no key, sorted last (first downwards)
+            if self.descending:
+                return ["(" + key + " IS NOT NULL OR n.id < $afterId)"], params
+            return ["(" + key + " IS NULL AND n.id > $afterId)"], params
+        if self.descending:
+            return [
+                key + " <= " + value,
+                "(" + key + " < " + value + " OR n.id < $afterId)",
+            ], params
+        return [
+            "(" + key + " >= " + value + " OR " + key + " IS NULL)",
+            "(" + key + " > " + value + " OR " + key + " IS NULL OR n.id > $afterId)",
+        ], params
+
+    def seek_bound(self, position: Position | None) -> LiteralString | None:
+        """A plain range on the key at the cursor, for a time-ordered index seek to start
+        there (the seek reads only rows that have the key)."""
+        if position is None or position.key is None:
+            return None
+        return SORTED_ON[self.kind] + (" <= " if self.descending else " >= ") + KEY_VALUE[self.kind]
+
+
+def sort_of(label: str, order: Order, backward: bool) -> Sort:
+    """Actors and places have no time: they sort by name whatever the order says."""
+    if label in ("Actor", "Location") or order == "name":
+        return Sort("name", backward)
+    return Sort("time", (order == "time_desc") != backward)

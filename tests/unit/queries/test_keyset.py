@@ -1,0 +1,52 @@
+"""Keyset paging conditions (graph/queries/keyset.py): the rows after a cursor, in each
+direction, with missing keys sorting as the greatest."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.queries.keyset import Position, Sort, sort_of
+
+
+def test_actors_and_places_sort_by_name_whatever_the_order() -> None:
+    assert sort_of("Actor", "time_asc", False) == Sort("name", False)
+    assert sort_of("Location", "time_desc", True) == Sort("name", True)
+
+
+@pytest.mark.parametrize(
+    ("order", "backward", "descending"),
+    [
+        ("time_asc", False, False),
+        ("time_asc", True, True),
+        ("time_desc", False, True),
+        ("time_desc", True, False),
+    ],
+)
+def test_paging_backwards_reverses_the_order(order: str, backward: bool, descending: bool) -> None:
+    assert sort_of("Attack", order, backward) == Sort("time", descending)  # type: ignore[arg-type]
+
+
+def test_the_order_ends_with_the_id_in_the_same_direction() -> None:
+    assert Sort("time", True).order_by == "n.startEarliest DESC, n.id DESC"
+    assert Sort("name", False).order_by == "toLower(n.name) ASC, n.id ASC"
+
+
+def test_after_a_keyed_row_upwards_come_greater_missing_and_equal_keys_greater_ids() -> None:
+    tests, params = Sort("time", False).after(Position("2025-03-18T21:00:00Z", "attack:b"))
+    assert params == {"afterKey": "2025-03-18T21:00:00Z", "afterId": "attack:b"}
+    assert "n.startEarliest IS NULL" in " ".join(tests)
+    assert "n.id > $afterId" in tests[-1]
+
+
+def test_after_a_row_with_no_key_downwards_come_every_keyed_row() -> None:
+    tests, _ = Sort("time", True).after(Position(None, "attack:b"))
+    assert tests == ["(n.startEarliest IS NOT NULL OR n.id < $afterId)"]
+
+
+def test_a_seek_starts_at_the_cursor_only_when_it_has_a_key() -> None:
+    assert Sort("time", False).seek_bound(Position(None, "a")) is None
+    assert (
+        Sort("time", True).seek_bound(Position("x", "a"))
+        == "n.startEarliest <= datetime($afterKey)"
+    )
+    assert Sort("time", False).seek_bound(None) is None
