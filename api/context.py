@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from api.auth import ApiKey
-from graph.queries.entities import EntityRow, RelationRow, entities_by_ids, incoming_by_ids
+from graph.queries.entities import EntityRow, IncomingRow, entities_by_ids, incoming_by_ids
 from graph.queries.incidents import Candidate, candidates
 from graph.settings import Settings
 from graph.store.database import Database
+
+
+class Truncated(TypedDict):
+    path: list[str | int]  # the field, as in errors[].path
+    shown: int
+    total: int | None  # None: more than shown, not counted
+    rest: str  # how to get the rest
 
 
 def entity_loader(database: Database) -> DataLoader[str, EntityRow | None]:
@@ -31,10 +39,10 @@ def incidents_loader(database: Database) -> DataLoader[str, list[Candidate]]:
     return DataLoader(load_fn=load)
 
 
-def incoming_loader(database: Database) -> DataLoader[str, list[RelationRow]]:
-    async def load(ids: list[str]) -> list[list[RelationRow]]:
+def incoming_loader(database: Database) -> DataLoader[str, IncomingRow | None]:
+    async def load(ids: list[str]) -> list[IncomingRow | None]:
         found = await incoming_by_ids(database, list(dict.fromkeys(ids)))
-        return [found.get(id, []) for id in ids]
+        return [found.get(id) for id in ids]
 
     return DataLoader(load_fn=load)
 
@@ -46,13 +54,20 @@ class Context:
     settings: Settings
     api_key: ApiKey | None = None
     loader: DataLoader[str, EntityRow | None] = field(init=False)
-    incoming: DataLoader[str, list[RelationRow]] = field(init=False)
+    incoming: DataLoader[str, IncomingRow | None] = field(init=False)
     incidents: DataLoader[str, list[Candidate]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.loader = entity_loader(self.database)
         self.incoming = incoming_loader(self.database)
         self.incidents = incidents_loader(self.database)
+
+    # Lists this request answered short of what the graph holds (api/extensions/truncation.py).
+    truncated: list[Truncated] = field(default_factory=list)
+
+    def cut(self, path: list[str | int], shown: int, total: int | None, rest: str) -> None:
+        """Note that a list shows `shown` of `total` (None: of more), and how to get the rest."""
+        self.truncated.append({"path": path, "shown": shown, "total": total, "rest": rest})
 
     def remember(self, rows: list[EntityRow]) -> None:
         """Rows fetched by a list query need no second trip through the loader."""

@@ -20,6 +20,7 @@ from strawberry.tools import merge_types
 
 from api.extensions.error_codes import ErrorCodes
 from api.extensions.query_count import CypherQueryCount
+from api.extensions.truncation import TruncationNotice
 from api.fields.agreements import AgreementQuery
 from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
@@ -65,6 +66,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=256),
         CypherQueryCount,
+        TruncationNotice,
         ErrorCodes,
     ]
     if not settings.introspection:

@@ -1,10 +1,11 @@
 """Root fields, one module per family of questions, each named like the graph/queries module
 it calls."""
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import strawberry
 
+from api.context import Info
 from graph.errors import BadInputError
 
 # The most rows an analysis (attacks after, violations, a timeline...) answers with.
@@ -23,3 +24,20 @@ def result_size(first: int | None) -> int:
     if not 0 <= first <= RESULT_CAP:
         raise BadInputError(f"first: must be between 0 and {RESULT_CAP}, got {first}")
     return first
+
+
+T = TypeVar("T")
+
+
+def kept(info: Info, rows: list[T], size: int) -> list[T]:
+    """An analysis's rows (asked for one more than `size`): the first `size`, and a note in
+    extensions.truncated when there were more."""
+    if len(rows) <= size:
+        return rows
+    rest = (
+        "ask with a larger first (up to 500), or narrow the question"
+        if size < RESULT_CAP
+        else ("narrow the question (a window, a shorter period)")
+    )
+    info.context.cut(info.path.as_list(), size, None, rest)
+    return rows[:size]

@@ -8,7 +8,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, result_size
+from api.fields import FIRST, kept, result_size
 from api.fields.listing import TimeMode
 from api.types.agreements import (
     AgreementMoment,
@@ -45,6 +45,7 @@ class AgreementQuery:
             raise BadInputError("withinDays: must be positive")
         await require(info, "agreementId", agreement_id, Agreement)
         window = dt.timedelta(days=within_days) if within_days is not None else None
+        size = result_size(first)
         rows = await agreements.attacks_after(
             info.context.database,
             agreement_id,
@@ -52,8 +53,9 @@ class AgreementQuery:
             mode == TimeMode.DEFINITELY,
             window,
             parties_only,
-            result_size(first),
+            size + 1,
         )
+        rows = kept(info, rows, size)
         found = await by_id(info, [row["id"] for row in rows], Attack)
         return [
             AttackAfter(
@@ -73,7 +75,9 @@ class AgreementQuery:
         self, info: Info, agreement_id: strawberry.ID, first: FIRST = None
     ) -> list[Violation]:
         await require(info, "agreementId", agreement_id, Agreement)
-        rows = await agreements.violations(info.context.database, agreement_id, result_size(first))
+        size = result_size(first)
+        rows = await agreements.violations(info.context.database, agreement_id, size + 1)
+        rows = kept(info, rows, size)
         ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
         ids += [r["announcement"] for r in rows if r["announcement"]]
         entities = await by_id(info, ids, Entity)
@@ -135,9 +139,9 @@ class AgreementQuery:
         self, info: Info, actor_id: strawberry.ID, first: FIRST = None
     ) -> list[StatementVersusAction]:
         await require(info, "actorId", actor_id, Actor)
-        rows = await bearings.statements_versus_actions(
-            info.context.database, actor_id, result_size(first)
-        )
+        size = result_size(first)
+        rows = await bearings.statements_versus_actions(info.context.database, actor_id, size + 1)
+        rows = kept(info, rows, size)
         ids = [r["action"] for r in rows] + [r["agreement"] for r in rows if r["agreement"]]
         ids += [target for r in rows for target in r["targets"]]
         ids += [r["statement"] for r in rows if r["statement"]]

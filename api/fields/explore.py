@@ -9,7 +9,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, result_size
+from api.fields import FIRST, kept, result_size
 from api.fields.listing import page_size
 from api.selection import asks_for, field_detail
 from api.types.build import build
@@ -54,9 +54,9 @@ class ExploreQuery:
         if start and end and end < start:
             raise BadInputError("end: is before start")
         await require(info, "entityId", entity_id, Entity)
-        rows = await timeline.timeline(
-            info.context.database, entity_id, start, end, result_size(first)
-        )
+        size = result_size(first)
+        rows = await timeline.timeline(info.context.database, entity_id, start, end, size + 1)
+        rows = kept(info, rows, size)
         entities = await by_id(info, [r["id"] for r in rows], Entity)
         return [
             TimelineItem(entity=entities[r["id"]], relations=r["relations"])

@@ -38,9 +38,21 @@ def outgoing(row: EntityRow, *types: str) -> list[RelationRow]:
 
 
 async def incoming(info: Info, entity: Entity, *types: str) -> list[RelationRow]:
-    """Relationships pointing at the entity, fetched (batched) only when a field needs them."""
+    """Relationships pointing at the entity, fetched (batched) only when a field needs them;
+    a list cut at RELATED_CAP says so in the answer's extensions."""
     found = await info.context.incoming.load(str(entity.id))
-    return [item for item in found if item["type"] in types]
+    if found is None:
+        return []
+    items = [item for item in found["incoming"] if item["type"] in types]
+    total = sum(found["totals"].get(type, 0) for type in types)
+    if total > len(items):
+        info.context.cut(
+            info.path.as_list(),
+            len(items),
+            total,
+            "page through them with the filtered root lists, e.g. attacks(filter: {actor: ...})",
+        )
+    return items
 
 
 def refs(ids: list[str]) -> list[EntityRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, LiteralString, TypedDict, cast
 
-from graph.queries.overlap import LONGEST_ATTACK, back
+from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
 from graph.store.database import Database
 
 Reference = Literal["announcement", "in_force"]
@@ -23,22 +23,43 @@ WITH g,
           THEN g.inForceEndLatest ELSE g.endLatest END AS refEnd,
      """
     + LONGEST_ATTACK
-    + """ AS longest
-CALL (g, refStart, refEnd, longest) {
-  MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
-  WHERE a.startEarliest >= CASE WHEN $definitelyOnly THEN refEnd
-                                ELSE """
+    + """ AS longest,
+     """
+    + attack_reach("(g)-[p:HAS_PARTY]->(:Actor)", "WHERE NOT p.role IN ['mediator', 'guarantor']")
+    + """ AS reach
+CALL (g, refStart, refEnd, longest, reach) {
+  // The guard before the CALL: under it, the seek does not run at all for quiet parties.
+  WITH g, refStart, refEnd, longest WHERE NOT $partiesOnly OR reach > $busy
+  CALL (g, refStart, refEnd, longest) {
+    MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
+    WHERE a.startEarliest >= CASE WHEN $definitelyOnly THEN refEnd
+                                  ELSE """
     + back("refStart", "longest")
     + """ END
-    AND a.endLatest > refStart AND a.retracted IS NULL
+      AND a.endLatest > refStart AND a.retracted IS NULL
+      AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
+      AND (NOT $definitelyOnly OR a.startEarliest > refEnd)
+      AND (NOT $partiesOnly OR EXISTS {
+            MATCH (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor)<-[p:HAS_PARTY]-(g)
+            WHERE NOT p.role IN ['mediator', 'guarantor'] })
+    WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
+    RETURN a
+  }
+  RETURN a
+  UNION
+  WITH g, refStart, refEnd WHERE $partiesOnly AND reach <= $busy
+  MATCH (g)-[p:HAS_PARTY]->(:Actor)<-[:PART_OF*0..4]-(:Actor)<-[:CARRIED_OUT_BY]-(a:Attack)
+  WHERE NOT p.role IN ['mediator', 'guarantor']
+  // DISTINCT before the time tests, so the planner walks from the parties, not from a seek
+  // over every later attack.
+  WITH DISTINCT a, refStart, refEnd
+  WHERE a.endLatest > refStart AND a.retracted IS NULL
     AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
     AND (NOT $definitelyOnly OR a.startEarliest > refEnd)
-    AND (NOT $partiesOnly OR EXISTS {
-          MATCH (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor)<-[p:HAS_PARTY]-(g)
-          WHERE NOT p.role IN ['mediator', 'guarantor'] })
   WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
   RETURN a
 }
+WITH a, refEnd ORDER BY a.startEarliest, a.id
 RETURN collect({id: a.id, definitely: a.startEarliest > refEnd,
                 hoursAfter: duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0}) AS rows
 """
@@ -56,6 +77,13 @@ class AttackAfterRow(TypedDict):
 # inside its area, when the agreement has one). A ceasefire with no scope covers every attack,
 # armed clashes included. A target inferred from a dataset's notes (not stated by a source)
 # is marked so, and so is a violation that rests only on such targets.
+SCOPE_MATCHES: LiteralString = """COLLECT {
+    MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
+          -[:BROADER*0..4]->(s:TargetCategory)<-[:COVERS]-(g)
+    WHERE t.retracted IS NULL
+    RETURN DISTINCT {target: t.id, category: c.key, scope: s.key,
+                     inferred: coalesce(t.inferred, false)}
+  }"""
 VIOLATIONS: LiteralString = (
     """
 MATCH (g:Agreement:Entity {id: $agreement})
@@ -63,28 +91,45 @@ WHERE EXISTS { (g)-[p:HAS_PARTY]->(:Actor) WHERE p.role IN ['accepted', 'signato
 WITH g, g.kind = 'ceasefire' AND NOT EXISTS { (g)-[:COVERS]->() } AS total,
      EXISTS { (g)-[:COVERS_AREA]->() } AS bounded, """
     + LONGEST_ATTACK
-    + """ AS longest
-CALL (g, total, bounded, longest) {
-  MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
-  WHERE a.startEarliest >= """
+    + """ AS longest, """
+    + attack_reach("(g)-[p:HAS_PARTY]->(:Actor)", "WHERE p.role IN ['accepted', 'signatory']")
+    + """ AS reach
+CALL (g, total, bounded, longest, reach) {
+  WITH g, total, bounded, longest WHERE reach > $busy
+  CALL (g, total, bounded, longest) {
+    MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
+    WHERE a.startEarliest >= """
     + back("g.startEarliest", "longest")
     + """
-    AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+      AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+      AND (NOT bounded
+           OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
+    MATCH (a)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party:Actor)<-[p:HAS_PARTY]-(g)
+    WHERE p.role IN ['accepted', 'signatory']
+    WITH g, a, party, p, doer, total, """
+    + SCOPE_MATCHES
+    + """ AS matches
+    WHERE total OR size(matches) > 0
+    WITH a, party, p, doer, matches ORDER BY a.startEarliest, a.id, party.id LIMIT $limit
+    RETURN a, party, p, doer, matches
+  }
+  RETURN a, party, p, doer, matches
+  UNION
+  WITH g, total, bounded WHERE reach <= $busy
+  MATCH (g)-[p:HAS_PARTY]->(party:Actor)<-[:PART_OF*0..4]-(doer:Actor)<-[:CARRIED_OUT_BY]-(a:Attack)
+  WHERE p.role IN ['accepted', 'signatory']
+  WITH DISTINCT g, p, party, doer, a, total, bounded
+  WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
     AND (NOT bounded
          OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
-  MATCH (a)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party:Actor)<-[p:HAS_PARTY]-(g)
-  WHERE p.role IN ['accepted', 'signatory']
-  WITH g, a, party, p, doer, total, COLLECT {
-    MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
-          -[:BROADER*0..4]->(s:TargetCategory)<-[:COVERS]-(g)
-    WHERE t.retracted IS NULL
-    RETURN DISTINCT {target: t.id, category: c.key, scope: s.key,
-                     inferred: coalesce(t.inferred, false)}
-  } AS matches
+  WITH g, a, party, p, doer, total, """
+    + SCOPE_MATCHES
+    + """ AS matches
   WHERE total OR size(matches) > 0
-  WITH g, a, party, p, doer, matches ORDER BY a.startEarliest, a.id, party.id LIMIT $limit
+  WITH a, party, p, doer, matches ORDER BY a.startEarliest, a.id, party.id LIMIT $limit
   RETURN a, party, p, doer, matches
 }
+WITH g, a, party, p, doer, matches ORDER BY a.startEarliest, a.id, party.id LIMIT $limit
 RETURN collect({attack: a.id, party: party.id, doer: doer.id, role: p.role,
                 statement: p.statementId, source: p.sourceId, quotes: p.quotes,
                 external: p.external, definitely: a.startEarliest > g.endLatest,
@@ -132,10 +177,11 @@ async def attacks_after(
         window=window,
         partiesOnly=parties_only,
         limit=limit,
+        busy=BUSY,
     )
     return cast(list[AttackAfterRow], rows)
 
 
 async def violations(database: Database, agreement: str, limit: int) -> list[ViolationRow]:
-    rows = await database.read_list(VIOLATIONS, agreement=agreement, limit=limit)
+    rows = await database.read_list(VIOLATIONS, agreement=agreement, limit=limit, busy=BUSY)
     return cast(list[ViolationRow], rows)

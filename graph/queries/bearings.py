@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import LiteralString, TypedDict, cast
 
-from graph.queries.overlap import LONGEST_ATTACK, back
+from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
 from graph.store.database import Database
 
 # Each branch reads attacks in time order through an ordered index seek and stops at the
@@ -16,7 +16,15 @@ from graph.store.database import Database
 # - its accusations against another side, against that side's later attacks;
 # - what it says of a side's conduct (denials, claims of striking only some targets) against
 #   that side's attacks in the period it speaks of, with the targets that decide.
-# Pairs come ordered by statement, then by the action's time.
+# Pairs come ordered by statement, then by the action's time. A quiet side's attacks are
+# gathered instead (graph/queries/overlap.py attack_reach): a scan for a side with none would
+# read every later attack.
+IN_SCOPE: LiteralString = """COLLECT {
+      MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(:TargetCategory)
+            -[:BROADER*0..4]->(:TargetCategory)<-[:COVERS]-(g)
+      WHERE t.retracted IS NULL
+      RETURN coalesce(t.inferred, false) AS inferred
+    }"""
 STATEMENTS_VERSUS_ACTIONS: LiteralString = (
     """
 MATCH (me:Actor:Entity {id: $actor})
@@ -24,24 +32,43 @@ WITH me, """
     + LONGEST_ATTACK
     + """ AS longest
 CALL (me, longest) {
-  MATCH (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)<-[p:HAS_PARTY]-(g:Agreement)
+  MATCH (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
+  WITH DISTINCT side, """
+    + attack_reach("(side)")
+    + """ AS reach
+  MATCH (side)<-[p:HAS_PARTY]-(g:Agreement)
   WHERE p.role IN ['accepted', 'signatory'] AND g.retracted IS NULL
-  WITH DISTINCT side, g,
+  WITH DISTINCT side, reach, g,
        coalesce(p.statementId, [(g)-[:ANNOUNCED_IN]->(s) | s.id][0]) AS statement
   ORDER BY statement, g.id
-  CALL (side, g, longest) {
-    MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
-    WHERE a.startEarliest >= """
+  CALL (side, g, longest, reach) {
+    // The guard before the CALL: under it, the seek does not run at all for a quiet side.
+    WITH side, g, longest WHERE reach > $busy
+    CALL (side, g, longest) {
+      MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
+      WHERE a.startEarliest >= """
     + back("g.startEarliest", "longest")
     + """
-      AND a.endLatest > g.startEarliest AND a.retracted IS NULL
-      AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
-    WITH a, COLLECT {
-      MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(:TargetCategory)
-            -[:BROADER*0..4]->(:TargetCategory)<-[:COVERS]-(g)
-      WHERE t.retracted IS NULL
-      RETURN coalesce(t.inferred, false) AS inferred
-    } AS inferred
+        AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+        AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
+      WITH a, g, """
+    + IN_SCOPE
+    + """ AS inferred
+      WHERE size(inferred) > 0
+      WITH a, inferred ORDER BY a.startEarliest, a.id LIMIT $limit
+      RETURN a, all(x IN inferred WHERE x) AS targetInferred
+    }
+    RETURN a, targetInferred
+    UNION
+    WITH side, g WHERE reach <= $busy
+    MATCH (side)<-[:PART_OF*0..4]-(:Actor)<-[:CARRIED_OUT_BY]-(a:Attack)
+    // DISTINCT first: a time test next to the MATCH let the planner seek every later
+    // attack by time and test each for the side, the plan this branch exists to avoid.
+    WITH DISTINCT a, g
+    WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+    WITH a, g, """
+    + IN_SCOPE
+    + """ AS inferred
     WHERE size(inferred) > 0
     WITH a, inferred ORDER BY a.startEarliest, a.id LIMIT $limit
     RETURN a, all(x IN inferred WHERE x) AS targetInferred
@@ -64,14 +91,32 @@ CALL (me, longest) {
   WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
   WITH DISTINCT s, g, accused, side ORDER BY s.id, g.id, accused.id, side.id
   CALL (s, g, side, longest) {
-    MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
-    WHERE a.startEarliest >= """
+    WITH g, side, longest, """
+    + attack_reach("(side)")
+    + """ AS reach
+    CALL (g, side, longest, reach) {
+      WITH g, side, longest WHERE reach > $busy
+      CALL (g, side, longest) {
+        MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
+        WHERE a.startEarliest >= """
     + back("g.startEarliest", "longest")
     + """
-      AND a.endLatest > g.startEarliest AND a.retracted IS NULL
-      AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
-      AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
-    WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
+          AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+          AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
+          AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
+        WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
+        RETURN a
+      }
+      RETURN a
+      UNION
+      WITH g, side WHERE reach <= $busy
+      MATCH (side)<-[:PART_OF*0..4]-(:Actor)<-[:CARRIED_OUT_BY]-(a:Attack)
+      WITH DISTINCT a, g
+      WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+        AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
+      WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
+      RETURN a
+    }
     RETURN a
   }
   WITH s, g, accused, side, a LIMIT $limit
@@ -156,5 +201,5 @@ class BearingRow(TypedDict):
 
 
 async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[BearingRow]:
-    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit)
+    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit, busy=BUSY)
     return cast(list[BearingRow], rows)

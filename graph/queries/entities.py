@@ -15,7 +15,7 @@ from graph.store.database import Database
 RELATED_CAP = 200
 
 # Relationship types followed into an entity (the other end points at it).
-INCOMING: list[str] = [
+INCOMING: list[LiteralString] = [
     "MADE_BY",
     "CARRIED_OUT_BY",
     "HAS_PARTY",
@@ -113,16 +113,27 @@ BY_IDS: dict[Detail, LiteralString] = {
 # Incoming relationships are fetched only when a field asks for them: hubs (an actor with
 # thousands of attacks) would otherwise make every fetch of them slow. COLLECT with LIMIT
 # stops reading at the cap.
-INCOMING_BY_IDS: LiteralString = """
+# Each type is capped on its own, so a unit's 100,000 attacks cannot crowd out its one
+# statement, and each type's total comes from the node's degree (no relationship is read):
+# a field showing fewer than the total says so (api/extensions/truncation.py).
+INCOMING_BY_IDS: LiteralString = (
+    """
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-WITH id, COLLECT {
-  MATCH (n)<-[r]-(m) WHERE type(r) IN $types
-  RETURN {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,
-          props: properties(r)} AS item LIMIT $cap
-} AS incoming
-RETURN collect({id: id, incoming: incoming}) AS rows
+RETURN collect({id: id, incoming: COLLECT {"""
+    + "\n  UNION ALL".join(
+        "\n  MATCH (n)<-[r:"
+        + type
+        + "]-(m) RETURN {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,"
+        " props: properties(r)} AS item LIMIT $cap"
+        for type in INCOMING
+    )
+    + """
+}, totals: {"""
+    + ", ".join(type + ": COUNT { (n)<-[:" + type + "]-() }" for type in INCOMING)
+    + """}}) AS rows
 """
+)
 
 
 class RelationRow(TypedDict):
@@ -192,7 +203,8 @@ class EntityRow(TypedDict, total=False):
 
 class IncomingRow(TypedDict):
     id: str
-    incoming: list[RelationRow]
+    incoming: list[RelationRow]  # at most RELATED_CAP of each type
+    totals: dict[str, int]  # how many of each type there are
 
 
 def instant(text: str) -> dt.datetime:
@@ -236,10 +248,10 @@ async def entities_by_ids(
     return {node["id"]: node for node in nodes}
 
 
-async def incoming_by_ids(database: Database, ids: list[str]) -> dict[str, list[RelationRow]]:
-    found = await database.read_list(INCOMING_BY_IDS, ids=ids, types=INCOMING, cap=RELATED_CAP)
+async def incoming_by_ids(database: Database, ids: list[str]) -> dict[str, IncomingRow]:
+    found = await database.read_list(INCOMING_BY_IDS, ids=ids, cap=RELATED_CAP)
     rows = cast(list[IncomingRow], found)
-    return {row["id"]: row["incoming"] for row in rows}
+    return {row["id"]: row for row in rows}
 
 
 class SourceTextRow(TypedDict):

@@ -29,3 +29,22 @@ LONGEST_TIMED: LiteralString = """COLLECT {
 def back(moment: LiteralString, longest: LiteralString) -> LiteralString:
     """The earliest start of anything (of the longest span) still running at `moment`."""
     return moment + " - duration({seconds: coalesce(" + longest + "[0], 0)})"
+
+
+# How many attacks hang off the actors a pattern reaches and their units, from node degrees
+# alone (no relationship to an attack is read). Scanning attacks in time order suits a busy
+# side (most attacks are theirs, few are read past the page); a quiet side's few attacks are
+# cheaper gathered and sorted, and a scan for a side with none would read every later attack.
+def attack_reach(actors: LiteralString, where: LiteralString = "") -> LiteralString:
+    """`actors`: a pattern ending in an actor whose attacks count (with its units'), and a
+    WHERE on that pattern."""
+    return (
+        "reduce(n = 0, k IN COLLECT { MATCH "
+        + actors
+        + "<-[:PART_OF*0..4]-(unit:Actor) "
+        + where
+        + " RETURN COUNT { (unit)<-[:CARRIED_OUT_BY]-() } AS k } | n + k)"
+    )
+
+
+BUSY = 7_000  # where scanning and gathering cost the same (graph/queries/timeline.py)

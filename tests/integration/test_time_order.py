@@ -178,3 +178,23 @@ async def test_both_list_plans_give_the_same_page(
         pages.append(([row["id"] for row in page.rows], page.more))
     assert pages[0][0], filter
     assert pages[1] == pages[0]
+
+
+async def test_an_analysis_cut_at_first_says_so(api_url: str, besieged: Database) -> None:
+    body = post(
+        api_url,
+        "query($id: ID!) { attacksAfter(agreementId: $id, first: 1) { attack { id } } }",
+        {"id": HALT},
+    )
+    assert len(body["data"]["attacksAfter"]) == 1
+    [note] = body["extensions"]["truncated"]
+    assert note["path"] == ["attacksAfter"] and note["shown"] == 1
+
+
+async def test_an_analysis_that_fits_says_nothing(api_url: str, besieged: Database) -> None:
+    body = post(
+        api_url,
+        "query($id: ID!) { attacksAfter(agreementId: $id) { attack { id } } }",
+        {"id": HALT},
+    )
+    assert "truncated" not in body["extensions"]
