@@ -78,6 +78,10 @@ def request_error(status: int, message: str) -> tuple[int, dict[str, Any]]:
     }.get(status, "BAD_REQUEST")
     if message.startswith("Unable to parse request body as JSON"):
         code = "INVALID_JSON"
+    elif message.startswith("Unknown persisted document"):
+        code = "PERSISTED_QUERY_NOT_FOUND"
+    elif message.startswith("Only trusted documents"):
+        code = "TRUSTED_DOCUMENT_REQUIRED"
     elif message.startswith("Batching is not enabled"):
         code = "BATCH_NOT_SUPPORTED"
         message = "Send one operation per request: batches (a JSON array) are not supported"

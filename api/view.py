@@ -7,18 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types import ExecutionResult
 
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
+from api.trusted_documents import TrustedDocuments
 from graph.settings import Settings
 
 # Strawberry refuses some requests with 400 where the spec names a sharper status.
@@ -34,6 +35,11 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             subscription_protocols=(),
         )
         self.settings = settings
+        self.trusted = (
+            TrustedDocuments.load(settings.trusted_documents)
+            if settings.trusted_documents is not None
+            else None
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -78,6 +84,14 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         return Response(
             self.encode_json(body), status_code=status, media_type=media, headers=headers
         )
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        data = await super().parse_http_body(request)
+        if self.trusted is None or isinstance(data, list):  # a batch is refused later
+            return data
+        return self.trusted.resolve(data)
 
     async def process_result(
         self, request: Request, result: ExecutionResult

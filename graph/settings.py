@@ -130,6 +130,7 @@ class Settings(BaseSettings):
     api_keys_file: Path | None = Field(None, alias="DEEDGRAPH_API_KEYS_FILE")
     reads_need_key: bool = Field(False, alias="DEEDGRAPH_READS_NEED_KEY")
     explorer_dir: Path | None = Field(None, alias="DEEDGRAPH_EXPLORER_DIR")
+    trusted_documents: Path | None = Field(None, alias="DEEDGRAPH_TRUSTED_DOCUMENTS")
 
     @field_validator("log_level")
     @classmethod
