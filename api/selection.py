@@ -82,6 +82,14 @@ def field_detail(info: Info, name: str) -> Detail:
     return detail(found)
 
 
+LEVELS: tuple[Detail, ...] = ("identity", "plain", "links", "full")
+
+
+def fields_detail(info: Info, *names: str) -> Detail:
+    """The most any of these fields' nodes need (an analysis loads them in one batch)."""
+    return max((field_detail(info, name) for name in names), key=LEVELS.index)
+
+
 def asks_for(info: Info, name: str) -> bool:
     """Whether the selection under this field names `name` (or may, behind a fragment)."""
     return any(

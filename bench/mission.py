@@ -14,7 +14,8 @@ import neo4j
 
 from graph.queries.agreements import ATTACKS_AFTER, VIOLATIONS
 from graph.queries.bearings import STATEMENTS_VERSUS_ACTIONS
-from graph.queries.timeline import BUSY, TIMELINE
+from graph.queries.overlap import BUSY
+from graph.queries.timeline import TIMELINE
 
 QUESTIONS = ("attacks_after_agreement", "violations", "statements_vs_actions", "timeline")
 SIZE = 50  # lists of 50, as a page of a real client's
@@ -40,13 +41,14 @@ DEEDGRAPH: dict[str, str] = {
 }
 
 PEER: dict[str, str] = {
-    "attacks_after_agreement": "query($agreement: ID!, $window: Duration!, $limit: Int!) { "
-    'attacksAfterAgreement(agreement: $agreement, reference: "announcement", '
-    "definitelyOnly: false, window: $window, partiesOnly: true, limit: $limit) { id } }",
-    "violations": "query($agreement: ID!, $limit: Int!) { violations(agreement: $agreement, "
-    "limit: $limit) { id } }",
-    "statements_vs_actions": "query($actor: ID!, $limit: Int!) { statementsVersusActions("
-    "actor: $actor, limit: $limit) { id } }",
+    "attacks_after_agreement": "query($agreement: ID!, $window: Duration!, $limit: Int!, "
+    "$busy: Int!) { attacksAfterAgreement(agreement: $agreement, reference: "
+    '"announcement", definitelyOnly: false, window: $window, partiesOnly: true, '
+    "limit: $limit, busy: $busy) { id } }",
+    "violations": "query($agreement: ID!, $limit: Int!, $busy: Int!) { violations("
+    "agreement: $agreement, limit: $limit, busy: $busy) { id } }",
+    "statements_vs_actions": "query($actor: ID!, $limit: Int!, $busy: Int!) { "
+    "statementsVersusActions(actor: $actor, limit: $limit, busy: $busy) { id } }",
     "timeline": "query($id: ID!, $from: DateTime!, $limit: Int!, $busy: Int!) { "
     "timeline(id: $id, from: $from, to: null, limit: $limit, busy: $busy) { id } }",
 }
@@ -57,14 +59,14 @@ PEER_FIELDS: dict[str, tuple[str, str, str, str]] = {
     "attacks_after_agreement": (
         "attacksAfterAgreement",
         "agreement: ID!, reference: String!, definitelyOnly: Boolean!, window: Duration, "
-        "partiesOnly: Boolean!, limit: Int!",
+        "partiesOnly: Boolean!, limit: Int!, busy: Int!",
         "Attack",
         "id",
     ),
-    "violations": ("violations", "agreement: ID!, limit: Int!", "Attack", "attack"),
+    "violations": ("violations", "agreement: ID!, limit: Int!, busy: Int!", "Attack", "attack"),
     "statements_vs_actions": (
         "statementsVersusActions",
-        "actor: ID!, limit: Int!",
+        "actor: ID!, limit: Int!, busy: Int!",
         "Attack",
         "action",
     ),
@@ -127,22 +129,24 @@ def raw_parameters(question: str, v: dict[str, Any]) -> dict[str, Any]:
             "window": dt.timedelta(days=v["days"]),
             "partiesOnly": True,
             "limit": v["first"],
+            "busy": BUSY,
         }
     if question == "violations":
-        return {"agreement": v["agreement"], "limit": v["first"]}
+        return {"agreement": v["agreement"], "limit": v["first"], "busy": BUSY}
     if question == "statements_vs_actions":
-        return {"actor": v["actor"], "limit": v["first"]}
+        return {"actor": v["actor"], "limit": v["first"], "busy": BUSY}
     start = dt.datetime.fromisoformat(v["start"])
     return {"id": v["id"], "from": start, "to": None, "limit": v["first"], "busy": BUSY}
 
 
 def peer_parameters(question: str, v: dict[str, Any]) -> dict[str, Any]:
     if question == "attacks_after_agreement":
-        return {"agreement": v["agreement"], "window": f"P{int(v['days'])}D", "limit": v["first"]}
+        window = f"P{int(v['days'])}D"
+        return {"agreement": v["agreement"], "window": window, "limit": v["first"], "busy": BUSY}
     if question == "violations":
-        return {"agreement": v["agreement"], "limit": v["first"]}
+        return {"agreement": v["agreement"], "limit": v["first"], "busy": BUSY}
     if question == "statements_vs_actions":
-        return {"actor": v["actor"], "limit": v["first"]}
+        return {"actor": v["actor"], "limit": v["first"], "busy": BUSY}
     return {"id": v["id"], "from": v["start"], "limit": v["first"], "busy": BUSY}
 
 

@@ -10,6 +10,7 @@ import strawberry
 from api.context import Info
 from api.fields import FIRST, kept, result_size
 from api.fields.listing import TimeMode
+from api.selection import fields_detail
 from api.types.agreements import (
     AgreementMoment,
     AttackAfter,
@@ -56,7 +57,8 @@ class AgreementQuery:
             size + 1,
         )
         rows = kept(info, rows, size)
-        found = await by_id(info, [row["id"] for row in rows], Attack)
+        needed = fields_detail(info, "attack")
+        found = await by_id(info, [row["id"] for row in rows], Attack, needed)
         return [
             AttackAfter(
                 attack=found[row["id"]],
@@ -80,7 +82,8 @@ class AgreementQuery:
         rows = kept(info, rows, size)
         ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
         ids += [r["announcement"] for r in rows if r["announcement"]]
-        entities = await by_id(info, ids, Entity)
+        needed = fields_detail(info, "attack", "matchedTargets", "agreementStatement")
+        entities = await by_id(info, ids, Entity, needed)
         result = []
         for row in rows:
             attack = entities.get(row["attack"])
@@ -145,7 +148,8 @@ class AgreementQuery:
         ids = [r["action"] for r in rows] + [r["agreement"] for r in rows if r["agreement"]]
         ids += [target for r in rows for target in r["targets"]]
         ids += [r["statement"] for r in rows if r["statement"]]
-        entities = await by_id(info, ids, Entity)
+        needed = fields_detail(info, "action", "agreement", "targets", "statement")
+        entities = await by_id(info, ids, Entity, needed)
         result = []
         for row in rows:
             action = entities.get(row["action"])

@@ -11,7 +11,7 @@ import strawberry
 from api.context import Info
 from api.fields import FIRST, kept, result_size
 from api.fields.listing import page_size
-from api.selection import asks_for, field_detail
+from api.selection import asks_for, field_detail, fields_detail
 from api.types.build import build
 from api.types.entity import Entity, by_id, require
 from api.types.explore import (
@@ -57,7 +57,8 @@ class ExploreQuery:
         size = result_size(first)
         rows = await timeline.timeline(info.context.database, entity_id, start, end, size + 1)
         rows = kept(info, rows, size)
-        entities = await by_id(info, [r["id"] for r in rows], Entity)
+        needed = fields_detail(info, "entity")
+        entities = await by_id(info, [r["id"] for r in rows], Entity, needed)
         return [
             TimelineItem(entity=entities[r["id"]], relations=r["relations"])
             for r in rows

@@ -21,7 +21,7 @@ from api.types.provenance import (
     source_ref,
 )
 from graph.errors import NotFoundError
-from graph.queries.entities import EntityRow, RelationRow, SourceRow
+from graph.queries.entities import Detail, EntityRow, RelationRow, SourceRow, entities_by_ids
 
 if TYPE_CHECKING:
     from api.types.kinds import Statement
@@ -98,9 +98,17 @@ async def first(info: Info, items: Sequence[Reference], kind: type[E]) -> E | No
     return found[0] if found else None
 
 
-async def by_id(info: Info, ids: list[str], kind: type[E]) -> dict[str, E]:
-    """Entities of one kind fetched in one loader batch, keyed by id."""
-    return {str(e.id): e for e in await related(info, refs(ids), kind)}
+async def by_id(info: Info, ids: list[str], kind: type[E], needed: Detail = "full") -> dict[str, E]:
+    """Entities of one kind fetched in one batch, keyed by id: through the loader when the
+    selection needs them whole, else with only what it needs (an analysis asking for ids
+    loaded 50 attacks with their provenance: 20 ms of a 26 ms answer at 10^6 events)."""
+    if needed == "full":
+        return {str(e.id): e for e in await related(info, refs(ids), kind)}
+    from api.types.build import build  # the kinds it builds import this module
+
+    rows = await entities_by_ids(info.context.database, list(dict.fromkeys(ids)), needed)
+    built = (build(row) for row in rows.values() if not row.get("retracted"))
+    return {str(e.id): e for e in built if isinstance(e, kind)}
 
 
 async def require(info: Info, argument: str, id: str, kind: type[E]) -> E:

@@ -8,7 +8,7 @@ from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
 from graph.queries.keyset import KEY_OF_ROW, Order, Position, Sort, sort_of
-from graph.queries.overlap import LONGEST_ATTACK, LONGEST_TIMED, back
+from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, back
 from graph.store.database import Database
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
@@ -163,7 +163,6 @@ SEEK_BOUNDS: LiteralString = (
     + """ END AS seekFrom,
      coalesce($to, datetime('9999-12-31T23:59:59Z')) AS seekTo"""
 )
-BUSY = 7_000  # as for timelines (graph/queries/timeline.py): where the two plans cost the same
 
 
 def _scan_or_gather(label: str, filter: ListFilter, sort: Sort) -> str | None:
@@ -246,9 +245,11 @@ async def list_page(
             + (LONGEST_ATTACK if label == "Attack" else LONGEST_TIMED)
             + " AS longest WITH reach, "
             + SEEK_BOUNDS
-            + " CALL (reach, seekFrom, seekTo) { WITH reach WHERE reach <= $busy "
+            # Each plan in a CALL under its guard: a guard beside a MATCH may be tested
+            # after the MATCH has read everything.
+            + " CALL (reach, seekFrom, seekTo) { WITH reach WHERE reach <= $busy CALL () { "
             + gather
-            + "RETURN n UNION WITH reach, seekFrom, seekTo WHERE reach > $busy "
+            + "RETURN n } RETURN n UNION WITH reach, seekFrom, seekTo WHERE reach > $busy "
             "CALL (seekFrom, seekTo) { "
             + scan
             + "RETURN n } RETURN n } WITH n ORDER BY "

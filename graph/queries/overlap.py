@@ -47,4 +47,6 @@ def attack_reach(actors: LiteralString, where: LiteralString = "") -> LiteralStr
     )
 
 
-BUSY = 7_000  # where scanning and gathering cost the same (graph/queries/timeline.py)
+# Above this reach, scan in time order; below it, gather and sort. Gathering costs the reach,
+# scanning about limit x nodes / reach: they meet near sqrt(50 x 10^6), 7,000.
+BUSY = 7_000

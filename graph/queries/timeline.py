@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import LiteralString, TypedDict, cast
 
-from graph.queries.overlap import LONGEST_TIMED, back
+from graph.queries.overlap import BUSY, LONGEST_TIMED, back
 from graph.store.database import Database
 
 # Two plans, chosen per entity by its reach (the timed nodes tied to it, counted from node
@@ -86,7 +86,6 @@ RETURN collect({id: t.id, relations: CASE WHEN t = e THEN ['self'] ELSE [] END +
 }}) AS rows
 """
 )
-BUSY = 7_000
 
 
 class TimelineRow(TypedDict):
