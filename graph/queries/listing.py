@@ -47,6 +47,14 @@ LOCATION_CHECK: dict[str, LiteralString] = {
     + " WHERE top.id = $location }"
     for label, pattern in LOCATION_LINK.items()
 }
+# Likewise for an actor, for the time-ordered scan: starting at the actor (a unit with 100,000
+# attacks) cost a breadth-first walk from it for every attack read, 15 ms a page against 3.
+ACTOR_CHECK: dict[str, LiteralString] = {
+    label: "EXISTS { MATCH "
+    + pattern.replace("(:Entity {id: $actor})", "(top)")
+    + " WHERE top.id = $actor }"
+    for label, pattern in ACTOR_LINK.items()
+}
 TARGET_CATEGORY_LINK: LiteralString = (
     "(n)-[:HIT]->(:Target)-[:IN_CATEGORY]->(:TargetCategory)"
     "-[:BROADER*0..4]->(:Entity {id: $targetCategory})"
@@ -221,7 +229,7 @@ async def list_page(
     if anchor is None:
         cypher = gather
     else:
-        link = ACTOR_LINK[label] if anchor == "actor" else LOCATION_CHECK[label]
+        link = ACTOR_CHECK[label] if anchor == "actor" else LOCATION_CHECK[label]
         bound = sort.seek_bound(after)
         scan = (
             "MATCH (n:"
@@ -230,7 +238,8 @@ async def list_page(
             + LABELS[label]
             + "(startEarliest)"
             + _where([TIME_SEEK[sort.descending], *([bound] if bound else []), *conditions.own])
-            + (" AND EXISTS { " + link + " }" if anchor == "actor" else " AND " + link)
+            + " AND "
+            + link
             + " WITH n ORDER BY "
             + sort.order_by
             + _where(conditions.walks)
