@@ -198,3 +198,24 @@ async def test_an_analysis_that_fits_says_nothing(api_url: str, besieged: Databa
         {"id": HALT},
     )
     assert "truncated" not in body["extensions"]
+
+
+async def test_every_writer_stores_the_span_the_seeks_rely_on(
+    besieged: Database, tmp_path: Path
+) -> None:
+    from graph.ingest.acled.importer import import_acled
+    from graph.ingest.synthetic.generate import generate
+    from tests.support import ROOT
+
+    await import_acled(besieged, [ROOT / "tests" / "data" / "acled_night.csv"])
+    await generate(besieged, 20, seed=3)
+    rows = await besieged.read(
+        "MATCH (n:Entity) WHERE n.startEarliest IS NOT NULL "
+        "RETURN n.spanSeconds IS NULL AS missing, "
+        "n.spanSeconds - duration.inSeconds(n.startEarliest, n.endLatest).seconds IN [0, 1] "
+        "AS exact, "
+        "n.id STARTS WITH 'acled' AS acled, count(*) AS n"
+    )
+    assert not [row for row in rows if row["missing"]], rows
+    assert any(row["acled"] for row in rows)
+    assert all(row["exact"] for row in rows), rows  # never short, rounded up to a second

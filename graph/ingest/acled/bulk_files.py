@@ -33,6 +33,7 @@ NODE_FILES: dict[str, list[str]] = {
         "disorderType", "civilianTargeting", "tags:string[]", "geoPrecision:long",
         "interaction", "timeText", "timePrecision", "acledId", "acledTimestamp:long", "kind",
         "category", "status", "startEarliest:datetime", "endLatest:datetime",
+        "spanSeconds:long",
     ],
     "targets": [
         GENERATION, "id:ID", ":LABEL", "name", "category", "inferred:boolean",
@@ -198,7 +199,11 @@ class Files:
         write() they took most of the time of writing the files."""
         id = row["id"]
         node = {**row["props"], GENERATION: generation, ":LABEL": ["Entity", label]}
-        node.update(startEarliest=row["start"], endLatest=row["end"])
+        node.update(
+            startEarliest=row["start"],
+            endLatest=row["end"],
+            spanSeconds=(row["end"] - row["start"] + 999) // 1000,  # as writing.py
+        )
         self.nodes["events"].write(node)
         head = f"{generation},{text(id)},"  # the generation and start of its relationships
         links, q = self.relationships["links"].raw, self.quoted

@@ -159,7 +159,9 @@ SET n:"""
 WITH dataset, n, row, datetime({epochMillis: row.start}) AS start,
      datetime({epochMillis: row.end}) AS end
 // Within [start, end]: the other two bounds are derived when read (graph/queries/entities.py).
-SET n.startEarliest = start, n.endLatest = end
+// spanSeconds: indexed; the longest span bounds every "overlaps a moment" seek
+// (graph/queries/overlap.py), so every writer of times writes it.
+SET n.startEarliest = start, n.endLatest = end, n.spanSeconds = (row.end - row.start + 999) / 1000
 WITH dataset, n, row
 CALL (n, row) {
   MATCH (place:Entity {id: row.place})
