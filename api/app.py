@@ -47,8 +47,8 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
         database = Database.connect(connection, timeout=settings.query_timeout)
         app.state.database = database
         # The schema, the driver and the imports are ~78,000 objects that live as long as the
-        # process; the cyclic collector rescanned them in every full collection, a third of a
-        # small request's CPU (2.9 against 1.8 ms for an attack by id, measured in-process).
+        # process; the cyclic collector rescanned them in every full collection, which showed
+        # in request profiles (bench/README.md). Frozen, they are skipped.
         gc.collect()
         gc.freeze()
         try:
