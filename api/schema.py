@@ -27,6 +27,7 @@ from api.fields.explore import ExploreQuery, SearchQuery
 from api.fields.listing import ListingQuery
 from api.fields.review import ReviewQuery
 from api.fields.writes import Mutation
+from api.types import inputs
 from api.types.build import ENTITY_TYPES
 from graph.settings import Settings
 
@@ -76,5 +77,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         types=ENTITY_TYPES,
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=settings.production),
+        config=StrawberryConfig(
+            disable_field_suggestions=settings.production, scalar_map=inputs.SCALARS
+        ),
     )

@@ -20,8 +20,9 @@ VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 def code_for(error: GraphQLError) -> tuple[str, str, dict[str, Any]]:
     """The code, the message that may be shown, and any details for one error."""
     original = error.original_error
-    if original is None:
-        # About the query text (validation, or a variable of the wrong type): safe to show.
+    if original is None or isinstance(original, GraphQLError):
+        # About the query text (validation, or a variable of the wrong type, which carries
+        # the coercion's own error): safe to show.
         return VALIDATION_FAILED, error.message, {}
     if isinstance(original, LoadError):
         problems = [

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+from dataclasses import replace
 from typing import Any
 
 import strawberry
-from strawberry.scalars import JSON
 
 from api.context import Info
+from api.types import inputs
 from api.types.provenance import Retraction
-from graph.errors import BadInputError, ForbiddenError, UnauthenticatedError
+from graph.errors import BadInputError, ForbiddenError, LoadError, UnauthenticatedError
 from graph.ingest import writes
 from graph.ingest.facts.loader import Editor, Loaded
 
@@ -44,24 +46,33 @@ def result(loaded: Loaded) -> WriteResult:
     )
 
 
+async def written(write: Awaitable[Loaded]) -> WriteResult:
+    """The write's result; its problems named by the fields the client wrote (camelCase)."""
+    try:
+        return result(await write)
+    except LoadError as error:
+        problems = [replace(p, path=inputs.graphql_path(p.path)) for p in error.problems]
+        raise LoadError(problems, error.summary) from None
+
+
 FACT_HELP = (
-    " The fact is a JSON object in the facts-file format (docs/facts.schema.json); its "
-    "quotes are checked against the source named by sourceId. Same id again: updated."
+    " The fact has the fields of the facts-file format (docs/facts-format.md); its quotes "
+    "are checked against the source named by sourceId. Same id again: updated."
 )
 
 
-def put_field(group: str, what: str) -> Any:
-    """A mutation adding or updating one fact of a kind, given as facts-file JSON."""
+def put_field(group: str, what: str, kind: type) -> Any:
+    """A mutation adding or updating one fact of a kind, given as its typed input."""
 
-    async def put(info: Info, source_id: strawberry.ID, fact: JSON) -> WriteResult:
+    async def put(info: Info, source_id: strawberry.ID, fact: Any) -> WriteResult:
         who = editor(info, "put_" + group)
-        loaded = await writes.put_fact(info.context.database, group, fact, source_id, who)
-        return result(loaded)
+        spec = inputs.plain(fact)
+        return await written(writes.put_fact(info.context.database, group, spec, source_id, who))
 
     put.__annotations__ = {
         "info": Info,
         "source_id": strawberry.ID,
-        "fact": JSON,
+        "fact": kind,
         "return": WriteResult,
     }
     return strawberry.mutation(resolver=put, description=f"Add or update {what}." + FACT_HELP)
@@ -78,16 +89,23 @@ class Mutation:
         return result(await writes.submit_document(info.context.database, document, who))
 
     @strawberry.mutation(description="Add or update a source (with its text if a document).")
-    async def put_source(self, info: Info, source: JSON) -> WriteResult:
+    async def put_source(
+        self,
+        info: Info,
+        source: inputs.SourceInput,  # type: ignore[valid-type]
+    ) -> WriteResult:
         who = editor(info, "put_source")
-        return result(await writes.put_source(info.context.database, source, who))
+        spec = inputs.plain(source)
+        return await written(writes.put_source(info.context.database, spec, who))
 
-    put_actor = put_field("actors", "an actor")
-    put_location = put_field("locations", "a location")
-    put_event = put_field("events", "an event")
-    put_statement = put_field("statements", "a statement")
-    put_agreement = put_field("agreements", "an agreement with its parties and their roles")
-    put_attack = put_field("attacks", "an attack with its targets and figures")
+    put_actor = put_field("actors", "an actor", inputs.ActorInput)
+    put_location = put_field("locations", "a location", inputs.LocationInput)
+    put_event = put_field("events", "an event", inputs.EventInput)
+    put_statement = put_field("statements", "a statement", inputs.StatementInput)
+    put_agreement = put_field(
+        "agreements", "an agreement with its parties and their roles", inputs.AgreementInput
+    )
+    put_attack = put_field("attacks", "an attack with its targets and figures", inputs.AttackInput)
 
     @strawberry.mutation(
         description="Retract a fact: it drops out of answers but is kept, with who, when "

@@ -26,7 +26,7 @@ RUSSIA = {
     "kind": "state",
     "quotes": ["Russia deployed a substantial aerial assault overnight"],
 }
-PUT = 'mutation($f: JSON!) { putActor(sourceId: "source:report-000", fact: $f) { ids } }'
+PUT = 'mutation($f: ActorInput!) { putActor(sourceId: "source:report-000", fact: $f) { ids } }'
 
 
 async def test_a_query_over_its_time_limit_gets_timeout(

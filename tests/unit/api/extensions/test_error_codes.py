@@ -93,3 +93,13 @@ def test_an_error_without_an_original_is_a_validation_failure() -> None:
     error = GraphQLError("Cannot query field 'nme' on type 'Actor'.")
     assert code_for(error) == (VALIDATION_FAILED, error.message, {})
     assert VALIDATION_FAILED == "GRAPHQL_VALIDATION_FAILED"
+
+
+def test_a_variable_of_the_wrong_value_is_a_validation_failure_shown_to_the_client() -> None:
+    coercion = GraphQLError("Value 'navy' does not exist in 'ActorKind' enum.")
+    error = GraphQLError(
+        "Variable '$fact' got invalid value 'navy' at 'fact.kind'.", original_error=coercion
+    )
+    code, message, _ = code_for(error)
+    assert code == VALIDATION_FAILED
+    assert "'navy'" in message and "fact.kind" in message
