@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql, /health and /ready."""
+"""The Starlette application: /graphql, /export/..., /health and /ready."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Route, request_response
 
 from api import explorer
 from api.auth import configured_keys
+from api.exports import export
 from api.middleware.access_log import AccessLog, configure
 from api.middleware.api_keys import KeyCheck
 from api.middleware.body_size import BodySizeLimit
@@ -77,6 +78,11 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
                 "/graphql",
                 KeyCheck(graphql, keys, settings.reads_need_key),
                 methods=["GET", "POST"],
+            ),
+            Route(
+                "/export/{what}",
+                KeyCheck(request_response(export), keys, settings.reads_need_key),
+                methods=["GET"],
             ),
             *explorer.routes(settings.explorer_dir),
         ],

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from deedgraph.commands import data, keys, neo4j, serve, verify
+from deedgraph.commands import data, export, keys, neo4j, serve, verify
 from graph.errors import DeedgraphError
 
 app = typer.Typer(help=__doc__.split(".")[0] + ".", no_args_is_help=True, add_completion=False)
@@ -17,6 +17,11 @@ neo4j_app = typer.Typer(
 app.add_typer(neo4j_app, name="neo4j")
 import_app = typer.Typer(help="Import data sets investigators already have.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
+export_app = typer.Typer(
+    help="Export a neighbourhood, a path or an attack list (GraphML, Cytoscape.js, CSV).",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
 
 neo4j_app.command("fetch")(neo4j.fetch)
 neo4j_app.command("start")(neo4j.start)
@@ -30,6 +35,9 @@ app.command()(data.generate)
 app.command("api-key")(keys.api_key)
 app.command("facts-schema")(data.facts_schema)
 app.command()(verify.verify)
+export_app.command("neighborhood")(export.neighborhood)
+export_app.command("path")(export.path)
+export_app.command("attacks")(export.attacks)
 
 
 def main() -> None:

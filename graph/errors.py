@@ -27,6 +27,9 @@ class DeedgraphError(Exception):
     """Base class: the message is safe to show to a user as it is."""
 
     code: ClassVar[str] = "INTERNAL"
+    # The HTTP status of an answer that is this error alone (an export, not a GraphQL
+    # result, which says its errors inside a 200).
+    http_status: ClassVar[int] = 500
 
     def is_retryable(self) -> bool:
         """Whether the same request may succeed if sent again unchanged."""
@@ -45,6 +48,7 @@ class UnavailableError(DeedgraphError):
     """Neo4j cannot be reached right now."""
 
     code = "UNAVAILABLE"
+    http_status = 503
 
     def is_retryable(self) -> bool:
         return True
@@ -54,18 +58,21 @@ class QueryTimeoutError(DeedgraphError):
     """A query ran longer than its time limit and was stopped by the server."""
 
     code = "TIMEOUT"
+    http_status = 504
 
 
 class NotFoundError(DeedgraphError):
     """Nothing has the id that was asked for."""
 
     code = "NOT_FOUND"
+    http_status = 404
 
 
 class BadInputError(DeedgraphError):
     """A client mistake in the arguments: the message says which and why."""
 
     code = "BAD_USER_INPUT"
+    http_status = 400
 
 
 @dataclass(frozen=True)
@@ -100,9 +107,11 @@ class UnauthenticatedError(AccessError):
     """No valid API key came with a request that needs one."""
 
     code = "UNAUTHENTICATED"
+    http_status = 401
 
 
 class ForbiddenError(AccessError):
     """The API key is valid but its role may not do this."""
 
     code = "FORBIDDEN"
+    http_status = 403

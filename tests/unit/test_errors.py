@@ -76,3 +76,22 @@ def test_a_load_error_keeps_a_summary_it_is_given() -> None:
 
 def test_a_problem_without_a_line_names_only_the_file() -> None:
     assert str(Problem("f.csv", None, "rows", "empty")) == "f.csv: rows: empty"
+
+
+def test_each_coded_error_answers_with_its_own_http_status() -> None:
+    from graph import errors
+
+    statuses = {
+        cls.code: cls.http_status
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.DeedgraphError)
+    }
+    assert statuses == {
+        "INTERNAL": 500,
+        "UNAVAILABLE": 503,
+        "TIMEOUT": 504,
+        "NOT_FOUND": 404,
+        "BAD_USER_INPUT": 400,
+        "UNAUTHENTICATED": 401,
+        "FORBIDDEN": 403,
+    }
