@@ -208,3 +208,29 @@ async def test_the_cli_writes_the_same_export_as_http(
     bad = export_cli(connection, "neighborhood", AGREEMENT, "--depth", "7")
     assert bad.returncode == 1
     assert b"depth: must be between 1 and 3" in bad.stderr and b"Traceback" not in bad.stderr
+
+
+async def test_imported_attacks_export_with_their_dataset_as_source(
+    seeded: Database, api_url: str
+) -> None:
+    from graph.ingest.acled.importer import import_acled
+    from tests.support import ROOT
+
+    await import_acled(seeded, [ROOT / "tests" / "data" / "acled_2023.csv"])
+    [dataset] = await seeded.read("MATCH (s:Source {kind: 'dataset'}) RETURN s.id AS id")
+    response = get(api_url, "/export/attacks", format="csv", start="2020-01-01")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    imported = [row for row in rows if dataset["id"] in json.loads(row["sources"])]
+    assert imported, "no imported attack carries its dataset's id"
+    assert all(row["startEarliest"] and row["name"] for row in imported)
+    curated = [row for row in rows if json.loads(row["sources"]) == [REPORT]]
+    assert curated, "the report's attacks are listed beside the imported ones"
+    # A figure derived from a row keeps its evidence on itself: its source is still said.
+    [counted] = await seeded.read(
+        "MATCH (a:Attack)-[:HAS_FIGURE]->(f:Figure) WHERE a.acledId IS NOT NULL "
+        "RETURN a.id AS id ORDER BY id LIMIT 1"
+    )
+    attack = counted["id"]
+    around = get(api_url, "/export/neighborhood", id=attack, format="cytoscape").json()
+    figures = [n["data"] for n in around["elements"]["nodes"] if n["data"]["type"] == "Figure"]
+    assert figures and all(f["sources"] == [dataset["id"]] for f in figures)
