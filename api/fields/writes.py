@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from api import metrics
 from api.context import Info
 from api.types.provenance import Retraction
 from graph.errors import BadInputError, ForbiddenError, UnauthenticatedError
@@ -36,6 +37,7 @@ def editor(info: Info, operation: str) -> Editor:
 
 
 def result(loaded: Loaded) -> WriteResult:
+    metrics.rows_written(loaded.nodes, loaded.relationships)
     return WriteResult(
         ids=[strawberry.ID(id) for id in loaded.ids],
         nodes=loaded.nodes,
