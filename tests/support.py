@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -103,10 +104,16 @@ def cli_env(**overrides: str) -> dict[str, str]:
     return env
 
 
+@dataclass(frozen=True)
+class Served:
+    url: str
+    pid: int
+
+
 @contextmanager
-def serving(env: dict[str, str], output: Path, timeout: float = 60.0) -> Iterator[str]:
+def serving(env: dict[str, str], output: Path, timeout: float = 60.0) -> Iterator[Served]:
     """Run `deedgraph serve` as an operator would, its output (stdout and stderr) in `output`;
-    yields its base URL once /ready answers, and stops it with SIGTERM afterwards."""
+    yields its base URL and pid once /ready answers, and stops it with SIGTERM afterwards."""
     port = free_port()
     with output.open("wb") as out:
         process = subprocess.Popen(
@@ -119,7 +126,7 @@ def serving(env: dict[str, str], output: Path, timeout: float = 60.0) -> Iterato
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/ready", 200, timeout=timeout)
-        yield base
+        yield Served(base, process.pid)
     finally:
         process.send_signal(signal.SIGTERM)
         try:

@@ -34,7 +34,8 @@ def test_a_killed_neo4j_is_restarted_and_the_api_answers_again(tmp_path: Path) -
     )
     output = tmp_path / "serve.log"
     try:
-        with serving(env, output, timeout=180) as url:
+        with serving(env, output, timeout=180) as served:
+            url = served.url
             [first] = java_processes(str(state))
             os.kill(first, signal.SIGKILL)
             wait_for(url + "/ready", 503, timeout=30)
