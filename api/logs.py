@@ -41,6 +41,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
+            "pid": record.process,  # which worker, with DEEDGRAPH_WORKERS > 1
             **extras(record),
         }
         if record.exc_info:
