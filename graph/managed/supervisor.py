@@ -81,6 +81,14 @@ class Supervisor:
             status = self._wait_for_exit()
             if status is None or self._stopping.is_set():
                 return
+            if server.stopped_on_purpose(self.managed):
+                logger.warning(
+                    "Neo4j (pid %d) was stopped with `deedgraph neo4j stop`: not restarting "
+                    "it (`deedgraph neo4j start` brings it back)",
+                    self.pid,
+                    extra={"neo4j_pid": self.pid},
+                )
+                return
             if time.monotonic() - started_at > STEADY:
                 failures = 0
             code, how = describe(status)
