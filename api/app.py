@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql, /export/..., /health and /ready."""
+"""The Starlette application: /graphql, /export/..., /health, /ready and /metrics."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, request_response
 
-from api import explorer
+from api import explorer, metrics
 from api.auth import configured_keys
 from api.exports import export
-from api.middleware.access_log import AccessLog, configure
+from api.logs import configure
 from api.middleware.api_keys import KeyCheck
 from api.middleware.body_size import BodySizeLimit
+from api.middleware.request_log import RequestLog
 from api.schema import build_schema
 from api.view import DeedgraphGraphQL
 from graph.settings import Connection, Settings
@@ -39,7 +40,8 @@ async def ready(request: Request) -> JSONResponse:
 def create_app(connection: Connection | None = None, settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     connection = connection or settings.connection
-    configure(settings.log_level)  # a worker process starts with no logging of its own
+    # A worker process starts with no logging of its own.
+    configure(settings.log_level, settings.log_format)
     keys = configured_keys(settings.api_keys_text, settings.api_keys_file)
     graphql = DeedgraphGraphQL(build_schema(settings), settings)
 
@@ -58,7 +60,7 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
             await database.close()
 
     middleware = [
-        Middleware(AccessLog),
+        Middleware(RequestLog),
         Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
     ]
     if settings.cors_origins:
@@ -74,6 +76,7 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
         routes=[
             Route("/health", health),
             Route("/ready", ready),
+            Route("/metrics", metrics.metrics),
             Route(
                 "/graphql",
                 KeyCheck(graphql, keys, settings.reads_need_key),

@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from api import tracing
 from api.extensions.error_codes import ErrorCodes
 from api.extensions.query_count import CypherQueryCount
 from api.extensions.truncation import TruncationNotice
@@ -72,6 +73,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
+    extensions += tracing.extensions(settings)
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,

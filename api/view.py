@@ -19,6 +19,7 @@ from strawberry.types import ExecutionResult
 
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
+from api.middleware.request_log import note_outcome
 from api.trusted_documents import TrustedDocuments
 from graph.settings import Settings
 
@@ -61,6 +62,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         request.state.media = media or JSON
         if media is None and request.method != "GET":  # a browser's GET gets GraphiQL
             response = self.refusal(
+                request,
                 406,
                 "Accept names neither application/json nor application/graphql-response+json",
                 JSON,
@@ -70,7 +72,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
                 response = await self.run(request)
             except HTTPException as error:
                 status = SHARPER.get(error.reason, error.status_code)
-                response = self.refusal(status, error.reason, request.state.media)
+                response = self.refusal(request, status, error.reason, request.state.media)
             else:
                 if getattr(request.state, "status", None):
                     response.status_code = request.state.status
@@ -78,8 +80,9 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
                     response.headers["content-type"] = request.state.media
         await response(scope, receive, send)
 
-    def refusal(self, status: int, message: str, media: str) -> Response:
+    def refusal(self, request: Request, status: int, message: str, media: str) -> Response:
         status, body = request_error(status, message)
+        note_outcome(request.scope, body["errors"][0]["extensions"]["code"])
         headers = {"allow": "POST"} if status == 405 else None
         return Response(
             self.encode_json(body), status_code=status, media_type=media, headers=headers
@@ -98,7 +101,8 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
     ) -> GraphQLHTTPResponse:
         answer = await super().process_result(request, result)
         if "errors" in answer:
-            coded(answer["errors"])  # type: ignore[arg-type]
+            errors = coded(answer["errors"])  # type: ignore[arg-type]
+            note_outcome(request.scope, errors[0]["extensions"]["code"])
         if request.state.media != JSON and failed_before_execution(result):
             answer.pop("data", None)
             request.state.status = 400

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -127,6 +127,9 @@ class Settings(BaseSettings):
     max_body_bytes: PositiveInt = Field(1_000_000, alias="DEEDGRAPH_MAX_BODY_BYTES")
     cors_origins_text: str = Field("", alias="DEEDGRAPH_CORS_ORIGINS")
     log_level: str = Field("INFO", alias="DEEDGRAPH_LOG_LEVEL")
+    log_format: Literal["json", "text"] | None = Field(None, alias="DEEDGRAPH_LOG_FORMAT")
+    # The OpenTelemetry SDK reads its other OTEL_* variables itself.
+    otlp_endpoint: str | None = Field(None, alias="OTEL_EXPORTER_OTLP_ENDPOINT")
     api_keys_text: str = Field("", alias="DEEDGRAPH_API_KEYS")
     api_keys_file: Path | None = Field(None, alias="DEEDGRAPH_API_KEYS_FILE")
     reads_need_key: bool = Field(False, alias="DEEDGRAPH_READS_NEED_KEY")
@@ -137,6 +140,11 @@ class Settings(BaseSettings):
     @classmethod
     def upper_case(cls, value: str) -> str:
         return value.upper()
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def lower_case(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

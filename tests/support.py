@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
@@ -17,6 +22,7 @@ from starlette.types import ASGIApp
 from graph.settings import ManagedServer
 
 ROOT = Path(__file__).resolve().parent.parent
+DEEDGRAPH = str(ROOT / ".venv" / "bin" / "deedgraph")
 
 
 def free_port() -> int:
@@ -73,7 +79,9 @@ def wait_for(url: str, status: int, timeout: float = 60.0) -> httpx.Response:
 def running_app(app: ASGIApp) -> Iterator[str]:
     """Serve an ASGI app with a real uvicorn on a free port; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_config=None, access_log=False, lifespan="on"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -87,9 +95,48 @@ def running_app(app: ASGIApp) -> Iterator[str]:
 
 
 def cli_env(**overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "DEEDGRAPH_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("NEO4J_", "DEEDGRAPH_", "OTEL_", "PROMETHEUS_"))
+    }
     env.update(overrides)
     return env
 
 
-DEEDGRAPH = str(ROOT / ".venv" / "bin" / "deedgraph")
+@dataclass(frozen=True)
+class Served:
+    url: str
+    pid: int
+
+
+@contextmanager
+def serving(env: dict[str, str], output: Path, timeout: float = 60.0) -> Iterator[Served]:
+    """Run `deedgraph serve` as an operator would, its output (stdout and stderr) in `output`;
+    yields its base URL and pid once /ready answers, and stops it with SIGTERM afterwards."""
+    port = free_port()
+    with output.open("wb") as out:
+        process = subprocess.Popen(
+            [DEEDGRAPH, "serve", "--port", str(port)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/ready", 200, timeout=timeout)
+        yield Served(base, process.pid)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def json_lines(output: Path) -> list[dict[str, Any]]:
+    """The JSON log lines of a `serving` run (its other lines are the CLI's own messages)."""
+    lines = output.read_text().splitlines()
+    return [json.loads(line) for line in lines if line.startswith("{")]

@@ -1,5 +1,6 @@
 """The per-request query counter: how many Cypher queries a request sent, reported in
-extensions.cypherQueries (the N+1 guard the tests read)."""
+extensions.cypherQueries (the N+1 guard the tests read), and to the request's log line and
+metrics with the operation's name."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 
 from strawberry.extensions import SchemaExtension
 
+from api.middleware.request_log import request_record
 from graph.store.database import query_counter
 
 
@@ -21,6 +23,11 @@ class CypherQueryCount(SchemaExtension):
         finally:
             query_counter.reset(token)
         self.count = counter[0]
+        request = getattr(self.execution_context.context, "request", None)
+        record = request_record(request.scope) if request is not None else None
+        if record is not None:
+            record.cypher_queries += self.count
+            record.operation = self.execution_context.operation_name or ""
 
     def get_results(self) -> dict[str, int]:
         return {"cypherQueries": getattr(self, "count", 0)}

@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 
+from api import metrics
 from api.context import Info
 from api.types import inputs
 from api.types.provenance import Retraction
@@ -38,6 +39,7 @@ def editor(info: Info, operation: str) -> Editor:
 
 
 def result(loaded: Loaded) -> WriteResult:
+    metrics.rows_written(loaded.nodes, loaded.relationships)
     return WriteResult(
         ids=[strawberry.ID(id) for id in loaded.ids],
         nodes=loaded.nodes,

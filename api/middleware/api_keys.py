@@ -7,6 +7,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.auth import ApiKey, authenticate, presented_key
+from api.middleware.request_log import note_outcome
 
 
 class KeyCheck:
@@ -34,6 +35,7 @@ class KeyCheck:
             await self.app(scope, receive, send)
 
     async def refuse(self, message: str, scope: Scope, receive: Receive, send: Send) -> None:
+        note_outcome(scope, "UNAUTHENTICATED")
         body = {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
         headers = {"WWW-Authenticate": "Bearer"}
         await JSONResponse(body, status_code=401, headers=headers)(scope, receive, send)

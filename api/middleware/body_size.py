@@ -5,6 +5,8 @@ from __future__ import annotations
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.middleware.request_log import note_outcome
+
 
 class BodyTooLarge(Exception):
     pass
@@ -41,4 +43,5 @@ class BodySizeLimit:
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = f"request body over {self.max_bytes} bytes"
         body = {"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]}
+        note_outcome(scope, "BAD_USER_INPUT")
         await JSONResponse(body, status_code=413)(scope, receive, send)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import signal
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +15,7 @@ import typer
 from deedgraph.commands.data import prepare_graph
 from deedgraph.console import friendly
 from graph.managed import server
+from graph.managed.supervisor import Supervisor
 from graph.settings import Settings
 
 
@@ -27,21 +31,27 @@ def serve(
         list[Path] | None, typer.Option(help="Facts files to load before serving (repeatable).")
     ] = None,
 ) -> None:
-    """Serve the GraphQL API (starting the managed Neo4j when NEO4J_URI is unset)."""
+    """Serve the GraphQL API (starting the managed Neo4j when NEO4J_URI is unset, and
+    restarting it if it exits)."""
     import uvicorn
 
     from api.app import create_app
-    from api.middleware.access_log import configure
+    from api.logs import configure
 
     settings = Settings.from_env()
     connection = settings.connection
     host = host or settings.host
     port = port or settings.port
-    configure(settings.log_level)
+    configure(settings.log_level, settings.log_format)
     started = False
+    supervisor: Supervisor | None = None
+    metrics_dir: str | None = None
     signal.signal(signal.SIGTERM, exit_on_sigterm)
     if connection.managed is not None:
-        _, started = server.start(connection.managed)
+        pid, started = server.start(connection.managed)
+        if started:  # a Neo4j started by someone else is theirs to look after
+            supervisor = Supervisor(connection.managed, pid)
+            supervisor.start()
     try:
         for item in asyncio.run(prepare_graph(connection, seed or [])):
             typer.echo(f"deedgraph: loaded {item.path} ({item.nodes} nodes)")
@@ -50,6 +60,9 @@ def serve(
             f"deedgraph: GraphQL at http://{host}:{port}/graphql (Neo4j {connection.uri}{workers})"
         )
         if settings.workers > 1:  # each worker builds its app from the same environment
+            if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # api/metrics.py
+                metrics_dir = tempfile.mkdtemp(prefix="deedgraph-metrics-")
+                os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
             uvicorn.run(
                 "api.app:create_app",
                 factory=True,
@@ -57,13 +70,17 @@ def serve(
                 host=host,
                 port=port,
                 log_config=None,
+                access_log=False,  # one line per request, from the app (api/logs.py)
             )
         else:
-            uvicorn.run(create_app(connection, settings), host=host, port=port, log_config=None)
+            app = create_app(connection, settings)
+            uvicorn.run(app, host=host, port=port, log_config=None, access_log=False)
     finally:
-        if started and connection.managed is not None:
+        if supervisor is not None:
             typer.echo("deedgraph: stopping Neo4j", err=True)
-            server.stop(connection.managed)
+            supervisor.stop()
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
 def schema() -> None:

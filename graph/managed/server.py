@@ -41,6 +41,16 @@ def _pid_file(server: ManagedServer) -> Path:
     return server.state_dir / "run" / "neo4j.pid"
 
 
+def _stop_marker(server: ManagedServer) -> Path:
+    return server.state_dir / "run" / "stopped"
+
+
+def stopped_on_purpose(server: ManagedServer) -> bool:
+    """Whether the last Neo4j to exit was stopped by stop() (`deedgraph neo4j stop`), which a
+    supervisor must not undo."""
+    return _stop_marker(server).exists()
+
+
 def _conf_dir(server: ManagedServer) -> Path:
     return server.state_dir / "conf"
 
@@ -159,6 +169,7 @@ def start(server: ManagedServer) -> tuple[int, bool]:
                 f"set DEEDGRAPH_{name.upper()}_PORT to a free port"
             )
     conf = write_config(server).parent
+    _stop_marker(server).unlink(missing_ok=True)
     console = console_log(server)
     console.parent.mkdir(parents=True, exist_ok=True)
     _pid_file(server).parent.mkdir(parents=True, exist_ok=True)
@@ -211,6 +222,7 @@ def stop(server: ManagedServer, timeout: float = 60.0) -> bool:
     pid = _running_pid(server)
     if pid is None:
         return False
+    _stop_marker(server).touch()
     _terminate(pid, str(_conf_dir(server)), timeout)
     _pid_file(server).unlink(missing_ok=True)
     return True

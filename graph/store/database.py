@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
@@ -85,6 +86,13 @@ def translate(error: Exception) -> Exception:
     return error
 
 
+@dataclass(frozen=True)
+class PoolUse:
+    in_use: int
+    idle: int
+    max_size: int
+
+
 class Database:
     """Runs Cypher against one named database with a server-side time limit per query."""
 
@@ -117,6 +125,22 @@ class Database:
         except Exception:  # anything at all means "not ready"
             return False
         return True
+
+    def pool_use(self) -> PoolUse:
+        """The driver's connections now. The driver keeps no public count: this reads its
+        pool (neo4j 6.x: `_pool.connections`, address -> connections with `in_use`) and
+        reports nothing in use if a later driver changes that."""
+        pool = getattr(self.driver, "_pool", None)
+        config = getattr(pool, "pool_config", None)
+        max_size = int(getattr(config, "max_connection_pool_size", 0))
+        in_use = idle = 0
+        for connections in list(getattr(pool, "connections", {}).values()):
+            for connection in list(connections):
+                if getattr(connection, "in_use", False):
+                    in_use += 1
+                else:
+                    idle += 1
+        return PoolUse(in_use, idle, max_size)
 
     async def read(self, cypher: LiteralString, **params: Any) -> list[Record]:
         return await self._run(cypher, params, neo4j.RoutingControl.READ)

@@ -55,3 +55,18 @@ def test_compose_config_parses_with_a_compose_cli_when_one_is_installed() -> Non
             text=True,
         )
         assert result.returncode == 0, result.stderr
+
+
+def test_compose_runs_api_replicas_behind_one_proxy_port() -> None:
+    services = compose()["services"]
+    api, proxy = services["api"], services["proxy"]
+    assert api["deploy"]["replicas"] == "${DEEDGRAPH_REPLICAS:-2}"
+    assert "ports" not in api  # replicas cannot share a host port: the proxy has it
+    assert proxy["ports"] == ["127.0.0.1:8000:8000"]
+    assert proxy["depends_on"]["api"]["condition"] == "service_healthy"
+    [mount] = proxy["volumes"]
+    config = (ROOT / mount.split(":")[0]).read_text()
+    assert "server api:8000 resolve;" in config  # every replica, followed as they change
+    assert "resolver 127.0.0.11" in config  # Docker's DNS
+    assert "proxy_pass http://deedgraph_api;" in config
+    assert "listen 8000;" in config

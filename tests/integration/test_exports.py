@@ -230,7 +230,7 @@ async def test_imported_attacks_export_with_their_dataset_as_source(
         "MATCH (a:Attack)-[:HAS_FIGURE]->(f:Figure) WHERE a.acledId IS NOT NULL "
         "RETURN a.id AS id ORDER BY id LIMIT 1"
     )
-    attack = counted["id"]
+    attack = str(counted["id"])
     around = get(api_url, "/export/neighborhood", id=attack, format="cytoscape").json()
     figures = [n["data"] for n in around["elements"]["nodes"] if n["data"]["type"] == "Figure"]
     assert figures and all(f["sources"] == [dataset["id"]] for f in figures)

@@ -84,7 +84,7 @@ def test_a_dotenv_file_is_read_and_the_environment_wins(
 def test_every_variable_is_in_the_readme_and_every_readme_variable_is_read() -> None:
     read = {field.alias for field in Settings.model_fields.values()}
     table = README.read_text().split("## Configuration", 1)[1].split("\n## ", 1)[0]
-    documented = set(re.findall(r"`((?:NEO4J|DEEDGRAPH)_[A-Z0-9_]+)`", table))
+    documented = set(re.findall(r"`((?:NEO4J|DEEDGRAPH|OTEL)_[A-Z0-9_]+)`", table))
     # "_MAX_ALIASES"-style shorthands in the table stand for DEEDGRAPH_MAX_ALIASES.
     documented |= {"DEEDGRAPH" + short for short in re.findall(r"`(_[A-Z0-9_]+)`", table)}
     assert read - documented == set(), "read but not in the README's table"
