@@ -6,6 +6,7 @@ from importlib.metadata import version
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -17,6 +18,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from api import tracing
 from api.extensions.error_codes import ErrorCodes
@@ -56,6 +58,15 @@ Query = merge_types(
 )
 
 
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Strawberry logs every error with its traceback: a client's mistake or a timeout
+        became a multi-kilobyte log line. ErrorCodes (api/extensions/error_codes.py) logs
+        the unexpected ones, with theirs; the request's log line has every outcome's code."""
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     # Rule classes are built once: a new class per request would miss the validation cache.
     rules = (
@@ -74,7 +85,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     if not settings.introspection:
         extensions.append(DisableIntrospection)
     extensions += tracing.extensions(settings)
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         types=ENTITY_TYPES,
