@@ -8,7 +8,7 @@ from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
 from graph.queries.keyset import KEY_OF_ROW, Order, Position, Sort, sort_of
-from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, back
+from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, REACH, SEEK_BOUNDS
 from graph.store.database import Database
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
@@ -146,30 +146,10 @@ def _where(clauses: list[LiteralString]) -> LiteralString:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
-# Reach: how many nodes hang off an actor (with its units and spokespeople) or a place (with
-# the places inside it), from node degrees alone.
-REACH: dict[str, LiteralString] = {
-    "actor": """reduce(n = 0, d IN COLLECT {
-        MATCH (x)<-[:PART_OF|SPEAKS_FOR*0..4]-(d:Actor)
-        RETURN COUNT { (d)<-[:CARRIED_OUT_BY|MADE_BY|PARTICIPANT]-() } AS n } | n + d)""",
-    "location": """reduce(n = 0, d IN COLLECT {
-        MATCH (x)<-[:WITHIN*0..5]-(d:Location) RETURN COUNT { (d)<-[:AT]-() } AS n } | n + d)""",
-}
 TIME_SEEK: dict[bool, LiteralString] = {  # by descending
     False: "n.startEarliest >= seekFrom",
     True: "n.startEarliest <= seekTo",
 }
-# Where the seek starts: anything that may still be running at $from started at most the
-# longest span before it; anything that started after $to is out either way.
-SEEK_BOUNDS: LiteralString = (
-    """
-     CASE WHEN $from IS NULL THEN datetime('0001-01-01T00:00:00Z')
-          WHEN $definitely THEN $from
-          ELSE """
-    + back("$from", "longest")
-    + """ END AS seekFrom,
-     coalesce($to, datetime('9999-12-31T23:59:59Z')) AS seekTo"""
-)
 
 
 def _scan_or_gather(label: str, filter: ListFilter, sort: Sort) -> str | None:

@@ -50,3 +50,27 @@ def attack_reach(actors: LiteralString, where: LiteralString = "") -> LiteralStr
 # Above this reach, scan in time order; below it, gather and sort. Gathering costs the reach,
 # scanning about limit x nodes / reach: they meet near sqrt(50 x 10^6), 7,000.
 BUSY = 7_000
+
+
+# A list anchor's reach (graph/queries/listing.py): how many nodes hang off an actor (with its
+# units and spokespeople) or a place (with the places inside it), from node degrees alone.
+REACH: dict[str, LiteralString] = {
+    "actor": """reduce(n = 0, d IN COLLECT {
+        MATCH (x)<-[:PART_OF|SPEAKS_FOR*0..4]-(d:Actor)
+        RETURN COUNT { (d)<-[:CARRIED_OUT_BY|MADE_BY|PARTICIPANT]-() } AS n } | n + d)""",
+    "location": """reduce(n = 0, d IN COLLECT {
+        MATCH (x)<-[:WITHIN*0..5]-(d:Location) RETURN COUNT { (d)<-[:AT]-() } AS n } | n + d)""",
+}
+
+
+# Where the seek starts: anything that may still be running at $from started at most the
+# longest span before it; anything that started after $to is out either way.
+SEEK_BOUNDS: LiteralString = (
+    """
+     CASE WHEN $from IS NULL THEN datetime('0001-01-01T00:00:00Z')
+          WHEN $definitely THEN $from
+          ELSE """
+    + back("$from", "longest")
+    + """ END AS seekFrom,
+     coalesce($to, datetime('9999-12-31T23:59:59Z')) AS seekTo"""
+)
