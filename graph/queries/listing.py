@@ -47,12 +47,21 @@ LOCATION_CHECK: dict[str, LiteralString] = {
     + " WHERE top.id = $location }"
     for label, pattern in LOCATION_LINK.items()
 }
-# Likewise for an actor in the time-ordered scan (from the actor: 15 ms a page, not 5).
+# The time-ordered scan tests each candidate against the actor's side, gathered once before
+# it (the actor and its units: a few dozen nodes), not by walking up from every candidate:
+# a unit's first 50 attacks in a region read 26,000 db hits instead of 50,000 (10^6 events).
+SIDE: dict[str, tuple[LiteralString, LiteralString]] = {
+    "Attack": ("CARRIED_OUT_BY", "PART_OF"),
+    "Statement": ("MADE_BY", "PART_OF|SPEAKS_FOR"),
+    "Event": ("PARTICIPANT", "PART_OF|SPEAKS_FOR"),
+}
+SIDE_OF: dict[str, LiteralString] = {
+    label: "COLLECT { MATCH (x)<-[:" + chain + "*0..4]-(u:Actor) RETURN u }"
+    for label, (_, chain) in SIDE.items()
+}
 ACTOR_CHECK: dict[str, LiteralString] = {
-    label: "EXISTS { MATCH "
-    + pattern.replace("(:Entity {id: $actor})", "(top)")
-    + " WHERE top.id = $actor }"
-    for label, pattern in ACTOR_LINK.items()
+    label: "EXISTS { MATCH (n)-[:" + link + "]->(u) WHERE u IN side }"
+    for label, (link, _) in SIDE.items()
 }
 TARGET_CATEGORY_LINK: LiteralString = (
     "(n)-[:HIT]->(:Target)-[:IN_CATEGORY]->(:TargetCategory)"
@@ -231,14 +240,17 @@ async def list_page(
             + REACH[anchor]
             + " AS reach, "
             + (LONGEST_ATTACK if label == "Attack" else LONGEST_TIMED)
-            + " AS longest WITH reach, "
+            + " AS longest, "
+            + (SIDE_OF[label] if anchor == "actor" else "[]")
+            + " AS side WITH reach, side, "
             + SEEK_BOUNDS
             # Each plan in a CALL under its guard: a guard beside a MATCH may be tested
             # after the MATCH has read everything.
-            + " CALL (reach, seekFrom, seekTo) { WITH reach WHERE reach <= $busy CALL () { "
+            + " CALL (reach, seekFrom, seekTo, side) { WITH reach WHERE reach <= $busy "
+            "CALL () { "
             + gather
-            + "RETURN n } RETURN n UNION WITH reach, seekFrom, seekTo WHERE reach > $busy "
-            "CALL (seekFrom, seekTo) { "
+            + "RETURN n } RETURN n UNION WITH reach, seekFrom, seekTo, side WHERE reach > $busy "
+            "CALL (seekFrom, seekTo, side) { "
             + scan
             + "RETURN n } RETURN n } WITH n ORDER BY "
             + sort.order_by
