@@ -23,6 +23,12 @@ async function search(text) {
     <h3><span class="kind" style="background:${COLOURS[kind] || "#777"}"></span>${esc(kind)}</h3>
     ${entities.map((e) => `<button type="button" class="result" data-go="${esc(e.id)}">${esc(e.name || e.id)}</button>`).join("")}</div>`).join("")
     || `<p class="hint">Nothing found.</p>`;
+  markSelected();
+}
+
+function markSelected() {
+  const id = readState().id;
+  document.querySelectorAll(".result").forEach((b) => b.classList.toggle("selected", b.dataset.go === id));
 }
 
 async function placeFilter(place) {
@@ -63,7 +69,7 @@ const onPlace = (place) => { writeState({ place, id: place }); apply(); };
 async function apply() {
   const state = readState();
   showTabs(state.view);
-  document.querySelectorAll(".result").forEach((b) => b.classList.toggle("selected", b.dataset.go === state.id));
+  markSelected();
   const tasks = [];
   if ((state.q || "") !== (shown.q || "")) {
     shown.q = state.q; $("#search").value = state.q || "";

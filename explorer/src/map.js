@@ -71,7 +71,7 @@ function render({ groups, unplaced, area, agreementName, total }, selected, onPl
   const areas = groups.filter((g) => g.kind === "area").sort((a, b) => b.items.length - a.items.length);
   for (const g of areas) {
     const [x, y] = projection(g.center || geoCentroid(g.geometry));
-    svg += `<g class="marker area${g.violations ? " violation" : ""}${g.id === selected ? " selected" : ""}" data-place="${esc(g.id)}" data-count="${g.items.length}"
+    svg += `<g class="marker area${g.violations ? " violation" : ""}${g.id === selected ? " selected" : ""}" data-place="${esc(g.id)}" data-count="${g.items.length}" data-events="${esc(g.items.map((i) => i.id).join(" "))}"
       tabindex="0" role="button" aria-label="${esc(g.name)}: ${g.items.length} event${g.items.length === 1 ? "" : "s"}, ${esc(g.how)}">
       <path d="${path(g.geometry)}"/><text x="${x}" y="${y}">${g.items.length}</text>
       <title>${esc(g.name)} — ${g.items.length} event(s); ${esc(g.how)}${g.places.size ? ` (${esc([...g.places].join(", "))})` : ""}${g.violations ? `; ${g.violations} break the agreement` : ""}</title></g>`;
@@ -90,7 +90,7 @@ function render({ groups, unplaced, area, agreementName, total }, selected, onPl
     const violations = c.members.reduce((s, m) => s + m.violations, 0);
     const label = c.members.length > 1 ? `${c.members.length} places, ${count} events` : `${g.name}: ${count} event${count === 1 ? "" : "s"}`;
     svg += `<g class="marker point${c.members.length > 1 ? " cluster" : ""}${violations ? " violation" : ""}${c.members.some((m) => m.id === selected) ? " selected" : ""}"
-      data-place="${esc(g.id)}" data-places="${esc(c.members.map((m) => m.id).join(" "))}" data-count="${count}" tabindex="0" role="button" aria-label="${esc(label)}">
+      data-place="${esc(g.id)}" data-places="${esc(c.members.map((m) => m.id).join(" "))}" data-count="${count}" data-events="${esc(c.members.flatMap((m) => m.items.map((i) => i.id)).join(" "))}" tabindex="0" role="button" aria-label="${esc(label)}">
       <circle cx="${c.x}" cy="${c.y}" r="${r}"/>${count > 1 ? `<text x="${c.x}" y="${c.y}">${count}</text>` : ""}<title>${esc(label)}</title></g>`;
   }
   svg += `</svg>`;

@@ -13,8 +13,9 @@ const RADIUS = { country: 3, region: 1.1, district: 0.35, community: 0.12, sea: 
 const PRECISION_RADIUS = { 2: 0.25, 3: 0.9 };
 
 export const PLACE_FIELDS = "id name kind latitude longitude";
-/** The place and three levels of what it lies within: enough to reach a country. */
-export const PLACE = `${PLACE_FIELDS} within { ${PLACE_FIELDS} within { ${PLACE_FIELDS} within { ${PLACE_FIELDS} } } }`;
+/** The place and four levels of what it lies within: a town's community, district, region
+ * and country (the server's depth limit is 10; this reaches 8 under attacks { nodes }). */
+export const PLACE = `${PLACE_FIELDS} within { ${PLACE_FIELDS} within { ${PLACE_FIELDS} within { ${PLACE_FIELDS} within { ${PLACE_FIELDS} } } } }`;
 
 function chain(place) {
   const found = [];
