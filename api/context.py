@@ -10,7 +10,13 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from api.auth import ApiKey
-from graph.queries.entities import EntityRow, IncomingRow, entities_by_ids, incoming_by_ids
+from graph.queries.entities import (
+    EntityRow,
+    IncomingRow,
+    entities_by_ids,
+    incoming_by_ids,
+    source_texts,
+)
 from graph.queries.incidents import Candidate, candidates
 from graph.settings import Settings
 from graph.store.database import Database
@@ -47,6 +53,14 @@ def incoming_loader(database: Database) -> DataLoader[str, IncomingRow | None]:
     return DataLoader(load_fn=load)
 
 
+def texts_loader(database: Database) -> DataLoader[str, str | None]:
+    async def load(ids: list[str]) -> list[str | None]:
+        found = await source_texts(database, list(dict.fromkeys(ids)))
+        return [found.get(id) for id in ids]
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass
 class Context:
     request: Request
@@ -56,11 +70,13 @@ class Context:
     loader: DataLoader[str, EntityRow | None] = field(init=False)
     incoming: DataLoader[str, IncomingRow | None] = field(init=False)
     incidents: DataLoader[str, list[Candidate]] = field(init=False)
+    texts: DataLoader[str, str | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.loader = entity_loader(self.database)
         self.incoming = incoming_loader(self.database)
         self.incidents = incidents_loader(self.database)
+        self.texts = texts_loader(self.database)
 
     # Lists this request answered short of what the graph holds (api/extensions/truncation.py).
     truncated: list[Truncated] = field(default_factory=list)

@@ -66,6 +66,11 @@ class Attack(Entity):
     category: str
     description: str | None
     time: TimeBounds | None
+    geo_precision: int | None = strawberry.field(
+        description="How exactly a dataset placed it (ACLED's geo_precision): 1 at the named "
+        "place, 2 near it or in part of its region, 3 only somewhere in a larger region; null "
+        "when the source names its places itself."
+    )
 
     @strawberry.field(description="The wave this incident belongs to.")
     async def part_of(self, info: Info) -> Attack | None:

@@ -198,3 +198,10 @@ class Source(Entity):
     url: str | None
     content_hash: str | None
     note: str | None
+
+    @strawberry.field(
+        description="The document's stored text, as quotes are checked against; null when it "
+        "keeps none (an outside source, a dataset). Loaded only when asked for."
+    )
+    async def text(self, info: Info) -> str | None:
+        return await info.context.texts.load(str(self.id))

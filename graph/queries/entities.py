@@ -238,7 +238,12 @@ def parsed(found: object) -> EntityRow:
     return node
 
 
-SOURCE_TEXT: LiteralString = "MATCH (s:Source {id: $id}) RETURN s.text AS text"
+# A source's stored text is fetched only for a field that asks for it (Source.text): PLAIN
+# leaves it out so lists of sources stay light.
+SOURCE_TEXTS: LiteralString = """
+MATCH (s:Source) WHERE s.id IN $ids
+RETURN collect({id: s.id, text: s.text}) AS rows
+"""
 
 
 async def entities_by_ids(
@@ -255,9 +260,11 @@ async def incoming_by_ids(database: Database, ids: list[str]) -> dict[str, Incom
 
 
 class SourceTextRow(TypedDict):
+    id: str
     text: str | None
 
 
-async def source_text(database: Database, id: str) -> str | None:
-    rows = cast(list[SourceTextRow], await database.read(SOURCE_TEXT, id=id))
-    return rows[0]["text"] if rows else None
+async def source_texts(database: Database, ids: list[str]) -> dict[str, str | None]:
+    """The stored text of each of these sources (None: it keeps none), in one query."""
+    rows = cast(list[SourceTextRow], await database.read_list(SOURCE_TEXTS, ids=ids))
+    return {row["id"]: row["text"] for row in rows}
