@@ -18,22 +18,30 @@ if TYPE_CHECKING:
 
 @friendly
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Facts files (YAML) to load.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Facts files (YAML), or folders: every *.facts.yaml, *.facts.yml and "
+            "*.facts.json under a folder, in order of their path."
+        ),
+    ],
     check_only: Annotated[
         bool, typer.Option("--check", help="Validate only; write nothing.")
     ] = False,
 ) -> None:
     """Validate facts files and load them: every error is reported, and nothing is written
-    unless every file is valid. Loading the same file again updates it in place."""
+    unless every file is valid; then all are written in one transaction. Loading the same
+    file again updates it in place."""
     from graph.errors import LoadError
     from graph.ingest.facts.loader import check
 
     try:
         if check_only:
-            _, problems = check(paths)
+            planned, problems = check(paths)
             if problems:
                 raise LoadError(problems)
-            typer.echo(f"{len(paths)} file(s) valid (ids defined outside them are checked on load)")
+            checked = "ids defined outside them are checked on load"
+            typer.echo(f"{len(planned)} file(s) valid ({checked})")
             return
         connection = Connection.from_env()
         loaded = asyncio.run(prepare_graph(connection, paths))
@@ -46,6 +54,8 @@ def load(
         typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
         for warning in item.warnings:
             typer.echo(f"warning: {warning}", err=True)
+    if len(loaded) > 1:
+        typer.echo(f"{len(loaded)} files loaded in one transaction")
 
 
 async def prepare_graph(connection: Connection, paths: list[Path]) -> list[Loaded]:
