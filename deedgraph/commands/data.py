@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from deedgraph.console import fail, friendly, on_graph, progress
+from deedgraph.console import fail, friendly, on_graph
+from deedgraph.progress import Progress
 from graph.errors import LoadError
 from graph.settings import Connection
 
@@ -88,17 +89,14 @@ def import_acled(
     and sources. Bad rows are reported with their line; a newer `timestamp` wins."""
     from graph.ingest.acled.importer import Summary, import_acled
 
-    show = progress("rows read" if bulk else "events written")
+    show = Progress("rows")  # a bar on a terminal, plain lines in a log
     timing = ""  # where a bulk import's time went
     try:
         if bulk:
             from graph.ingest.acled.bulk import bulk_import
 
-            def say(message: str) -> None:
-                typer.echo(f"\n  {message}", nl=False, err=True)
-
             done = asyncio.run(
-                bulk_import(Connection.from_env(), paths, strict, batch_size, show, say)
+                bulk_import(Connection.from_env(), paths, strict, batch_size, show, show.say)
             )
             timing = " (" + ", ".join(f"{k} {s:.1f}s" for k, s in done.phases.items()) + ")"
             summary: Summary = done
@@ -110,11 +108,13 @@ def import_acled(
                 )
             )
     except LoadError as error:
+        show.close()
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         fail(error.summary)
         return
-    typer.echo("", err=True)
+    finally:
+        show.close()
     for path, bad in summary.bad:
         typer.echo(f"{path}:{bad}", err=True)
     typer.echo(
@@ -137,14 +137,16 @@ def generate(
 
     if events < 1:
         fail("--events must be at least 1")
-    show = progress("events")
-    result = asyncio.run(
-        on_graph(
-            Connection.from_env(),
-            lambda database: generate_world(database, events, seed, progress=show),
+    show = Progress("events")
+    try:
+        result = asyncio.run(
+            on_graph(
+                Connection.from_env(),
+                lambda database: generate_world(database, events, seed, progress=show),
+            )
         )
-    )
-    typer.echo("", err=True)
+    finally:
+        show.close()
     typer.echo(
         f"{result.events} events, {result.written} nodes and relationships "
         f"in {result.seconds:.1f}s ({result.events / result.seconds:,.0f} events/s)"
