@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from deedgraph.commands import data, keys, neo4j, serve, verify
+from deedgraph.commands import backup, data, keys, neo4j, serve, verify
 from graph.errors import DeedgraphError
 
 app = typer.Typer(help=__doc__.split(".")[0] + ".", no_args_is_help=True, add_completion=False)
@@ -30,6 +30,8 @@ app.command()(data.generate)
 app.command("api-key")(keys.api_key)
 app.command("facts-schema")(data.facts_schema)
 app.command()(verify.verify)
+app.command()(backup.backup)
+app.command()(backup.restore)
 
 
 def main() -> None:
