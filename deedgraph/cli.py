@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from deedgraph.commands import data, export, keys, neo4j, serve, verify
+from deedgraph.commands import backup, data, export, keys, neo4j, serve, verify
 from graph.errors import DeedgraphError
 
 app = typer.Typer(help=__doc__.split(".")[0] + ".", no_args_is_help=True, add_completion=False)
@@ -38,6 +38,8 @@ app.command()(verify.verify)
 export_app.command("neighborhood")(export.neighborhood)
 export_app.command("path")(export.path)
 export_app.command("attacks")(export.attacks)
+app.command()(backup.backup)
+app.command()(backup.restore)
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
-"""What every command shares: errors as one line (never a traceback), progress lines, and
-connecting to the graph for one piece of work."""
+"""What every command shares: errors as one line (never a traceback), and connecting to the
+graph for one piece of work. Progress is drawn by deedgraph/progress.py."""
 
 from __future__ import annotations
 
@@ -59,11 +59,3 @@ async def on_graph(connection: Connection, work: Callable[[Database], Awaitable[
         return await work(database)
     finally:
         await database.close()
-
-
-def progress(unit: str) -> Callable[[int, int, float], None]:
-    def show(done: int, total: int, seconds: float) -> None:
-        rate = done / seconds if seconds else 0.0
-        typer.echo(f"\r  {done}/{total} {unit} ({rate:,.0f}/s)", nl=False, err=True)
-
-    return show

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from deedgraph.console import fail, friendly, on_graph, progress
+from deedgraph.console import fail, friendly, on_graph
+from deedgraph.progress import Progress
 from graph.errors import LoadError
 from graph.settings import Connection
 
@@ -18,22 +19,30 @@ if TYPE_CHECKING:
 
 @friendly
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Facts files (YAML) to load.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Facts files (YAML), or folders: every *.facts.yaml, *.facts.yml and "
+            "*.facts.json under a folder, in order of their path."
+        ),
+    ],
     check_only: Annotated[
         bool, typer.Option("--check", help="Validate only; write nothing.")
     ] = False,
 ) -> None:
     """Validate facts files and load them: every error is reported, and nothing is written
-    unless every file is valid. Loading the same file again updates it in place."""
+    unless every file is valid; then all are written in one transaction. Loading the same
+    file again updates it in place."""
     from graph.errors import LoadError
     from graph.ingest.facts.loader import check
 
     try:
         if check_only:
-            _, problems = check(paths)
+            planned, problems = check(paths)
             if problems:
                 raise LoadError(problems)
-            typer.echo(f"{len(paths)} file(s) valid (ids defined outside them are checked on load)")
+            checked = "ids defined outside them are checked on load"
+            typer.echo(f"{len(planned)} file(s) valid ({checked})")
             return
         connection = Connection.from_env()
         loaded = asyncio.run(prepare_graph(connection, paths))
@@ -46,6 +55,8 @@ def load(
         typer.echo(f"loaded {item.path}: {item.nodes} nodes, {item.relationships} relationships")
         for warning in item.warnings:
             typer.echo(f"warning: {warning}", err=True)
+    if len(loaded) > 1:
+        typer.echo(f"{len(loaded)} files loaded in one transaction")
 
 
 async def prepare_graph(connection: Connection, paths: list[Path]) -> list[Loaded]:
@@ -78,17 +89,14 @@ def import_acled(
     and sources. Bad rows are reported with their line; a newer `timestamp` wins."""
     from graph.ingest.acled.importer import Summary, import_acled
 
-    show = progress("rows read" if bulk else "events written")
+    show = Progress("rows")  # a bar on a terminal, plain lines in a log
     timing = ""  # where a bulk import's time went
     try:
         if bulk:
             from graph.ingest.acled.bulk import bulk_import
 
-            def say(message: str) -> None:
-                typer.echo(f"\n  {message}", nl=False, err=True)
-
             done = asyncio.run(
-                bulk_import(Connection.from_env(), paths, strict, batch_size, show, say)
+                bulk_import(Connection.from_env(), paths, strict, batch_size, show, show.say)
             )
             timing = " (" + ", ".join(f"{k} {s:.1f}s" for k, s in done.phases.items()) + ")"
             summary: Summary = done
@@ -100,11 +108,13 @@ def import_acled(
                 )
             )
     except LoadError as error:
+        show.close()
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         fail(error.summary)
         return
-    typer.echo("", err=True)
+    finally:
+        show.close()
     for path, bad in summary.bad:
         typer.echo(f"{path}:{bad}", err=True)
     typer.echo(
@@ -127,14 +137,16 @@ def generate(
 
     if events < 1:
         fail("--events must be at least 1")
-    show = progress("events")
-    result = asyncio.run(
-        on_graph(
-            Connection.from_env(),
-            lambda database: generate_world(database, events, seed, progress=show),
+    show = Progress("events")
+    try:
+        result = asyncio.run(
+            on_graph(
+                Connection.from_env(),
+                lambda database: generate_world(database, events, seed, progress=show),
+            )
         )
-    )
-    typer.echo("", err=True)
+    finally:
+        show.close()
     typer.echo(
         f"{result.events} events, {result.written} nodes and relationships "
         f"in {result.seconds:.1f}s ({result.events / result.seconds:,.0f} events/s)"

@@ -1,4 +1,5 @@
-"""Load facts files into Neo4j: validate everything, then one transaction per file."""
+"""Load facts files into Neo4j: validate everything, then write every file in one transaction
+(all of them land, or none: a folder loads as one)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import neo4j
 
 from graph.errors import LoadError, Problem
 from graph.ingest.facts.absorb import HolderRow, absorb, conflicts, created_by_import, holders
+from graph.ingest.facts.folders import facts_files
 from graph.ingest.facts.parse import Parsed, kinds, parse_facts
 from graph.ingest.facts.plan import Plan, plan_facts
 from graph.store.database import Database, run_in
@@ -102,8 +104,9 @@ def by_place(problems: list[Problem]) -> list[Problem]:
 
 
 def check(paths: list[Path]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
-    """Parse and plan every file; every problem in every file is reported."""
-    return plan_all([parse_facts(path) for path in paths])
+    """Parse and plan every file (a folder: the facts files it holds); every problem in every
+    file is reported."""
+    return plan_all([parse_facts(path) for path in facts_files(paths)])
 
 
 def plan_all(documents: list[Parsed]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
@@ -119,22 +122,29 @@ def plan_all(documents: list[Parsed]) -> tuple[list[tuple[Parsed, Plan]], list[P
 
 
 async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) -> list[Problem]:
-    """Ids a file refers to but does not define must already be in the graph, of the right kind."""
+    """Ids a file refers to but does not define must be in the graph, or defined by a file
+    before it in the same load (written before it, in the same transaction), of the right kind."""
     ids = sorted({id for _, plan in planned for id in plan.outside})
     if not ids:
         return []
     rows = cast(list[FoundRow], await database.read(FIND_OUTSIDE, ids=ids))
     found = {row["id"]: set(row["labels"]) for row in rows}
+    earlier: dict[str, set[str]] = {}
     problems = []
     for parsed, plan in planned:
         for id, (labels, location) in plan.outside.items():
-            if id not in found:
+            have = found.get(id, set()) | earlier.get(id, set())
+            if not have:
                 message = f"{id!r} is neither in this file nor in the graph"
-            elif not labels & found[id]:
+                if any(id in other.labels for _, other in planned):
+                    message += " (a later file defines it: files load in order)"
+            elif not labels & have:
                 message = f"{id!r} in the graph is not {kinds(labels)}"
             else:
                 continue
             problems.append(parsed.problem(location, message))
+        for id, label in plan.labels.items():
+            earlier.setdefault(id, set()).add(label)
     return problems
 
 
@@ -198,8 +208,10 @@ AUDIT: LiteralString = "CREATE (:Audit {at: datetime(), by: $by, operation: $ope
 
 
 async def load(database: Database, paths: list[Path]) -> list[Loaded]:
-    """Load facts files; nothing is written unless every file is valid."""
-    return await write_documents(database, [parse_facts(path) for path in paths], whole=True)
+    """Load facts files (a folder: the facts files it holds, in order); nothing is written
+    unless every file is valid, and then all of them are, in one transaction."""
+    documents = [parse_facts(path) for path in facts_files(paths)]
+    return await write_documents(database, documents, whole=True)
 
 
 async def write_documents(
@@ -208,9 +220,9 @@ async def write_documents(
     editor: Editor | None = None,
     whole: bool = False,
 ) -> list[Loaded]:
-    """Write parsed documents, one transaction each; nothing unless all are valid. A `whole`
-    document (a facts file, a submitted document) replaces what its sources supported before;
-    otherwise (one fact over the API) it adds to it."""
+    """Write parsed documents in one transaction: none unless all are valid, and none unless
+    all are written. A `whole` document (a facts file, a submitted document) replaces what its
+    sources supported before; otherwise (one fact over the API) it adds to it."""
     planned, problems = plan_all(documents)
     problems += await check_outside(database, planned)
     ours = {id for _, plan in planned for id in plan.labels}
@@ -219,22 +231,18 @@ async def write_documents(
         problems += conflicts(parsed, plan, found, ours)
     if problems:
         raise LoadError(by_place(problems))
-    loaded = []
-    for (parsed, plan), found in zip(planned, held, strict=True):
-        taken = [row for row in found if created_by_import(row["holder"])]
 
-        async def work(
-            tx: neo4j.AsyncManagedTransaction,
-            parsed: Parsed = parsed,
-            plan: Plan = plan,
-            taken: list[HolderRow] = taken,
-        ) -> None:
+    async def work(tx: neo4j.AsyncManagedTransaction) -> None:
+        for (parsed, plan), found in zip(planned, held, strict=True):
+            taken = [row for row in found if created_by_import(row["holder"])]
             await _write(tx, parsed, plan, taken, whole)
             if editor is not None:
                 ids = sorted(plan.labels)
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
 
-        await database.write_transaction(work)
+    await database.write_transaction(work)
+    loaded = []
+    for parsed, plan in planned:
         nodes, relationships = plan.count()
         written = tuple(sorted(plan.labels))
         loaded.append(Loaded(parsed.path, nodes, relationships, written, tuple(plan.warnings)))
