@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
@@ -22,8 +24,26 @@ from api.middleware.body_size import BodySizeLimit
 from api.middleware.request_log import RequestLog
 from api.schema import build_schema
 from api.view import DeedgraphGraphQL
+from graph.queries.warm_up import warm_up
 from graph.settings import Connection, Settings
 from graph.store.database import Database
+
+logger = logging.getLogger("deedgraph.app")
+# A cold analysis plan took 6.8 s on the seed (graph/queries/warm_up.py): the warm-up gets
+# a time limit of its own, not the API's.
+WARM_UP_TIMEOUT = 120.0
+
+
+async def warm(connection: Connection) -> None:
+    """Ask each analysis once, in the background; requests are served meanwhile."""
+    database = Database.connect(connection, timeout=WARM_UP_TIMEOUT)
+    try:
+        seconds = await warm_up(database)
+        logger.info("analyses warmed up in %.1f s", seconds)
+    except Exception as error:  # best effort: the first request pays instead
+        logger.warning("warming up the analyses failed: %s", error)
+    finally:
+        await database.close()
 
 
 async def health(request: Request) -> JSONResponse:
@@ -54,9 +74,12 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
         # in request profiles (bench/README.md). Frozen, they are skipped.
         gc.collect()
         gc.freeze()
+        warming = asyncio.create_task(warm(connection)) if settings.warm_up else None
         try:
             yield
         finally:
+            if warming is not None:
+                warming.cancel()
             await database.close()
 
     middleware = [

@@ -124,6 +124,7 @@ class Settings(BaseSettings):
     max_tokens: PositiveInt = Field(2000, alias="DEEDGRAPH_MAX_TOKENS")
     max_page_size: PositiveInt = Field(500, alias="DEEDGRAPH_MAX_PAGE_SIZE")
     max_export_rows: PositiveInt = Field(10_000, alias="DEEDGRAPH_MAX_EXPORT_ROWS")
+    warm_up: bool = Field(True, alias="DEEDGRAPH_WARM_UP")
     max_body_bytes: PositiveInt = Field(1_000_000, alias="DEEDGRAPH_MAX_BODY_BYTES")
     cors_origins_text: str = Field("", alias="DEEDGRAPH_CORS_ORIGINS")
     log_level: str = Field("INFO", alias="DEEDGRAPH_LOG_LEVEL")

@@ -168,7 +168,9 @@ async def attacks_after(
     window: dt.timedelta | None,
     parties_only: bool,
     limit: int,
+    busy: int = BUSY,
 ) -> list[AttackAfterRow]:
+    """`busy`: the reach above which the time-ordered scan is used (the answer is the same)."""
     rows = await database.read_list(
         ATTACKS_AFTER,
         agreement=agreement,
@@ -177,11 +179,13 @@ async def attacks_after(
         window=window,
         partiesOnly=parties_only,
         limit=limit,
-        busy=BUSY,
+        busy=busy,
     )
     return cast(list[AttackAfterRow], rows)
 
 
-async def violations(database: Database, agreement: str, limit: int) -> list[ViolationRow]:
-    rows = await database.read_list(VIOLATIONS, agreement=agreement, limit=limit, busy=BUSY)
+async def violations(
+    database: Database, agreement: str, limit: int, busy: int = BUSY
+) -> list[ViolationRow]:
+    rows = await database.read_list(VIOLATIONS, agreement=agreement, limit=limit, busy=busy)
     return cast(list[ViolationRow], rows)

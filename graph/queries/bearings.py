@@ -200,6 +200,8 @@ class BearingRow(TypedDict):
     targets: list[str]  # for a claim about conduct: the targets that decide
 
 
-async def statements_versus_actions(database: Database, actor: str, limit: int) -> list[BearingRow]:
-    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit, busy=BUSY)
+async def statements_versus_actions(
+    database: Database, actor: str, limit: int, busy: int = BUSY
+) -> list[BearingRow]:
+    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit, busy=busy)
     return cast(list[BearingRow], rows)
