@@ -201,3 +201,79 @@ async def test_the_keyboard_moves_between_views_and_opens_a_passage(
     await expect(page.locator("#search")).to_be_focused()
     await page.go_back()  # history holds each view
     await expect(page.locator("#tab-agreement")).to_have_attribute("aria-selected", "true")
+
+
+# WCAG 2's contrast ratio for every visible piece of text outside drawings: 4.5:1, or 3:1 for
+# large text (24 px, or 18.66 px bold). The colour behind a text is its nearest ancestor's
+# opaque background.
+CONTRAST = """() => {
+  const rgba = (text) => {
+    const m = text.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(',').map((s) => parseFloat(s));
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1};
+  };
+  const channel = (v) => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  const behind = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0.5) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  };
+  const failing = [];
+  let checked = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest('svg, canvas')) continue;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.visibility === 'hidden' || box.width === 0 || box.height === 0) continue;
+    const back = behind(el);
+    let fore = rgba(style.color);
+    fore = {r: fore.r * fore.a + back.r * (1 - fore.a), g: fore.g * fore.a + back.g * (1 - fore.a),
+            b: fore.b * fore.a + back.b * (1 - fore.a)};
+    const [hi, lo] = [luminance(fore), luminance(back)].sort((x, y) => y - x);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (parseInt(style.fontWeight) >= 700 && size >= 18.66);
+    checked += 1;
+    if (ratio < (large ? 3 : 4.5)) {
+      const words = node.textContent.trim().slice(0, 40);
+      const under = `rgb(${back.r}, ${back.g}, ${back.b})`;
+      failing.push(`${words}: ${ratio.toFixed(2)} (${style.color} on ${under})`);
+    }
+  }
+  return {checked, failing};
+}"""
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "view=graph&id=" + HALT,
+        "view=map",
+        "view=source&source=source%3Areport-000",
+        "view=agreement&agreement=" + HALT,
+    ],
+)
+async def test_every_text_of_each_view_has_enough_contrast(
+    page: Page, api_url: str, view: str
+) -> None:
+    await page.goto(api_url + "/#" + view)
+    await expect(page.locator(".view:not([hidden])").first).to_be_visible()
+    await page.wait_for_load_state("networkidle")
+    found = await page.evaluate(CONTRAST)
+    assert found["checked"] > 10, found
+    assert found["failing"] == [], found["failing"]
+    # The check itself sees a pale text when there is one.
+    await page.evaluate(
+        "() => { const s = document.createElement('span'); s.textContent = 'pale words';"
+        " s.style.color = '#bbbbbb'; document.querySelector('.view:not([hidden])').append(s); }"
+    )
+    assert [f for f in (await page.evaluate(CONTRAST))["failing"] if "pale words" in f]
