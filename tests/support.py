@@ -9,7 +9,7 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,7 @@ import httpx
 import uvicorn
 from starlette.types import ASGIApp
 
-from graph.settings import ManagedServer
+from graph.settings import ManagedServer, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEEDGRAPH = str(ROOT / ".venv" / "bin" / "deedgraph")
@@ -95,11 +95,14 @@ def running_app(app: ASGIApp) -> Iterator[str]:
 
 
 def cli_env(**overrides: str) -> dict[str, str]:
+    """The environment of a deedgraph command under test: none of the caller's settings, and
+    no background warm-up (see app_settings)."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("NEO4J_", "DEEDGRAPH_", "OTEL_", "PROMETHEUS_"))
     }
+    env["DEEDGRAPH_WARM_UP"] = "false"
     env.update(overrides)
     return env
 
@@ -140,3 +143,11 @@ def json_lines(output: Path) -> list[dict[str, Any]]:
     """The JSON log lines of a `serving` run (its other lines are the CLI's own messages)."""
     lines = output.read_text().splitlines()
     return [json.loads(line) for line in lines if line.startswith("{")]
+
+
+def app_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings for an app under test: no background warm-up (graph/queries/warm_up.py). Its
+    first plans of the analyses take seconds of Neo4j's CPU, and a test's own first queries
+    compete with them for it: a statementsVersusActions example ran past its 5 s limit
+    beside a warm-up, on 2 cores. tests/integration/test_warm_up.py tests the warm-up."""
+    return Settings.from_env({"DEEDGRAPH_WARM_UP": "false", **(env or {})})

@@ -10,10 +10,10 @@ import pytest
 
 from api.app import create_app
 from graph.managed import server
-from graph.settings import Connection, Settings
+from graph.settings import Connection
 from graph.store.constraints import create_schema
 from graph.store.database import Database
-from tests.support import ROOT, managed_server, running_app
+from tests.support import ROOT, app_settings, managed_server, running_app
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +49,7 @@ async def database(session_database: Database) -> Database:
 @pytest.fixture(scope="session")
 def api_url(connection: Connection) -> Iterator[str]:
     """A real uvicorn serving deedgraph against the session's Neo4j."""
-    with running_app(create_app(connection, Settings.from_env({}))) as url:
+    with running_app(create_app(connection, app_settings({}))) as url:
         yield url
 
 
@@ -75,6 +75,6 @@ def keyed_api_url(connection: Connection) -> Iterator[str]:
     from api.auth import digest
 
     keys = f"editor-e:editor:{digest(EDITOR_KEY)},reader-r:reader:{digest(READER_KEY)}"
-    settings = Settings.from_env({"DEEDGRAPH_API_KEYS": keys})
+    settings = app_settings({"DEEDGRAPH_API_KEYS": keys})
     with running_app(create_app(connection, settings)) as url:
         yield url

@@ -15,11 +15,11 @@ import httpx
 
 from api.app import create_app
 from api.auth import digest
-from graph.settings import Connection, Settings
+from graph.settings import Connection
 from graph.store.database import Database
 from tests.graphql_client import data
 from tests.integration.conftest import READER_KEY
-from tests.support import DEEDGRAPH, cli_env, running_app
+from tests.support import DEEDGRAPH, app_settings, cli_env, running_app
 
 AGREEMENT = "agreement:energy-infrastructure-halt"
 RUSSIAN_FORCES = "actor:russian-armed-forces"
@@ -174,7 +174,7 @@ async def test_bad_parameters_are_refused_with_a_coded_error_naming_them(
 
 
 def test_exports_need_a_key_when_reads_do(connection: Connection) -> None:
-    settings = Settings.from_env(
+    settings = app_settings(
         {"DEEDGRAPH_API_KEYS": f"r:reader:{digest(READER_KEY)}", "DEEDGRAPH_READS_NEED_KEY": "1"}
     )
     with running_app(create_app(connection, settings)) as url:

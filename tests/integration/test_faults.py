@@ -14,11 +14,11 @@ from api.app import create_app
 from api.auth import digest
 from graph.ingest.facts.loader import load
 from graph.managed import server
-from graph.settings import Connection, Settings
+from graph.settings import Connection
 from graph.store.database import Database
 from tests.integration.conftest import EDITOR_KEY
 from tests.integration.test_loader import snapshot
-from tests.support import ROOT, managed_server, running_app
+from tests.support import ROOT, app_settings, managed_server, running_app
 
 RUSSIA = {
     "id": "actor:russia",
@@ -33,7 +33,7 @@ async def test_a_query_over_its_time_limit_gets_timeout(
     seeded: Database, connection: Connection
 ) -> None:
     keys = f"e:editor:{digest(EDITOR_KEY)}"
-    settings = Settings.from_env({"DEEDGRAPH_API_KEYS": keys, "DEEDGRAPH_QUERY_TIMEOUT": "1"})
+    settings = app_settings({"DEEDGRAPH_API_KEYS": keys, "DEEDGRAPH_QUERY_TIMEOUT": "1"})
     before = await snapshot(seeded)
     with (
         running_app(create_app(connection, settings)) as url,
@@ -65,7 +65,7 @@ def test_neo4j_down_is_unavailable_and_the_service_recovers(tmp_path: Path) -> N
     managed = managed_server(tmp_path / "neo4j")
     server.start(managed)
     connection = Connection(managed.uri, None, None, "neo4j", managed)
-    settings = Settings.from_env({"DEEDGRAPH_QUERY_TIMEOUT": "2"})
+    settings = app_settings({"DEEDGRAPH_QUERY_TIMEOUT": "2"})
     try:
         with running_app(create_app(connection, settings)) as url:
             query = {"query": "{ attacks { nodes { id } } }"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import httpx
 
 from api.app import create_app
-from graph.settings import Connection, Settings
+from graph.settings import Connection
 from tests.graphql_client import post
-from tests.support import running_app
+from tests.support import app_settings, running_app
 
 
 def test_too_deep_a_query_is_refused(api_url: str) -> None:
@@ -42,7 +42,7 @@ def test_a_body_over_the_limit_is_413(api_url: str) -> None:
 
 
 def test_production_turns_introspection_and_suggestions_off(connection: Connection) -> None:
-    app = create_app(connection, Settings.from_env({"DEEDGRAPH_PRODUCTION": "true"}))
+    app = create_app(connection, app_settings({"DEEDGRAPH_PRODUCTION": "true"}))
     with running_app(app) as url:
         body = post(url, "{ __schema { types { name } } }")
         assert body["errors"] and "introspection" in body["errors"][0]["message"].lower()
@@ -59,7 +59,7 @@ def test_batched_requests_are_refused(api_url: str) -> None:
 
 
 def test_cors_allows_only_listed_origins(connection: Connection) -> None:
-    settings = Settings.from_env({"DEEDGRAPH_CORS_ORIGINS": "https://explorer.example.org"})
+    settings = app_settings({"DEEDGRAPH_CORS_ORIGINS": "https://explorer.example.org"})
     with running_app(create_app(connection, settings)) as url:
         preflight = {"Access-Control-Request-Method": "POST"}
         allowed = httpx.options(

@@ -12,7 +12,7 @@ Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
 ATTACKS = "query Attacks { attacks { nodes { id } } }"
 PUT_ACTOR = """
-mutation PutFleet($fact: JSON!) {
+mutation PutFleet($fact: ActorInput!) {
   putActor(sourceId: "source:report-000", fact: $fact) { nodes relationships }
 }
 """

@@ -12,8 +12,8 @@ import pytest
 
 from api.app import create_app
 from api.trusted_documents import sha256
-from graph.settings import Connection, Settings
-from tests.support import running_app
+from graph.settings import Connection
+from tests.support import app_settings, running_app
 
 LISTED = "query Version { version }"
 
@@ -22,7 +22,7 @@ LISTED = "query Version { version }"
 def trusted_url(connection: Connection, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     manifest = tmp_path_factory.mktemp("trusted") / "documents.json"
     manifest.write_text(json.dumps({sha256(LISTED): LISTED}))
-    settings = Settings.from_env({"DEEDGRAPH_TRUSTED_DOCUMENTS": str(manifest)})
+    settings = app_settings({"DEEDGRAPH_TRUSTED_DOCUMENTS": str(manifest)})
     with running_app(create_app(connection, settings)) as url:
         yield url
 
@@ -61,4 +61,4 @@ def test_a_manifest_entry_under_the_wrong_hash_stops_the_server_from_starting(
     manifest = tmp_path / "documents.json"
     manifest.write_text(json.dumps({"0" * 64: LISTED}))
     with pytest.raises(Exception, match="is not the SHA-256 of its document"):
-        create_app(connection, Settings.from_env({"DEEDGRAPH_TRUSTED_DOCUMENTS": str(manifest)}))
+        create_app(connection, app_settings({"DEEDGRAPH_TRUSTED_DOCUMENTS": str(manifest)}))

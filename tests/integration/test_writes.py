@@ -10,11 +10,11 @@ import pytest
 
 from api.app import create_app
 from api.auth import digest
-from graph.settings import Connection, Settings
+from graph.settings import Connection
 from graph.store.database import Database
 from tests.integration.conftest import EDITOR_KEY, READER_KEY
 from tests.integration.test_loader import snapshot
-from tests.support import ROOT, running_app
+from tests.support import ROOT, app_settings, running_app
 
 SOURCE = "source:report-000"
 
@@ -113,7 +113,7 @@ def test_a_wrong_key_is_refused_with_401(keyed_api_url: str) -> None:
 
 def test_reads_can_require_a_key(connection: Connection) -> None:
     keys = f"r:reader:{digest(READER_KEY)}"
-    settings = Settings.from_env({"DEEDGRAPH_API_KEYS": keys, "DEEDGRAPH_READS_NEED_KEY": "1"})
+    settings = app_settings({"DEEDGRAPH_API_KEYS": keys, "DEEDGRAPH_READS_NEED_KEY": "1"})
     with running_app(create_app(connection, settings)) as url:
         assert httpx.post(url + "/graphql", json={"query": "{ version }"}).status_code == 401
         answer = call(url, "{ version }", {}, READER_KEY)
