@@ -297,7 +297,14 @@ def main() -> None:
         processes.append(
             subprocess.Popen(
                 [str(deedgraph), "serve", "--port", "18790"],
-                env={**env, "DEEDGRAPH_LOG_LEVEL": "WARNING", "DEEDGRAPH_QUERY_TIMEOUT": "30"},
+                # No background warm-up: it would run beside the first cells; every cell
+                # warms up with 3 requests of its own, for every contender alike.
+                env={
+                    **env,
+                    "DEEDGRAPH_LOG_LEVEL": "WARNING",
+                    "DEEDGRAPH_QUERY_TIMEOUT": "30",
+                    "DEEDGRAPH_WARM_UP": "false",
+                },
             )
         )
         processes.append(
