@@ -145,6 +145,19 @@ def json_lines(output: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.startswith("{")]
 
 
+def managed_env(managed: ManagedServer, **overrides: str) -> dict[str, str]:
+    """The environment of a deedgraph command working on a managed server of the tests'."""
+    return cli_env(
+        DEEDGRAPH_STATE_DIR=str(managed.state_dir),
+        DEEDGRAPH_NEO4J_JARS=str(managed.jars_dir),
+        DEEDGRAPH_BOLT_PORT=str(managed.bolt_port),
+        DEEDGRAPH_HTTP_PORT="0",
+        DEEDGRAPH_NEO4J_HEAP=managed.heap,
+        DEEDGRAPH_NEO4J_PAGECACHE=managed.pagecache,
+        **overrides,
+    )
+
+
 def app_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Settings for an app under test: no background warm-up (graph/queries/warm_up.py). Its
     first plans of the analyses take seconds of Neo4j's CPU, and a test's own first queries

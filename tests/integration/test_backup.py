@@ -18,7 +18,7 @@ from graph.store.constraints import create_schema
 from graph.store.database import Database
 from tests.integration.conftest import SEED
 from tests.integration.test_loader import snapshot
-from tests.support import DEEDGRAPH, cli_env, free_port, managed_server
+from tests.support import DEEDGRAPH, free_port, managed_env, managed_server
 
 pytestmark = pytest.mark.slow  # starts and stops Neo4j servers of its own
 
@@ -26,15 +26,7 @@ Snapshot = tuple[list[Any], list[Any]]
 
 
 def cli(managed: ManagedServer, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = cli_env(
-        DEEDGRAPH_STATE_DIR=str(managed.state_dir),
-        DEEDGRAPH_NEO4J_JARS=str(managed.jars_dir),
-        DEEDGRAPH_BOLT_PORT=str(managed.bolt_port),
-        DEEDGRAPH_HTTP_PORT="0",
-        DEEDGRAPH_NEO4J_HEAP=managed.heap,
-        DEEDGRAPH_NEO4J_PAGECACHE=managed.pagecache,
-        **env,
-    )
+    environment = managed_env(managed, **env)
     return subprocess.run(
         [DEEDGRAPH, *args], env=environment, capture_output=True, text=True, timeout=600
     )

@@ -19,7 +19,7 @@ from graph.managed import server
 from graph.settings import Connection, ManagedServer
 from graph.store.constraints import create_schema
 from graph.store.database import Database
-from tests.support import DEEDGRAPH, ROOT, cli_env, managed_server
+from tests.support import DEEDGRAPH, ROOT, managed_env, managed_server
 
 pytestmark = pytest.mark.slow  # starts, stops and restarts Neo4j servers of its own
 
@@ -108,14 +108,7 @@ async def emptied(bulk_server: Connection) -> AsyncIterator[Connection]:
 
 def cli(connection: Connection, *args: str) -> subprocess.CompletedProcess[str]:
     managed = managed_of(connection)
-    env = cli_env(
-        DEEDGRAPH_STATE_DIR=str(managed.state_dir),
-        DEEDGRAPH_NEO4J_JARS=str(managed.jars_dir),
-        DEEDGRAPH_BOLT_PORT=str(managed.bolt_port),
-        DEEDGRAPH_HTTP_PORT="0",
-        DEEDGRAPH_NEO4J_HEAP=managed.heap,
-        DEEDGRAPH_NEO4J_PAGECACHE=managed.pagecache,
-    )
+    env = managed_env(managed)
     return subprocess.run([DEEDGRAPH, *args], env=env, capture_output=True, text=True, timeout=600)
 
 

@@ -5,32 +5,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Page, expect
 
 from graph.store.database import Database
+from tests.browser import chromium_page
 from tests.support import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
 async def page(seeded: Database) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser: Browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = await browser.new_context(viewport={"width": 1440, "height": 900})
-        yield await context.new_page()
-        await browser.close()
+    async with chromium_page() as opened:
+        yield opened
 
 
 async def test_search_sumy_open_the_attack_see_target_and_quote(page: Page, api_url: str) -> None:
