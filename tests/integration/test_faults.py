@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import neo4j
@@ -61,6 +62,16 @@ async def test_a_query_over_its_time_limit_gets_timeout(
 
 
 @pytest.mark.slow
+def answered(url: str, query: dict[str, str], within: float = 30) -> dict[str, Any]:
+    """The first answer without errors, asking every half second; the last one otherwise."""
+    deadline = time.monotonic() + within
+    while True:
+        body: dict[str, Any] = httpx.post(url + "/graphql", json=query, timeout=30).json()
+        if "errors" not in body or time.monotonic() > deadline:
+            return body
+        time.sleep(0.5)
+
+
 def test_neo4j_down_is_unavailable_and_the_service_recovers(tmp_path: Path) -> None:
     managed = managed_server(tmp_path / "neo4j")
     server.start(managed)
@@ -69,7 +80,9 @@ def test_neo4j_down_is_unavailable_and_the_service_recovers(tmp_path: Path) -> N
     try:
         with running_app(create_app(connection, settings)) as url:
             query = {"query": "{ attacks { nodes { id } } }"}
-            assert httpx.post(url + "/graphql", json=query).json()["data"]
+            # A cold Neo4j may plan the first query past the 2 s limit (seen on a fresh
+            # clone's run): asked again until it answers, as after the restart below.
+            assert answered(url, query)["data"]
             server.stop(managed)
             started = time.monotonic()
             down = httpx.post(url + "/graphql", json=query, timeout=30)
@@ -81,12 +94,7 @@ def test_neo4j_down_is_unavailable_and_the_service_recovers(tmp_path: Path) -> N
             assert httpx.get(url + "/ready").status_code == 503
 
             server.start(managed)
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                body = httpx.post(url + "/graphql", json=query, timeout=30).json()
-                if "errors" not in body:
-                    break
-                time.sleep(0.5)
+            body = answered(url, query)
             assert body == {"data": {"attacks": {"nodes": []}}, "extensions": body["extensions"]}
             assert httpx.get(url + "/ready").status_code == 200
     finally:
