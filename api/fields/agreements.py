@@ -10,7 +10,7 @@ import strawberry
 from api.context import Info
 from api.fields import FIRST, kept, result_size
 from api.fields.listing import TimeMode
-from api.selection import fields_detail
+from api.selection import asks_for, fields_detail
 from api.types.agreements import (
     AgreementMoment,
     AttackAfter,
@@ -20,7 +20,7 @@ from api.types.agreements import (
     ViolationReasons,
 )
 from api.types.deeds import Attack, Target
-from api.types.entity import Entity, by_id, require
+from api.types.entity import Entity, by_id, known, require
 from api.types.kinds import Actor, Agreement, Party, Statement
 from graph.errors import BadInputError
 from graph.queries import agreements, bearings
@@ -44,7 +44,6 @@ class AgreementQuery:
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
-        await require(info, "agreementId", agreement_id, Agreement)
         window = dt.timedelta(days=within_days) if within_days is not None else None
         size = result_size(first)
         rows = await agreements.attacks_after(
@@ -56,9 +55,11 @@ class AgreementQuery:
             parties_only,
             size + 1,
         )
+        if not rows:
+            await require(info, "agreementId", agreement_id, Agreement)
         rows = kept(info, rows, size)
         needed = fields_detail(info, "attack")
-        found = await by_id(info, [row["id"] for row in rows], Attack, needed)
+        found = await by_id(info, [row["id"] for row in rows], Attack, needed, known(rows))
         return [
             AttackAfter(
                 attack=found[row["id"]],
@@ -76,14 +77,19 @@ class AgreementQuery:
     async def agreement_violations(
         self, info: Info, agreement_id: strawberry.ID, first: FIRST = None
     ) -> list[Violation]:
-        await require(info, "agreementId", agreement_id, Agreement)
         size = result_size(first)
         rows = await agreements.violations(info.context.database, agreement_id, size + 1)
+        if not rows:
+            await require(info, "agreementId", agreement_id, Agreement)
         rows = kept(info, rows, size)
-        ids = [r["attack"] for r in rows] + [m["target"] for r in rows for m in r["matches"]]
-        ids += [r["announcement"] for r in rows if r["announcement"]]
+        ids = [r["attack"] for r in rows]
+        if asks_for(info, "matchedTargets"):
+            ids += [m["target"] for r in rows for m in r["matches"]]
+        if asks_for(info, "agreementStatement"):
+            ids += [r["announcement"] for r in rows if r["announcement"]]
         needed = fields_detail(info, "attack", "matchedTargets", "agreementStatement")
-        entities = await by_id(info, ids, Entity, needed)
+        entities = await by_id(info, ids, Entity, needed, known(rows))
+        parties = {party["id"]: party for row in rows for party in row["known"]}
         result = []
         for row in rows:
             attack = entities.get(row["attack"])
@@ -109,8 +115,8 @@ class AgreementQuery:
                 Violation(
                     attack=attack,
                     party=Party(
-                        agreement_id=agreement_id,
-                        actor_id=row["party"],
+                        agreement_ref={"id": agreement_id},
+                        actor_ref=parties[row["party"]],
                         props={
                             "role": row["role"],
                             "statementId": row["statement"],
@@ -141,15 +147,16 @@ class AgreementQuery:
     async def statements_versus_actions(
         self, info: Info, actor_id: strawberry.ID, first: FIRST = None
     ) -> list[StatementVersusAction]:
-        await require(info, "actorId", actor_id, Actor)
         size = result_size(first)
         rows = await bearings.statements_versus_actions(info.context.database, actor_id, size + 1)
+        if not rows:
+            await require(info, "actorId", actor_id, Actor)
         rows = kept(info, rows, size)
         ids = [r["action"] for r in rows] + [r["agreement"] for r in rows if r["agreement"]]
         ids += [target for r in rows for target in r["targets"]]
         ids += [r["statement"] for r in rows if r["statement"]]
         needed = fields_detail(info, "action", "agreement", "targets", "statement")
-        entities = await by_id(info, ids, Entity, needed)
+        entities = await by_id(info, ids, Entity, needed, known(rows))
         result = []
         for row in rows:
             action = entities.get(row["action"])

@@ -13,7 +13,7 @@ from api.fields import FIRST, kept, result_size
 from api.fields.listing import page_size
 from api.selection import asks_for, field_detail, fields_detail
 from api.types.build import build
-from api.types.entity import Entity, by_id, require
+from api.types.entity import Entity, by_id, known, require
 from api.types.explore import (
     Graph,
     RegionDay,
@@ -53,12 +53,13 @@ class ExploreQuery:
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
-        await require(info, "entityId", entity_id, Entity)
         size = result_size(first)
         rows = await timeline.timeline(info.context.database, entity_id, start, end, size + 1)
+        if not rows:
+            await require(info, "entityId", entity_id, Entity)
         rows = kept(info, rows, size)
         needed = fields_detail(info, "entity")
-        entities = await by_id(info, [r["id"] for r in rows], Entity, needed)
+        entities = await by_id(info, [r["id"] for r in rows], Entity, needed, known(rows))
         return [
             TimelineItem(entity=entities[r["id"]], relations=r["relations"])
             for r in rows

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.context import Info
-from api.types.entity import Entity, edge_evidence, first, incoming, outgoing, refs, related
+from api.types.entity import (
+    Entity,
+    Reference,
+    edge_evidence,
+    first,
+    incoming,
+    outgoing,
+    refs,
+    related,
+)
 from api.types.provenance import Evidence, TimeBounds
 
 if TYPE_CHECKING:
@@ -57,7 +66,7 @@ class Actor(Entity):
     @strawberry.field
     async def agreements(self, info: Info) -> list[Party]:
         return [
-            Party(agreement_id=i["id"], actor_id=self.id, props=i["props"])
+            Party(agreement_ref=i, actor_ref=self.row, props=i["props"])
             for i in await incoming(info, self, "HAS_PARTY")
         ]
 
@@ -120,8 +129,9 @@ class Statement(Entity):
 
 @strawberry.type(description="An actor's role in an agreement, with the evidence for it.")
 class Party:
-    agreement_id: strawberry.Private[str]
-    actor_id: strawberry.Private[str]
+    # Both ends as their rows name them (with labels, a selection of ids needs no fetch).
+    agreement_ref: strawberry.Private[Reference]
+    actor_ref: strawberry.Private[Reference]
     props: strawberry.Private[Mapping[str, object]]
 
     @strawberry.field
@@ -130,11 +140,11 @@ class Party:
 
     @strawberry.field
     async def actor(self, info: Info) -> Actor | None:
-        return await first(info, refs([self.actor_id]), Actor)
+        return await first(info, [self.actor_ref], Actor)
 
     @strawberry.field
     async def agreement(self, info: Info) -> Agreement | None:
-        return await first(info, refs([self.agreement_id]), Agreement)
+        return await first(info, [self.agreement_ref], Agreement)
 
     @strawberry.field(description="The statement that says so, if one does.")
     async def statement(self, info: Info) -> Statement | None:
@@ -177,7 +187,7 @@ class Agreement(Entity):
     @strawberry.field
     def parties(self) -> list[Party]:
         return [
-            Party(agreement_id=self.id, actor_id=i["id"], props=i["props"])
+            Party(agreement_ref=self.row, actor_ref=i, props=i["props"])
             for i in outgoing(self.row, "HAS_PARTY")
         ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, LiteralString, TypedDict, cast
 
+from graph.queries.entities import EntityRow, identity
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
 from graph.store.database import Database
 
@@ -15,7 +16,7 @@ Reference = Literal["announcement", "in_force"]
 # the busiest actors, so most attacks pass and few are read past the limit.
 ATTACKS_AFTER: LiteralString = (
     """
-MATCH (g:Agreement:Entity {id: $agreement})
+MATCH (g:Agreement:Entity {id: $agreement}) WHERE g.retracted IS NULL
 WITH g,
      CASE WHEN $reference = 'in_force' AND g.inForceStartEarliest IS NOT NULL
           THEN g.inForceStartEarliest ELSE g.startEarliest END AS refStart,
@@ -61,7 +62,10 @@ CALL (g, refStart, refEnd, longest, reach) {
 }
 WITH a, refEnd ORDER BY a.startEarliest, a.id
 RETURN collect({id: a.id, definitely: a.startEarliest > refEnd,
-                hoursAfter: duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0}) AS rows
+                hoursAfter: duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0,
+                known: ["""
+    + identity("a")
+    + """]}) AS rows
 """
 )
 
@@ -70,6 +74,7 @@ class AttackAfterRow(TypedDict):
     id: str
     definitely: bool
     hoursAfter: float
+    known: list[EntityRow]  # the identity of the attack (graph/queries/entities.py identity)
 
 
 # An attack breaks an agreement when it comes after it, is carried out by (a unit of) a party
@@ -87,7 +92,8 @@ SCOPE_MATCHES: LiteralString = """COLLECT {
 VIOLATIONS: LiteralString = (
     """
 MATCH (g:Agreement:Entity {id: $agreement})
-WHERE EXISTS { (g)-[p:HAS_PARTY]->(:Actor) WHERE p.role IN ['accepted', 'signatory'] }
+WHERE g.retracted IS NULL
+  AND EXISTS { (g)-[p:HAS_PARTY]->(:Actor) WHERE p.role IN ['accepted', 'signatory'] }
 WITH g, g.kind = 'ceasefire' AND NOT EXISTS { (g)-[:COVERS]->() } AS total,
      EXISTS { (g)-[:COVERS_AREA]->() } AS bounded, """
     + LONGEST_ATTACK
@@ -134,7 +140,14 @@ RETURN collect({attack: a.id, party: party.id, doer: doer.id, role: p.role,
                 statement: p.statementId, source: p.sourceId, quotes: p.quotes,
                 external: p.external, definitely: a.startEarliest > g.endLatest,
                 matches: matches,
-                announcement: [(g)-[:ANNOUNCED_IN]->(st:Statement) | st.id][0]}) AS rows
+                announcement: [(g)-[:ANNOUNCED_IN]->(st:Statement) | st.id][0],
+                known: ["""
+    + identity("a")
+    + ", "
+    + identity("party")
+    + "] + [(g)-[:ANNOUNCED_IN]->(st:Statement) | "
+    + identity("st")
+    + """][..1]}) AS rows
 """
 )
 
@@ -158,6 +171,7 @@ class ViolationRow(TypedDict):
     definitely: bool
     matches: list[ScopeMatch]
     announcement: str | None
+    known: list[EntityRow]  # the identities of the attack, the party and the announcement
 
 
 async def attacks_after(

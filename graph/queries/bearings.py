@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import LiteralString, TypedDict, cast
 
+from graph.queries.entities import EntityRow, identity
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
 from graph.store.database import Database
 
@@ -27,7 +28,7 @@ IN_SCOPE: LiteralString = """COLLECT {
     }"""
 STATEMENTS_VERSUS_ACTIONS: LiteralString = (
     """
-MATCH (me:Actor:Entity {id: $actor})
+MATCH (me:Actor:Entity {id: $actor}) WHERE me.retracted IS NULL
 WITH me, """
     + LONGEST_ATTACK
     + """ AS longest
@@ -183,7 +184,12 @@ ORDER BY statement, a.startEarliest, a.id
 LIMIT $limit
 RETURN collect({statement: statement, agreement: agreement, action: a.id,
                 relation: relation, reason: reason, definitely: definitely,
-                targetInferred: targetInferred, timing: timing, targets: targets}) AS rows
+                targetInferred: targetInferred, timing: timing, targets: targets,
+                known: ["""
+    + identity("a")
+    + "] + COLLECT { MATCH (x:Entity) WHERE x.id IN [statement, agreement] RETURN "
+    + identity("x")
+    + """ AS x }}) AS rows
 """
 )
 
@@ -198,6 +204,7 @@ class BearingRow(TypedDict):
     targetInferred: bool
     timing: str  # definitely/possibly after (an agreement), during (a claim's period)
     targets: list[str]  # for a claim about conduct: the targets that decide
+    known: list[EntityRow]  # the identities of the action, the statement and the agreement
 
 
 async def statements_versus_actions(

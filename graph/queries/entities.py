@@ -98,8 +98,16 @@ PROVENANCE: LiteralString = (
                   quotes: coalesce(n.evidenceQuotes, []), aspect: 'existence',
                   external: false, note: n.evidenceNote}]"""
 )
+
+
+def identity(node: LiteralString) -> LiteralString:
+    """A node's identity as a row names it (id, labels, retraction): all that a selection of
+    ids needs, so an analysis whose rows carry it answers `{ id }` without a second query."""
+    return node + " {.id, .retracted, labels: labels(" + node + ")}"
+
+
 PROJECTIONS: dict[Detail, LiteralString] = {
-    "identity": "n {.id, .retracted, labels: labels(n)}",
+    "identity": identity("n"),
     "plain": "n {" + PLAIN + "\n}",
     "links": "n {" + PLAIN + LINKS + "\n}",
     "full": "n {" + PLAIN + LINKS + PROVENANCE + "\n}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import LiteralString, TypedDict, cast
 
+from graph.queries.entities import EntityRow, identity
 from graph.queries.overlap import BUSY, LONGEST_TIMED, back
 from graph.store.database import Database
 
@@ -19,7 +20,7 @@ from graph.store.database import Database
 # @neo4j/graphql, running this same Cypher) gets the same answer.
 TIMELINE: LiteralString = (
     """
-MATCH (e:Entity {id: $id})
+MATCH (e:Entity {id: $id}) WHERE e.retracted IS NULL
 WITH e, COUNT { (e)--() }
         + reduce(n = 0, d IN COLLECT {
             MATCH (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(d:Actor)
@@ -75,7 +76,9 @@ CALL (e, reach, longest) {
   RETURN t
 }
 WITH e, t ORDER BY t.startEarliest, t.id
-RETURN collect({id: t.id, relations: CASE WHEN t = e THEN ['self'] ELSE [] END + COLLECT {
+RETURN collect({id: t.id, known: ["""
+    + identity("t")
+    + """], relations: CASE WHEN t = e THEN ['self'] ELSE [] END + COLLECT {
   MATCH (e)-[r]-(t) WHERE type(r) <> 'SUPPORTED_BY' RETURN DISTINCT toLower(type(r)) AS relation
   UNION
   MATCH (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(:Actor)
@@ -91,6 +94,7 @@ RETURN collect({id: t.id, relations: CASE WHEN t = e THEN ['self'] ELSE [] END +
 class TimelineRow(TypedDict):
     id: str
     relations: list[str]
+    known: list[EntityRow]  # the identity of the item
 
 
 async def timeline(

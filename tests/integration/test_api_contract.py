@@ -37,6 +37,8 @@ async def test_nested_request_runs_a_bounded_number_of_queries(
     assert "errors" not in body, body.get("errors")
     assert len(body["data"]["attacks"]["edges"]) == 5
     # One list query plus one loader batch per nesting level, whatever the number of items.
+    # (A level's loads can fall into two batches when their parents arrive at different
+    # times: a cold first run counted 8 where the next counted 7. Hence a bound, not a count.)
     first = body["extensions"]["cypherQueries"]
     assert first <= 8, first
 
@@ -56,7 +58,7 @@ async def test_nested_request_runs_a_bounded_number_of_queries(
         path.unlink(missing_ok=True)
     body = post(api_url, NESTED)
     assert len(body["data"]["attacks"]["edges"]) == 10
-    assert body["extensions"]["cypherQueries"] == first
+    assert body["extensions"]["cypherQueries"] <= 8, body["extensions"]["cypherQueries"]
 
 
 async def test_client_mistakes_are_bad_user_input(seeded: Database, api_url: str) -> None:
@@ -170,3 +172,69 @@ async def test_lists_fetch_only_what_the_selection_needs(seeded: Database, api_u
     ]
     found = {h["entity"]["id"]: h["entity"]["sources"] for h in hits["data"]["search"]}
     assert found["attack:2025-03-19-sumy-hospitals/target/medical"]  # facts carry their quotes
+
+
+HALT = "agreement:energy-infrastructure-halt"
+# Each analysis twice: selecting only what its items are, and selecting more of them.
+ANALYSES = {
+    "attacksAfter": (
+        f'attacksAfter(agreementId: "{HALT}") {{ attack {{ __typename id {{}} }} }}',
+        lambda d: [r["attack"] for r in d["attacksAfter"]],
+    ),
+    "agreementViolations": (
+        f'agreementViolations(agreementId: "{HALT}") '
+        "{ attack { id {} } party { actor { id {} } } agreementStatement { id {} } }",
+        lambda d: [
+            (r["attack"], r["party"]["actor"], r["agreementStatement"])
+            for r in d["agreementViolations"]
+        ],
+    ),
+    "statementsVersusActions": (
+        'statementsVersusActions(actorId: "actor:russia") '
+        "{ statement { id {} } agreement { id {} } action { id {} } }",
+        lambda d: [
+            (r["statement"], r["agreement"], r["action"]) for r in d["statementsVersusActions"]
+        ],
+    ),
+    "timeline": (
+        'timeline(entityId: "actor:russia") { entity { __typename id {} } }',
+        lambda d: [r["entity"] for r in d["timeline"]],
+    ),
+}
+
+
+async def test_analyses_selecting_ids_cost_one_query_and_name_the_same_entities(
+    seeded: Database, api_url: str
+) -> None:
+    for name, (selection, items) in ANALYSES.items():
+        lean = post(api_url, "{ " + selection.replace(" {}", "") + " }")
+        assert "errors" not in lean, (name, lean.get("errors"))
+        assert lean["extensions"]["cypherQueries"] == 1, name
+        rich = post(api_url, "{ " + selection.replace(" {}", " retracted") + " }")
+        assert "errors" not in rich, (name, rich.get("errors"))
+        assert rich["extensions"]["cypherQueries"] > 1, name  # these load the entities
+
+        def ids(value: object) -> object:
+            if isinstance(value, dict):
+                return {k: ids(v) for k, v in value.items() if k != "retracted"}
+            if isinstance(value, list | tuple):
+                return [ids(v) for v in value]
+            return value
+
+        assert items(lean["data"]), name  # the seed answers each question
+        assert ids(items(lean["data"])) == ids(items(rich["data"])), name
+
+
+async def test_an_empty_analysis_still_tells_an_unknown_anchor_from_an_empty_answer(
+    seeded: Database, api_url: str
+) -> None:
+    # Rows prove the anchor exists; only an empty answer asks whether it does.
+    later = '{ timeline(entityId: "actor:russia", start: "2100-01-01T00:00:00Z") { relations } }'
+    body = post(api_url, later)
+    assert body["data"] == {"timeline": []}
+    assert body["extensions"]["cypherQueries"] == 2  # the empty answer, then the check
+    # An entity of another kind is no anchor, even though it exists.
+    body = post(api_url, '{ attacksAfter(agreementId: "actor:russia") { hoursAfter } }')
+    assert body["errors"][0]["message"] == "agreementId: no agreement with id 'actor:russia'"
+    body = post(api_url, f'{{ statementsVersusActions(actorId: "{HALT}") {{ reason }} }}')
+    assert body["errors"][0]["message"] == f"actorId: no actor with id '{HALT}'"

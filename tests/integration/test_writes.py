@@ -242,6 +242,34 @@ async def test_retracted_facts_drop_out_but_keep_their_history(
     assert unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
+async def test_analyses_drop_retracted_anchors_and_parties(
+    seeded: Database, keyed_api_url: str
+) -> None:
+    retract = 'mutation($id: ID!) { retract(id: $id, reason: "test") { by } }'
+    halt = "agreement:energy-infrastructure-halt"
+    # A retracted party is no actor, whether the answer selects only its id (read from the
+    # analysis's own rows) or more of it (loaded).
+    call(keyed_api_url, retract, {"id": "actor:russia"}, EDITOR_KEY)
+    for selection in ("id", "id name"):
+        body = call(
+            keyed_api_url,
+            "query($id: ID!) { agreementViolations(agreementId: $id) "
+            f"{{ party {{ actor {{ {selection} }} }} }} }}",
+            {"id": halt},
+            None,
+        )
+        parties = [v["party"]["actor"] for v in body["data"]["agreementViolations"]]
+        assert parties and parties == [None] * len(parties), (selection, parties)
+    call(keyed_api_url, retract, {"id": halt}, EDITOR_KEY)
+    for question in ("attacksAfter", "agreementViolations"):
+        body = call(
+            keyed_api_url, f'{{ {question}(agreementId: "{halt}") {{ __typename }} }}', {}, None
+        )
+        assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND", question
+    body = call(keyed_api_url, '{ timeline(entityId: "actor:russia") { relations } }', {}, None)
+    assert body["errors"][0]["message"] == "entityId: no entity with id 'actor:russia'"
+
+
 PUT_ATTACK = """
 mutation($source: ID!, $fact: AttackInput!) {
   putAttack(sourceId: $source, fact: $fact) { ids }
