@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from api.schema import build_schema
 from graph.settings import Settings
 from graph.store.database import Database
@@ -176,7 +179,7 @@ async def test_lists_fetch_only_what_the_selection_needs(seeded: Database, api_u
 
 HALT = "agreement:energy-infrastructure-halt"
 # Each analysis twice: selecting only what its items are, and selecting more of them.
-ANALYSES = {
+ANALYSES: dict[str, tuple[str, Callable[[dict[str, Any]], list[Any]]]] = {
     "attacksAfter": (
         f'attacksAfter(agreementId: "{HALT}") {{ attack {{ __typename id {{}} }} }}',
         lambda d: [r["attack"] for r in d["attacksAfter"]],
