@@ -60,10 +60,46 @@ def figure_name(row: EntityRow | NodeSummaryRow) -> str | None:
     return f"{value} {metric}" if value is not None else f"{metric} (no number given)"
 
 
+# How each kind is built, worked out once per kind: walking its dataclass fields and
+# camel-casing their names on every row took 7 of the 11 µs an attack known by its identity
+# took to build, and 4.5 of 12 µs with its properties (a violations answer builds 100).
+Plan = tuple[tuple[tuple[str, str, object], ...], tuple[tuple[str, str], ...]]
+PLANS: dict[type[Entity], Plan] = {}
+KINDS: dict[tuple[str, ...], type[Entity]] = {}
+
+
+def plan(kind: type[Entity]) -> Plan:
+    """The kind's plain fields as (field, row key, value when missing), and its time fields
+    as (field, property prefix)."""
+    found = PLANS.get(kind)
+    if found is None:
+        fields = [f for f in dataclasses.fields(kind) if f.init and f.name not in BUILT]
+        found = PLANS[kind] = (
+            tuple(
+                (f.name, camel(f.name), EMPTY.get(f.type))
+                for f in fields
+                if f.name not in TIME_FIELDS
+            ),
+            tuple((f.name, TIME_FIELDS[f.name]) for f in fields if f.name in TIME_FIELDS),
+        )
+    return found
+
+
+def kind_of(labels: list[str]) -> type[Entity]:
+    key = tuple(labels)
+    kind = KINDS.get(key)
+    if kind is None:
+        kind = KINDS[key] = next((c for c in ENTITY_TYPES if c.__name__ in labels), Source)
+    return kind
+
+
+# Fields every kind gets from the row itself.
+BUILT = frozenset({"id", "name", "row"})
+
+
 def build(row: EntityRow) -> Entity:
     """The GraphQL object for a projected node row: each plain field from its property."""
-    labels = set(row.get("labels") or [])
-    kind = next((cls for cls in ENTITY_TYPES if cls.__name__ in labels), Source)
+    kind = kind_of(row.get("labels") or [])
     properties = cast(Mapping[str, object], row)
     # Constructor arguments: each field gets its property, whatever the kind declares.
     values: dict[str, Any] = {
@@ -73,12 +109,10 @@ def build(row: EntityRow) -> Entity:
     }
     if kind is Figure and values["name"] is None:
         values["name"] = figure_name(row)
-    for field in dataclasses.fields(kind):
-        if not field.init or field.name in values:
-            continue
-        if field.name in TIME_FIELDS:
-            values[field.name] = time_bounds(row, TIME_FIELDS[field.name])
-            continue
-        value = properties.get(camel(field.name))
-        values[field.name] = EMPTY.get(field.type) if value is None else value
+    plain, times = plan(kind)
+    for field, key, empty in plain:
+        value = properties.get(key)
+        values[field] = empty if value is None else value
+    for field, prefix in times:
+        values[field] = time_bounds(row, prefix)
     return kind(**values)

@@ -162,3 +162,21 @@ def test_an_acled_interception_does_not_build_as_a_source() -> None:
         "category": "interception",
     }
     assert not isinstance(build(row), Source)  # type: ignore[arg-type]
+
+
+def test_an_identity_row_builds_its_kind_with_empty_fields_whatever_the_label_order() -> None:
+    # What an analysis's rows carry (graph/queries/entities.py identity): a selection of ids
+    # is answered from it. The kind's build plan is worked out once and reused.
+    for labels in (["Attack", "Entity"], ["Entity", "Attack"]):
+        row: EntityRow = {"id": "attack:night", "labels": labels, "retracted": None}
+        attack = build(row)
+        assert isinstance(attack, Attack)
+        assert (attack.id, attack.name, attack.time, attack.kind) == (
+            "attack:night",
+            None,
+            None,
+            "",
+        )
+    other: dict[str, object] = {"id": "actor:x", "labels": ["Actor", "Entity"], "aliases": ["X"]}
+    actor = build(other)  # type: ignore[arg-type]
+    assert isinstance(actor, Actor) and actor.aliases == ["X"] and actor.kind == ""
