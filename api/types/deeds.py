@@ -6,7 +6,17 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
-from api.types.entity import Entity, first, incoming, outgoing, refs, related
+from api.types.entity import (
+    Entity,
+    answer,
+    first,
+    incoming,
+    loaded,
+    outgoing,
+    refs,
+    related,
+    settled,
+)
 from api.types.kinds import Actor, Location, Statement, TargetCategory
 from api.types.provenance import TimeBounds
 
@@ -23,12 +33,12 @@ class Target(Entity):
     )
 
     @strawberry.field
-    async def category(self, info: Info) -> TargetCategory | None:
-        return await first(info, outgoing(self.row, "IN_CATEGORY"), TargetCategory)
+    def category(self, info: Info) -> TargetCategory | None:
+        return answer(first(info, outgoing(self.row, "IN_CATEGORY"), TargetCategory))
 
     @strawberry.field
-    async def location(self, info: Info) -> Location | None:
-        return await first(info, outgoing(self.row, "LOCATED_IN"), Location)
+    def location(self, info: Info) -> Location | None:
+        return answer(first(info, outgoing(self.row, "LOCATED_IN"), Location))
 
 
 @strawberry.type(
@@ -48,16 +58,16 @@ class Figure(Entity):
     )
 
     @strawberry.field
-    async def reported_by(self, info: Info) -> Actor | None:
-        return await first(info, outgoing(self.row, "REPORTED_BY"), Actor)
+    def reported_by(self, info: Info) -> Actor | None:
+        return answer(first(info, outgoing(self.row, "REPORTED_BY"), Actor))
 
     @strawberry.field
-    async def statement(self, info: Info) -> Statement | None:
-        return await first(info, outgoing(self.row, "REPORTED_IN"), Statement)
+    def statement(self, info: Info) -> Statement | None:
+        return answer(first(info, outgoing(self.row, "REPORTED_IN"), Statement))
 
     @strawberry.field
-    async def locations(self, info: Info) -> list[Location]:
-        return await related(info, outgoing(self.row, "IN"), Location)
+    def locations(self, info: Info) -> list[Location]:
+        return answer(related(info, outgoing(self.row, "IN"), Location))
 
 
 @strawberry.type
@@ -73,28 +83,28 @@ class Attack(Entity):
     )
 
     @strawberry.field(description="The wave this incident belongs to.")
-    async def part_of(self, info: Info) -> Attack | None:
-        return await first(info, outgoing(self.row, "PART_OF"), Attack)
+    def part_of(self, info: Info) -> Attack | None:
+        return answer(first(info, outgoing(self.row, "PART_OF"), Attack))
 
     @strawberry.field(description="The incidents that make up this wave.")
     async def incidents(self, info: Info) -> list[Attack]:
-        return await related(info, await incoming(info, self, "PART_OF"), Attack)
+        return await settled(related(info, await incoming(info, self, "PART_OF"), Attack))
 
     @strawberry.field
-    async def by(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
+    def by(self, info: Info) -> list[Actor]:
+        return answer(related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor))
 
     @strawberry.field
-    async def locations(self, info: Info) -> list[Location]:
-        return await related(info, outgoing(self.row, "AT"), Location)
+    def locations(self, info: Info) -> list[Location]:
+        return answer(related(info, outgoing(self.row, "AT"), Location))
 
     @strawberry.field
-    async def targets(self, info: Info) -> list[Target]:
-        return await related(info, outgoing(self.row, "HIT"), Target)
+    def targets(self, info: Info) -> list[Target]:
+        return answer(related(info, outgoing(self.row, "HIT"), Target))
 
     @strawberry.field(description="Weapons, interceptions, damage and casualties, each reported.")
-    async def figures(self, info: Info) -> list[Figure]:
-        return await related(info, outgoing(self.row, "HAS_FIGURE"), Figure)
+    def figures(self, info: Info) -> list[Figure]:
+        return answer(related(info, outgoing(self.row, "HAS_FIGURE"), Figure))
 
     @strawberry.field(
         description="Accounts of other sources that may be this same incident: overlapping "
@@ -103,7 +113,7 @@ class Attack(Entity):
     )
     async def same_incident_candidates(self, info: Info) -> list[IncidentCandidate]:
         found = await info.context.incidents.load(str(self.id))
-        attacks = {str(a.id): a for a in await related(info, refs([c.id for c in found]), Attack)}
+        attacks = {str(a.id): a for a in await loaded(info, refs([c.id for c in found]), Attack)}
         return [
             IncidentCandidate(attack=attacks[c.id], score=c.score, reasons=list(c.reasons))
             for c in found
@@ -129,13 +139,13 @@ class Interception(Entity):
     time: TimeBounds | None
 
     @strawberry.field(description="Who intercepted.")
-    async def by(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor)
+    def by(self, info: Info) -> list[Actor]:
+        return answer(related(info, outgoing(self.row, "CARRIED_OUT_BY"), Actor))
 
     @strawberry.field(description="Whose weapons were stopped.")
-    async def against(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "AGAINST"), Actor)
+    def against(self, info: Info) -> list[Actor]:
+        return answer(related(info, outgoing(self.row, "AGAINST"), Actor))
 
     @strawberry.field
-    async def locations(self, info: Info) -> list[Location]:
-        return await related(info, outgoing(self.row, "AT"), Location)
+    def locations(self, info: Info) -> list[Location]:
+        return answer(related(info, outgoing(self.row, "AT"), Location))

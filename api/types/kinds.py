@@ -13,12 +13,14 @@ from api.context import Info
 from api.types.entity import (
     Entity,
     Reference,
+    answer,
     edge_evidence,
     first,
     incoming,
     outgoing,
     refs,
     related,
+    settled,
 )
 from api.types.provenance import Evidence, TimeBounds
 
@@ -36,24 +38,25 @@ class Actor(Entity):
     wikidata_id: str | None
 
     @strawberry.field
-    async def country(self, info: Info) -> Location | None:
-        return await first(info, outgoing(self.row, "BASED_IN"), Location)
+    def country(self, info: Info) -> Location | None:
+        return answer(first(info, outgoing(self.row, "BASED_IN"), Location))
 
     @strawberry.field(description="Actors this one belongs to (a unit's army, a body's state).")
-    async def part_of(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "PART_OF"), Actor)
+    def part_of(self, info: Info) -> list[Actor]:
+        return answer(related(info, outgoing(self.row, "PART_OF"), Actor))
 
     @strawberry.field
-    async def speaks_for(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "SPEAKS_FOR"), Actor)
+    def speaks_for(self, info: Info) -> list[Actor]:
+        return answer(related(info, outgoing(self.row, "SPEAKS_FOR"), Actor))
 
     @strawberry.field(description="Actors that belong to or speak for this one.")
     async def members(self, info: Info) -> list[Actor]:
-        return await related(info, await incoming(info, self, "PART_OF", "SPEAKS_FOR"), Actor)
+        members = await incoming(info, self, "PART_OF", "SPEAKS_FOR")
+        return await settled(related(info, members, Actor))
 
     @strawberry.field
     async def statements(self, info: Info) -> list[Statement]:
-        return await related(info, await incoming(info, self, "MADE_BY"), Statement)
+        return await settled(related(info, await incoming(info, self, "MADE_BY"), Statement))
 
     @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
     async def attacks(
@@ -61,7 +64,7 @@ class Actor(Entity):
     ) -> list[Annotated[Attack, strawberry.lazy("api.types.deeds")]]:
         from api.types.deeds import Attack
 
-        return await related(info, await incoming(info, self, "CARRIED_OUT_BY"), Attack)
+        return await settled(related(info, await incoming(info, self, "CARRIED_OUT_BY"), Attack))
 
     @strawberry.field
     async def agreements(self, info: Info) -> list[Party]:
@@ -81,12 +84,12 @@ class Location(Entity):
     longitude: float | None
 
     @strawberry.field
-    async def within(self, info: Info) -> Location | None:
-        return await first(info, outgoing(self.row, "WITHIN"), Location)
+    def within(self, info: Info) -> Location | None:
+        return answer(first(info, outgoing(self.row, "WITHIN"), Location))
 
     @strawberry.field
     async def contains(self, info: Info) -> list[Location]:
-        return await related(info, await incoming(info, self, "WITHIN"), Location)
+        return await settled(related(info, await incoming(info, self, "WITHIN"), Location))
 
     @strawberry.field(description="Attacks recorded at exactly this place.")
     async def attacks(
@@ -94,7 +97,7 @@ class Location(Entity):
     ) -> list[Annotated[Attack, strawberry.lazy("api.types.deeds")]]:
         from api.types.deeds import Attack
 
-        return await related(info, await incoming(info, self, "AT"), Attack)
+        return await settled(related(info, await incoming(info, self, "AT"), Attack))
 
 
 @strawberry.type
@@ -104,12 +107,12 @@ class Event(Entity):
     time: TimeBounds | None
 
     @strawberry.field
-    async def participants(self, info: Info) -> list[Actor]:
-        return await related(info, outgoing(self.row, "PARTICIPANT"), Actor)
+    def participants(self, info: Info) -> list[Actor]:
+        return answer(related(info, outgoing(self.row, "PARTICIPANT"), Actor))
 
     @strawberry.field
-    async def location(self, info: Info) -> Location | None:
-        return await first(info, outgoing(self.row, "AT"), Location)
+    def location(self, info: Info) -> Location | None:
+        return answer(first(info, outgoing(self.row, "AT"), Location))
 
 
 @strawberry.type
@@ -119,12 +122,12 @@ class Statement(Entity):
     time: TimeBounds | None
 
     @strawberry.field
-    async def speaker(self, info: Info) -> Actor | None:
-        return await first(info, outgoing(self.row, "MADE_BY"), Actor)
+    def speaker(self, info: Info) -> Actor | None:
+        return answer(first(info, outgoing(self.row, "MADE_BY"), Actor))
 
     @strawberry.field(description="What the statement is about: agreements, attacks, actors.")
-    async def about(self, info: Info) -> list[Entity]:
-        return await related(info, outgoing(self.row, "ABOUT"), Entity)
+    def about(self, info: Info) -> list[Entity]:
+        return answer(related(info, outgoing(self.row, "ABOUT"), Entity))
 
 
 @strawberry.type(description="An actor's role in an agreement, with the evidence for it.")
@@ -139,18 +142,18 @@ class Party:
         return str(self.props.get("role"))
 
     @strawberry.field
-    async def actor(self, info: Info) -> Actor | None:
-        return await first(info, [self.actor_ref], Actor)
+    def actor(self, info: Info) -> Actor | None:
+        return answer(first(info, [self.actor_ref], Actor))
 
     @strawberry.field
-    async def agreement(self, info: Info) -> Agreement | None:
-        return await first(info, [self.agreement_ref], Agreement)
+    def agreement(self, info: Info) -> Agreement | None:
+        return answer(first(info, [self.agreement_ref], Agreement))
 
     @strawberry.field(description="The statement that says so, if one does.")
     async def statement(self, info: Info) -> Statement | None:
         statement = self.props.get("statementId")
         ids = [statement] if isinstance(statement, str) else []
-        return await first(info, refs(ids), Statement)
+        return await settled(first(info, refs(ids), Statement))
 
     @strawberry.field
     async def evidence(self, info: Info) -> Evidence | None:
@@ -162,8 +165,8 @@ class TargetCategory(Entity):
     key: str
 
     @strawberry.field
-    async def broader(self, info: Info) -> list[TargetCategory]:
-        return await related(info, outgoing(self.row, "BROADER"), TargetCategory)
+    def broader(self, info: Info) -> list[TargetCategory]:
+        return answer(related(info, outgoing(self.row, "BROADER"), TargetCategory))
 
 
 @strawberry.type
@@ -177,12 +180,12 @@ class Agreement(Entity):
     expires: TimeBounds | None
 
     @strawberry.field(description="Target categories it protects (and all narrower ones).")
-    async def scope(self, info: Info) -> list[TargetCategory]:
-        return await related(info, outgoing(self.row, "COVERS"), TargetCategory)
+    def scope(self, info: Info) -> list[TargetCategory]:
+        return answer(related(info, outgoing(self.row, "COVERS"), TargetCategory))
 
     @strawberry.field
-    async def area(self, info: Info) -> list[Location]:
-        return await related(info, outgoing(self.row, "COVERS_AREA"), Location)
+    def area(self, info: Info) -> list[Location]:
+        return answer(related(info, outgoing(self.row, "COVERS_AREA"), Location))
 
     @strawberry.field
     def parties(self) -> list[Party]:
@@ -192,12 +195,12 @@ class Agreement(Entity):
         ]
 
     @strawberry.field
-    async def announced_in(self, info: Info) -> Statement | None:
-        return await first(info, outgoing(self.row, "ANNOUNCED_IN"), Statement)
+    def announced_in(self, info: Info) -> Statement | None:
+        return answer(first(info, outgoing(self.row, "ANNOUNCED_IN"), Statement))
 
     @strawberry.field
-    async def arose_from(self, info: Info) -> Event | None:
-        return await first(info, outgoing(self.row, "AROSE_FROM"), Event)
+    def arose_from(self, info: Info) -> Event | None:
+        return answer(first(info, outgoing(self.row, "AROSE_FROM"), Event))
 
 
 @strawberry.type
