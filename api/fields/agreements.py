@@ -88,8 +88,9 @@ class AgreementQuery:
         if asks_for(info, "agreementStatement"):
             ids += [r["announcement"] for r in rows if r["announcement"]]
         needed = fields_detail(info, "attack", "matchedTargets", "agreementStatement")
-        entities = await by_id(info, ids, Entity, needed, known(rows))
-        parties = {party["id"]: party for row in rows for party in row["known"]}
+        identities = known(rows)
+        entities = await by_id(info, ids, Entity, needed, identities)
+        parties = {node["id"]: node for node in identities}
         result = []
         for row in rows:
             attack = entities.get(row["attack"])

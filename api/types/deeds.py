@@ -10,12 +10,11 @@ from api.types.entity import (
     Entity,
     answer,
     first,
-    incoming,
     loaded,
     outgoing,
+    pointing_at,
     refs,
     related,
-    settled,
 )
 from api.types.kinds import Actor, Location, Statement, TargetCategory
 from api.types.provenance import TimeBounds
@@ -88,7 +87,7 @@ class Attack(Entity):
 
     @strawberry.field(description="The incidents that make up this wave.")
     async def incidents(self, info: Info) -> list[Attack]:
-        return await settled(related(info, await incoming(info, self, "PART_OF"), Attack))
+        return await pointing_at(info, self, Attack, "PART_OF")
 
     @strawberry.field
     def by(self, info: Info) -> list[Actor]:

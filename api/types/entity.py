@@ -134,6 +134,11 @@ async def head(found: Awaitable[list[E]]) -> E | None:
     return items[0] if items else None
 
 
+async def pointing_at(info: Info, entity: Entity, kind: type[E], *types: str) -> list[E]:
+    """The entities of this kind whose relationships of these types point at the entity."""
+    return await settled(related(info, await incoming(info, entity, *types), kind))
+
+
 def known(rows: Iterable[Mapping[str, object]]) -> list[EntityRow]:
     """The identities an analysis's rows carry beside their ids (graph/queries/entities.py
     identity)."""
@@ -238,4 +243,4 @@ class Entity:
     ) -> list[Annotated[Statement, strawberry.lazy("api.types.kinds")]]:
         from api.types.kinds import Statement
 
-        return await settled(related(info, await incoming(info, self, "ABOUT"), Statement))
+        return await pointing_at(info, self, Statement, "ABOUT")

@@ -18,6 +18,7 @@ from api.types.entity import (
     first,
     incoming,
     outgoing,
+    pointing_at,
     refs,
     related,
     settled,
@@ -51,12 +52,11 @@ class Actor(Entity):
 
     @strawberry.field(description="Actors that belong to or speak for this one.")
     async def members(self, info: Info) -> list[Actor]:
-        members = await incoming(info, self, "PART_OF", "SPEAKS_FOR")
-        return await settled(related(info, members, Actor))
+        return await pointing_at(info, self, Actor, "PART_OF", "SPEAKS_FOR")
 
     @strawberry.field
     async def statements(self, info: Info) -> list[Statement]:
-        return await settled(related(info, await incoming(info, self, "MADE_BY"), Statement))
+        return await pointing_at(info, self, Statement, "MADE_BY")
 
     @strawberry.field(description="Attacks it carried out itself (see attacks(filter) for units).")
     async def attacks(
@@ -64,7 +64,7 @@ class Actor(Entity):
     ) -> list[Annotated[Attack, strawberry.lazy("api.types.deeds")]]:
         from api.types.deeds import Attack
 
-        return await settled(related(info, await incoming(info, self, "CARRIED_OUT_BY"), Attack))
+        return await pointing_at(info, self, Attack, "CARRIED_OUT_BY")
 
     @strawberry.field
     async def agreements(self, info: Info) -> list[Party]:
@@ -89,7 +89,7 @@ class Location(Entity):
 
     @strawberry.field
     async def contains(self, info: Info) -> list[Location]:
-        return await settled(related(info, await incoming(info, self, "WITHIN"), Location))
+        return await pointing_at(info, self, Location, "WITHIN")
 
     @strawberry.field(description="Attacks recorded at exactly this place.")
     async def attacks(
@@ -97,7 +97,7 @@ class Location(Entity):
     ) -> list[Annotated[Attack, strawberry.lazy("api.types.deeds")]]:
         from api.types.deeds import Attack
 
-        return await settled(related(info, await incoming(info, self, "AT"), Attack))
+        return await pointing_at(info, self, Attack, "AT")
 
 
 @strawberry.type
