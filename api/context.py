@@ -10,6 +10,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from api.auth import ApiKey
+from graph.queries.accounts import AccountRow, accounts
 from graph.queries.entities import (
     EntityRow,
     IncomingRow,
@@ -61,6 +62,14 @@ def texts_loader(database: Database) -> DataLoader[str, str | None]:
     return DataLoader(load_fn=load)
 
 
+def accounts_loader(database: Database) -> DataLoader[str, AccountRow | None]:
+    async def load(ids: list[str]) -> list[AccountRow | None]:
+        found = await accounts(database, list(dict.fromkeys(ids)))
+        return [found.get(id) for id in ids]
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass
 class Context:
     request: Request
@@ -71,12 +80,14 @@ class Context:
     incoming: DataLoader[str, IncomingRow | None] = field(init=False)
     incidents: DataLoader[str, list[Candidate]] = field(init=False)
     texts: DataLoader[str, str | None] = field(init=False)
+    accounts: DataLoader[str, AccountRow | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.loader = entity_loader(self.database)
         self.incoming = incoming_loader(self.database)
         self.incidents = incidents_loader(self.database)
         self.texts = texts_loader(self.database)
+        self.accounts = accounts_loader(self.database)
 
     # Lists this request answered short of what the graph holds (api/extensions/truncation.py).
     truncated: list[Truncated] = field(default_factory=list)

@@ -25,6 +25,7 @@ from api.extensions.error_codes import ErrorCodes
 from api.extensions.query_count import CypherQueryCount
 from api.extensions.truncation import TruncationNotice
 from api.fields.agreements import AgreementQuery
+from api.fields.disagreements import DisagreementQuery
 from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
 from api.fields.listing import ListingQuery
@@ -53,6 +54,7 @@ Query = merge_types(
         AgreementQuery,
         ExploreQuery,
         ReviewQuery,
+        DisagreementQuery,
         ServiceQuery,
     ),
 )

@@ -29,6 +29,16 @@ class WriteResult:
     )
 
 
+@strawberry.type(description="What unloading a source took back.")
+class UnloadResult:
+    source_id: strawberry.ID
+    touched: int = strawberry.field(description="Facts the source defined or added to.")
+    removed: int = strawberry.field(description="Facts only it supported, now gone.")
+    promoted: list[strawberry.ID] = strawberry.field(
+        description="Facts it defined that another source supports, and now defines."
+    )
+
+
 def editor(info: Info, operation: str) -> Editor:
     key = info.context.api_key
     if key is None:
@@ -108,6 +118,22 @@ class Mutation:
         "agreements", "an agreement with its parties and their roles", inputs.AgreementInput
     )
     put_attack = put_field("attacks", "an attack with its targets and figures", inputs.AttackInput)
+
+    @strawberry.mutation(
+        description="Unload a source: take back exactly what its document contributed. "
+        "Facts only it supports go, facts others support lose only its evidence, "
+        "confirmations it made are undone, and times anchored on what went are derived "
+        "again: the graph answers as if it had never been loaded."
+    )
+    async def unload_source(self, info: Info, source_id: strawberry.ID) -> UnloadResult:
+        who = editor(info, "unload_source")
+        done = await writes.unload_source(info.context.database, source_id, who)
+        return UnloadResult(
+            source_id=strawberry.ID(done.source),
+            touched=done.touched,
+            removed=done.removed,
+            promoted=[strawberry.ID(id) for id in done.promoted],
+        )
 
     @strawberry.mutation(
         description="Retract a fact: it drops out of answers but is kept, with who, when "

@@ -13,6 +13,18 @@ import strawberry
 from strawberry.types.nodes import SelectedField
 
 from api.context import Info
+from api.types.accounts import (
+    CombinedTime,
+    Confirmation,
+    Corroboration,
+    Disagreement,
+    SourceVersion,
+    combined_time,
+    confirmations,
+    corroboration,
+    disagreement,
+    source_versions,
+)
 from api.types.provenance import (
     Evidence,
     Resolution,
@@ -22,6 +34,7 @@ from api.types.provenance import (
     source_ref,
 )
 from graph.errors import NotFoundError
+from graph.queries import disagreements as told
 from graph.queries.entities import Detail, EntityRow, RelationRow, SourceRow, entities_by_ids
 
 if TYPE_CHECKING:
@@ -218,6 +231,43 @@ class Entity:
     @strawberry.field(description="Sources and the exact quotes supporting this fact.")
     def sources(self) -> list[Evidence]:
         return evidence(self.row)
+
+    @strawberry.field(
+        description="Every source's version of this fact (and of records confirmed as the "
+        "same incident): what each said of its fields, its time and who did it. None "
+        "overwrites another."
+    )
+    async def versions(self, info: Info) -> list[SourceVersion]:
+        row = await info.context.accounts.load(str(self.id))
+        return source_versions(row) if row else []
+
+    @strawberry.field(description="How many sources, and how many independent ones, support it.")
+    async def corroboration(self, info: Info) -> Corroboration:
+        row = await info.context.accounts.load(str(self.id))
+        return (
+            corroboration(row)
+            if row
+            else Corroboration(sources=0, independent_sources=0, source_ids=[], originators=[])
+        )
+
+    @strawberry.field(
+        description="The time all its sources allow together, or `conflicting` where they do not."
+    )
+    async def combined_time(self, info: Info) -> CombinedTime | None:
+        row = await info.context.accounts.load(str(self.id))
+        return combined_time(row) if row else None
+
+    @strawberry.field(
+        description="Records from other sources confirmed as the same incident (same_as)."
+    )
+    async def same_incident(self, info: Info) -> list[Confirmation]:
+        row = await info.context.accounts.load(str(self.id))
+        return confirmations(row) if row else []
+
+    @strawberry.field(description="Where this fact's sources differ (see the root field).")
+    async def disagreements(self, info: Info) -> list[Disagreement]:
+        row = await info.context.accounts.load(str(self.id))
+        return [disagreement(d) for d in told.disagreements(row)] if row else []
 
     @strawberry.field(
         description="Names other sources give this entity, each with how it was resolved to "

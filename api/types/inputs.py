@@ -51,6 +51,7 @@ NAMES: dict[type[BaseModel], str] = {
     models.AttackSpec: "AttackInput",
     models.TargetSpec: "TargetInput",
     models.FigureSpec: "FigureInput",
+    models.SameAsSpec: "SameAsInput",
     time_spec.TimeSpec: "TimeInput",
     time_spec.Bounds: "BoundsInput",
     time_spec.Supplied: "SuppliedInput",

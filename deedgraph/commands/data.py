@@ -14,7 +14,10 @@ from graph.errors import LoadError
 from graph.settings import Connection
 
 if TYPE_CHECKING:
+    from graph.errors import Problem
     from graph.ingest.facts.loader import Loaded
+    from graph.ingest.facts.parse import Parsed
+    from graph.ingest.facts.plan import Plan
 
 
 @friendly
@@ -38,11 +41,18 @@ def load(
 
     try:
         if check_only:
-            planned, problems = check(paths)
+            checked = asyncio.run(check_with_graph(Connection.from_env(), paths))
+            if checked is None:
+                planned, problems = check(paths)
+                said = (
+                    "no graph is reachable, so ids, anchors and additions outside the files "
+                    "were not checked: they are on load"
+                )
+            else:
+                (planned, problems), said = checked, "ids outside them checked against the graph"
             if problems:
                 raise LoadError(problems)
-            checked = "ids defined outside them are checked on load"
-            typer.echo(f"{len(planned)} file(s) valid ({checked})")
+            typer.echo(f"{len(planned)} file(s) valid ({said})")
             return
         connection = Connection.from_env()
         loaded = asyncio.run(prepare_graph(connection, paths))
@@ -57,6 +67,51 @@ def load(
             typer.echo(f"warning: {warning}", err=True)
     if len(loaded) > 1:
         typer.echo(f"{len(loaded)} files loaded in one transaction")
+
+
+@friendly
+def unload(
+    source: Annotated[
+        str, typer.Argument(help="A loaded document's source id, or the facts file that loaded it.")
+    ],
+) -> None:
+    """Take back exactly what one loaded source contributed: facts only it supports go, facts
+    others support lose only its evidence, its confirmations are undone. The graph then
+    answers as if it had never been loaded."""
+    from deedgraph.commands.verify import source_of
+    from graph.ingest.facts.unload import unload as take_back
+
+    document = source_of(source)
+    connection = Connection.from_env()
+    done = asyncio.run(on_graph(connection, lambda db: take_back(db, document)))
+    typer.echo(
+        f"unloaded {done.source}: {done.touched} facts touched, {done.removed} removed, "
+        f"{len(done.promoted)} now defined by another source"
+    )
+
+
+async def check_with_graph(
+    connection: Connection, paths: list[Path]
+) -> tuple[list[tuple[Parsed, Plan]], list[Problem]] | None:
+    """Check files against the graph as a load would; None when no graph answers."""
+    import neo4j
+
+    from graph.errors import DeedgraphError
+    from graph.ingest.facts.loader import check_against
+    from graph.store.database import Database
+
+    try:
+        database = Database.connect(connection, timeout=10)
+    except (DeedgraphError, neo4j.exceptions.DriverError, OSError):
+        return None
+    try:
+        try:
+            await database.read("RETURN 1 AS one")
+        except (DeedgraphError, neo4j.exceptions.DriverError, OSError):
+            return None
+        return await check_against(database, paths)
+    finally:
+        await database.close()
 
 
 async def prepare_graph(connection: Connection, paths: list[Path]) -> list[Loaded]:

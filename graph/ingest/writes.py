@@ -7,10 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, LiteralString, TypedDict, cast
 
+import neo4j
+
 from graph.errors import LoadError, NotFoundError, Problem
-from graph.ingest.facts.loader import Editor, Loaded, write_documents
+from graph.ingest.facts.loader import AUDIT, Editor, Loaded, write_documents
 from graph.ingest.facts.parse import LineMap, Parsed, parse_text, validate
-from graph.store.database import Database
+from graph.ingest.facts.rederive import rederive
+from graph.ingest.facts.unload import Unloaded, unload
+from graph.store.database import Database, run_in
 
 REQUEST = Path("request")
 SOURCE_FIELDS = ("kind", "title", "publisher", "url", "published", "retrieved", "note", "text")
@@ -88,10 +92,24 @@ class RetractedRow(TypedDict):
 
 
 async def retract(database: Database, id: str, reason: str, editor: Editor) -> RetractedRow:
-    """Mark a fact retracted, keeping who, when and why; nothing is deleted."""
-    rows = cast(
-        list[RetractedRow], await database.write(RETRACT, id=id, by=editor.name, reason=reason)
-    )
+    """Mark a fact retracted, keeping who, when and why; nothing is deleted. Times other
+    facts anchor on it are marked as resting on a retracted fact."""
+    rows: list[RetractedRow] = []
+
+    async def work(tx: neo4j.AsyncManagedTransaction) -> None:
+        found = await run_in(tx, RETRACT, id=id, by=editor.name, reason=reason)
+        rows.extend(cast(list[RetractedRow], found))
+        if found:
+            await rederive(tx, [id])
+
+    await database.write_transaction(work)
     if not rows:
         raise NotFoundError(f"id: no fact with id {id!r}")
     return rows[0]
+
+
+async def unload_source(database: Database, id: str, editor: Editor) -> Unloaded:
+    """Take back everything one loaded document contributed (graph/ingest/facts/unload.py)."""
+    unloaded = await unload(database, id)
+    await database.write(AUDIT, by=editor.name, operation="unload", ids=[id])
+    return unloaded

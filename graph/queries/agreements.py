@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import EntityRow, identity
+from graph.queries.incidents import ONE_PER_INCIDENT
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
 from graph.store.database import Database
 
@@ -40,6 +41,9 @@ CALL (g, refStart, refEnd, longest, reach) {
       AND a.endLatest > refStart AND a.retracted IS NULL
       AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
       AND (NOT $definitelyOnly OR a.startEarliest > refEnd)
+      AND """
+    + ONE_PER_INCIDENT
+    + """
       AND (NOT $partiesOnly OR EXISTS {
             MATCH (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor)<-[p:HAS_PARTY]-(g)
             WHERE NOT p.role IN ['mediator', 'guarantor'] })
@@ -57,6 +61,9 @@ CALL (g, refStart, refEnd, longest, reach) {
   WHERE a.endLatest > refStart AND a.retracted IS NULL
     AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
     AND (NOT $definitelyOnly OR a.startEarliest > refEnd)
+    AND """
+    + ONE_PER_INCIDENT
+    + """
   WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
   RETURN a
 }
@@ -108,6 +115,9 @@ CALL (g, total, bounded, longest, reach) {
     + back("g.startEarliest", "longest")
     + """
       AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+      AND """
+    + ONE_PER_INCIDENT
+    + """
       AND (NOT bounded
            OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
     MATCH (a)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party:Actor)<-[p:HAS_PARTY]-(g)
@@ -126,6 +136,9 @@ CALL (g, total, bounded, longest, reach) {
   WHERE p.role IN ['accepted', 'signatory']
   WITH DISTINCT g, p, party, doer, a, total, bounded
   WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+    AND """
+    + ONE_PER_INCIDENT
+    + """
     AND (NOT bounded
          OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
   WITH g, a, party, p, doer, total, """

@@ -16,6 +16,15 @@ from graph.store.database import Database
 # is longer than ACLED's month precision (or a facts file's explicit bounds, within reason).
 LONGEST = "P32D"
 
+# Records confirmed as one incident (SAME_AS, through any number) count once in the analyses:
+# through the record a document defined (a report's, not a dataset row's), the first by id
+# among equals. The others answer through it (`sameIncident`, `versions`, `corroboration`).
+# An attack without SAME_AS relationships costs a degree check.
+ONE_PER_INCIDENT: LiteralString = """NOT EXISTS {
+      MATCH (a)-[:SAME_AS*1..4]-(o:Attack) WHERE o.retracted IS NULL
+        AND (o.definedBy IS NOT NULL AND a.definedBy IS NULL
+             OR (o.definedBy IS NULL) = (a.definedBy IS NULL) AND o.id < a.id) }"""
+
 CANDIDATES: LiteralString = """
 UNWIND $ids AS id
 MATCH (a:Attack:Entity {id: id})
@@ -28,6 +37,7 @@ CALL (a, sources, places, targets) {
     AND b.startEarliest <= a.endLatest AND b.endLatest >= a.startEarliest
     AND b <> a AND b.retracted IS NULL
     AND NOT EXISTS { (a)-[:PART_OF]-(b) }
+    AND NOT EXISTS { MATCH (a)-[:SAME_AS*1..4]-(b) }
     AND NOT EXISTS { MATCH (b)-[:SUPPORTED_BY {aspect: 'existence'}]->(s:Source)
                      WHERE s.id IN sources }
   MATCH (b)-[:AT]->(q:Location)

@@ -23,6 +23,11 @@ STATEMENTS: list[LiteralString] = [
     "CREATE INDEX entity_start IF NOT EXISTS FOR (n:Entity) ON (n.startEarliest)",
     "CREATE INDEX entity_span IF NOT EXISTS FOR (n:Entity) ON (n.spanSeconds)",
     "CREATE INDEX attack_span IF NOT EXISTS FOR (n:Attack) ON (n.spanSeconds)",
+    # A time anchored on another fact is derived again when that fact's time changes
+    # (graph/ingest/facts/rederive.py): found from the anchor, on nodes and on evidence.
+    "CREATE INDEX entity_anchor IF NOT EXISTS FOR (n:Entity) ON (n.timeAnchor)",
+    "CREATE INDEX evidence_anchor IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.timeAnchor)",
+    "CREATE INDEX entity_defined IF NOT EXISTS FOR (n:Entity) ON (n.definedBy)",
     "CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point)",
     "CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:"
     + TEXT_LABELS

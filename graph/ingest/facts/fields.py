@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]*:[a-z0-9][a-z0-9._/-]*$", max_length=200),
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._/-]*$", max_length=200),
     Field(description="Stable, human-readable id: 'kind:slug', e.g. 'actor:white-house'."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]

@@ -11,9 +11,12 @@ import neo4j
 
 from graph.errors import LoadError, Problem
 from graph.ingest.facts.absorb import HolderRow, absorb, conflicts, created_by_import, holders
+from graph.ingest.facts.anchors import graph_times
+from graph.ingest.facts.contributions import clear, merge_relationships, owners, settle
 from graph.ingest.facts.folders import facts_files
 from graph.ingest.facts.parse import Parsed, kinds, parse_facts
-from graph.ingest.facts.plan import Plan, plan_facts
+from graph.ingest.facts.plan import KnownTime, Plan, plan_facts
+from graph.ingest.facts.rederive import rederive
 from graph.store.database import Database, run_in
 
 # Labels and relationship types a facts file may write: Cypher cannot take them as parameters.
@@ -53,6 +56,7 @@ RELATIONSHIP_TYPES: tuple[LiteralString, ...] = (
     "IN",
     "NAMED_IN",
     "CLAIMS_CONDUCT_OF",
+    "SAME_AS",
 )
 
 FIND_OUTSIDE: LiteralString = (
@@ -63,16 +67,6 @@ FIND_OUTSIDE: LiteralString = (
 class FoundRow(TypedDict):
     id: str
     labels: list[str]
-
-
-# A reload rewrites what the file says; how other sources named its nodes (NAMED_IN to them,
-# written by imports) stays.
-CLEAR_OUTGOING: LiteralString = """
-UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r]->(end)
-WHERE NOT (r:NAMED_IN AND NOT end.id IN $sources)
-DELETE r
-"""
 
 
 @dataclass(frozen=True)
@@ -93,6 +87,7 @@ def merge_nodes(label: LiteralString) -> LiteralString:
 
 
 def create_relationships(type: LiteralString) -> LiteralString:
+    """Relationships created as they come: for generated worlds, whose writer states each once."""
     return (
         "UNWIND $rows AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) "
         "CREATE (a)-[r:" + type + "]->(b) SET r = row.props RETURN count(r) AS written"
@@ -105,19 +100,33 @@ def by_place(problems: list[Problem]) -> list[Problem]:
 
 def check(paths: list[Path]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
     """Parse and plan every file (a folder: the facts files it holds); every problem in every
-    file is reported."""
+    file is reported. Without a graph: anchors on facts outside the files are not resolved."""
     return plan_all([parse_facts(path) for path in facts_files(paths)])
 
 
-def plan_all(documents: list[Parsed]) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
-    """Plan every parsed document. A plan is only safe to write when there are no problems."""
+async def check_against(
+    database: Database, paths: list[Path]
+) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
+    """Check files as a load would, against the graph: references, anchors, additions."""
+    documents = [parse_facts(path) for path in facts_files(paths)]
+    planned, problems = await prepare(database, documents)
+    return planned, problems
+
+
+def plan_all(
+    documents: list[Parsed], known: dict[str, KnownTime] | None = None
+) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
+    """Plan every parsed document, in order: a file's times may be anchored on the graph's
+    (`known`) or an earlier file's. A plan is only safe to write when there are no problems."""
     planned: list[tuple[Parsed, Plan]] = []
     problems: list[Problem] = []
+    known = dict(known or {})
     for parsed in documents:
-        plan, found = plan_facts(parsed)
+        plan, found = plan_facts(parsed, known)
         problems.extend(found)
         if plan is not None:
             planned.append((parsed, plan))
+            known |= {id: time for id, time in plan.times.items() if id in plan.labels}
     return planned, by_place(problems)
 
 
@@ -138,6 +147,11 @@ async def check_outside(database: Database, planned: list[tuple[Parsed, Plan]]) 
                 message = f"{id!r} is neither in this file nor in the graph"
                 if any(id in other.labels for _, other in planned):
                     message += " (a later file defines it: files load in order)"
+                elif id in plan.additions:
+                    message += (
+                        " (listed without the fields a new fact must give, it adds to a fact"
+                        " the graph holds)"
+                    )
             elif not labels & have:
                 message = f"{id!r} in the graph is not {kinds(labels)}"
             else:
@@ -176,12 +190,15 @@ async def _write(
     whole: bool,
 ) -> None:
     sources = [id for id, label in plan.labels.items() if label == "Source"]
-    if whole and parsed.facts is not None:
+    touched = plan.touched()
+    if whole:
         # The file says all its document says: what it no longer says goes. (Outside sources
         # are shared by files; a file is known by its document.)
-        document = [parsed.facts.document]
-        await run_in(tx, DROP_UNSAID, ids=list(plan.labels), sources=document)
-    await run_in(tx, CLEAR_OUTGOING, ids=list(plan.labels), sources=sources)
+        await run_in(tx, DROP_UNSAID, ids=touched, sources=[plan.document])
+    before = await clear(tx, plan.document, touched, sources)
+    for row in plan.nodes.get("Source", []):
+        if row["id"] == plan.document:
+            row["props"]["touched"] = touched if whole else sorted({*before, *touched})
     for label in NODE_LABELS:
         if plan.nodes.get(label):
             await run_in(tx, merge_nodes(label), rows=plan.nodes[label])
@@ -189,7 +206,7 @@ async def _write(
         rows = plan.relationships.get(type)
         if not rows:
             continue
-        written = await run_in(tx, create_relationships(type), rows=rows)
+        written = await run_in(tx, merge_relationships(type), rows=rows)
         if written[0]["written"] != len(rows):
             raise LoadError([Problem(str(parsed.path), None, "", f"some {type} ends are missing")])
     # After the file's own relationships, so that moved ones merge into them.
@@ -205,6 +222,18 @@ class Editor:
 
 
 AUDIT: LiteralString = "CREATE (:Audit {at: datetime(), by: $by, operation: $operation, ids: $ids})"
+
+
+async def prepare(
+    database: Database, documents: list[Parsed]
+) -> tuple[list[tuple[Parsed, Plan]], list[Problem]]:
+    """Plan documents against the graph: anchors on its facts resolved, references to it
+    checked, and facts another source defined turned into additions to them."""
+    planned, problems = plan_all(documents, await graph_times(database, documents))
+    problems += await check_outside(database, planned)
+    for parsed, plan in planned:
+        problems += settle(parsed, plan, await owners(database, plan))
+    return planned, by_place(problems)
 
 
 async def load(database: Database, paths: list[Path]) -> list[Loaded]:
@@ -223,8 +252,7 @@ async def write_documents(
     """Write parsed documents in one transaction: none unless all are valid, and none unless
     all are written. A `whole` document (a facts file, a submitted document) replaces what its
     sources supported before; otherwise (one fact over the API) it adds to it."""
-    planned, problems = plan_all(documents)
-    problems += await check_outside(database, planned)
+    planned, problems = await prepare(database, documents)
     ours = {id for _, plan in planned for id in plan.labels}
     held = [await holders(database, plan) for _, plan in planned]
     for (parsed, plan), found in zip(planned, held, strict=True):
@@ -237,13 +265,15 @@ async def write_documents(
             taken = [row for row in found if created_by_import(row["holder"])]
             await _write(tx, parsed, plan, taken, whole)
             if editor is not None:
-                ids = sorted(plan.labels)
+                ids = plan.touched()
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
+        # Times other sources anchored on what the files (re)defined follow them.
+        await rederive(tx, [id for _, plan in planned for id in plan.times if id in plan.labels])
 
     await database.write_transaction(work)
     loaded = []
     for parsed, plan in planned:
         nodes, relationships = plan.count()
-        written = tuple(sorted(plan.labels))
+        written = tuple(plan.touched())
         loaded.append(Loaded(parsed.path, nodes, relationships, written, tuple(plan.warnings)))
     return loaded

@@ -26,7 +26,7 @@ from graph.domain.vocabulary import (
     TargetStatus,
     Weapon,
 )
-from graph.ingest.facts.fields import Evidenced, Id, Strict, Text, WikidataId
+from graph.ingest.facts.fields import Evidenced, Id, Quote, Strict, Text, WikidataId
 from graph.ingest.facts.time_spec import TimeSpec, Zone
 
 
@@ -60,12 +60,16 @@ class SourceSpec(Strict):
 
 
 class Fact(Evidenced):
+    """A fact of the file. Listing an id the graph already holds (another source's fact) with
+    only what this source adds (quotes, figures, targets, time, ...) adds to that fact: its
+    required fields are required only of a new fact."""
+
     id: Id
 
 
 class ActorSpec(Fact):
-    name: Text
-    kind: ActorKind
+    name: Text | None = Field(None, description="Required for a new actor.")
+    kind: ActorKind | None = Field(None, description="Required for a new actor.")
     aliases: list[Text] = Field(default_factory=list)
     country: Id | None = Field(None, description="A location of kind country.")
     wikidata: WikidataId | None = None
@@ -74,8 +78,8 @@ class ActorSpec(Fact):
 
 
 class LocationSpec(Fact):
-    name: Text
-    kind: LocationKind
+    name: Text | None = Field(None, description="Required for a new place.")
+    kind: LocationKind | None = Field(None, description="Required for a new place.")
     aliases: list[Text] = Field(default_factory=list)
     within: Id | None = None
     iso3166_1: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
@@ -102,12 +106,31 @@ class LocationSpec(Fact):
         return self
 
 
+class SameAsSpec(Strict):
+    """Another record (a report's, a dataset's) of the same incident, and why we say so."""
+
+    id: Id = Field(description="The other record: an attack or event in this file or the graph.")
+    quotes: list[Quote] = Field(
+        default_factory=list, description="Words of this file's document that say so."
+    )
+    note: Text | None = Field(None, description="Why they are one incident, when no words say.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def short_form(cls, data: object) -> object:
+        return {"id": data} if isinstance(data, str) else data
+
+
 class EventSpec(Fact):
-    name: Text
-    kind: EventKind
-    time: TimeSpec
+    name: Text | None = Field(None, description="Required for a new event.")
+    kind: EventKind | None = Field(None, description="Required for a new event.")
+    time: TimeSpec | None = Field(None, description="Required for a new event.")
     participants: list[Id] = Field(default_factory=list)
     location: Id | None = None
+    same_as: list[SameAsSpec] = Field(
+        default_factory=list,
+        description="Records of the same event from other sources, confirmed (quotes or a note).",
+    )
 
 
 class ConductSpec(Strict):
@@ -135,10 +158,12 @@ class ConductSpec(Strict):
 
 
 class StatementSpec(Fact):
-    kind: StatementKind
-    speaker: Id
-    text: Text = Field(description="What was said, as the source reports it.")
-    time: TimeSpec
+    kind: StatementKind | None = Field(None, description="Required for a new statement.")
+    speaker: Id | None = Field(None, description="Required for a new statement.")
+    text: Text | None = Field(
+        None, description="What was said, as the source reports it (required for a new one)."
+    )
+    time: TimeSpec | None = Field(None, description="Required for a new statement.")
     about: list[Id] = Field(default_factory=list, description="Agreements, attacks, actors...")
     conduct: ConductSpec | None = Field(
         None, description="For a denial or claim about conduct: what it says, to test it."
@@ -152,11 +177,13 @@ class PartySpec(Evidenced):
 
 
 class AgreementSpec(Fact):
-    name: Text
-    kind: AgreementKind
-    status: AgreementStatus
+    name: Text | None = Field(None, description="Required for a new agreement.")
+    kind: AgreementKind | None = Field(None, description="Required for a new agreement.")
+    status: AgreementStatus | None = Field(None, description="Required for a new agreement.")
     description: Text | None = None
-    time: TimeSpec = Field(description="When it was proposed or agreed (announced).")
+    time: TimeSpec | None = Field(
+        None, description="When it was proposed or agreed (announced); required for a new one."
+    )
     in_force_from: TimeSpec | None = None
     expires: TimeSpec | None = None
     duration: dt.timedelta | None = None
@@ -199,16 +226,21 @@ class TargetSpec(Evidenced):
 
 
 class AttackSpec(Fact):
-    name: Text
-    kind: AttackKind
-    category: AttackCategory
+    name: Text | None = Field(None, description="Required for a new attack.")
+    kind: AttackKind | None = Field(None, description="Required for a new attack.")
+    category: AttackCategory | None = Field(None, description="Required for a new attack.")
     description: Text | None = None
-    time: TimeSpec
+    time: TimeSpec | None = Field(None, description="Required for a new attack.")
     part_of: Id | None = Field(None, description="The wave an incident belongs to.")
     by: list[Id] = Field(default_factory=list, description="Actors who carried it out.")
     locations: list[Id] = Field(default_factory=list, description="Where it hit.")
     targets: list[TargetSpec] = Field(default_factory=list)
     figures: list[FigureSpec] = Field(default_factory=list)
+    same_as: list[SameAsSpec] = Field(
+        default_factory=list,
+        description="Records of the same incident from other sources (a dataset's row, another "
+        "report's attack), confirmed: quotes or a note say why.",
+    )
 
 
 class FactsFile(Strict):
@@ -225,3 +257,19 @@ class FactsFile(Strict):
     statements: list[StatementSpec] = Field(default_factory=list)
     agreements: list[AgreementSpec] = Field(default_factory=list)
     attacks: list[AttackSpec] = Field(default_factory=list)
+
+
+# What a new fact must give; a fact listed without one of them adds to a fact in the graph.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "actors": ("name", "kind"),
+    "locations": ("name", "kind"),
+    "events": ("name", "kind", "time"),
+    "statements": ("kind", "speaker", "text", "time"),
+    "agreements": ("name", "kind", "status", "time"),
+    "attacks": ("name", "kind", "category", "time"),
+}
+
+
+def missing(group: str, spec: Fact) -> list[str]:
+    """The fields a new fact of this group must give and this one leaves out."""
+    return [name for name in REQUIRED.get(group, ()) if getattr(spec, name) is None]

@@ -9,18 +9,19 @@ from graph.ingest.facts.parse import Location, Parsed, dotted, kinds
 from graph.ingest.facts.plan.aliases import ambiguous_aliases
 from graph.ingest.facts.plan.attacks import attack
 from graph.ingest.facts.plan.codes import iso_codes
-from graph.ingest.facts.plan.core import TIMED, Plan, Planner
+from graph.ingest.facts.plan.core import TIMED, KnownTime, Plan, Planner
 from graph.ingest.facts.plan.frame import actors, locations, sources
 from graph.ingest.facts.plan.timed import agreement, events, statements
 
-__all__ = ["Plan", "plan_facts"]
+__all__ = ["KnownTime", "Plan", "plan_facts"]
 
 
 def run(planner: Planner) -> Plan:
     sources(planner)
     for group in TIMED:
         for index, item in enumerate(getattr(planner.facts, group)):
-            planner.specs[item.id] = (item.time, (group, index, "time"))
+            if item.time is not None:
+                planner.specs[item.id] = (item.time, (group, index, "time"))
     check_ids(planner)
     actors(planner)
     locations(planner)
@@ -55,10 +56,13 @@ def check_ids(planner: Planner) -> None:
             seen[item.id] = (group, index)
 
 
-def plan_facts(parsed: Parsed) -> tuple[Plan | None, list[Problem]]:
-    """The file's plan (None when its frame is unreadable) and every problem found in it."""
+def plan_facts(
+    parsed: Parsed, known: dict[str, KnownTime] | None = None
+) -> tuple[Plan | None, list[Problem]]:
+    """The file's plan (None when its frame is unreadable) and every problem found in it.
+    `known`: the times of facts outside the file its times may be anchored on."""
     if parsed.facts is None:
         return None, parsed.problems
-    planner = Planner(parsed, parsed.facts)
+    planner = Planner(parsed, parsed.facts, known)
     plan = run(planner)
     return plan, parsed.problems + planner.problems

@@ -9,8 +9,8 @@ from graph.ingest.resolve.places import default_places
 
 
 def ambiguous_aliases(planner: Planner) -> None:
-    names = [(a.id, [a.name, *a.aliases]) for a in planner.facts.actors]
-    names += [(p.id, [p.name, *p.aliases]) for p in planner.facts.locations]
+    names = [(a.id, [n for n in (a.name, *a.aliases) if n]) for a in planner.facts.actors]
+    names += [(p.id, [n for n in (p.name, *p.aliases) if n]) for p in planner.facts.locations]
     named: dict[str, set[str]] = {}
     spelled: dict[str, str] = {}
     for id, texts in names:

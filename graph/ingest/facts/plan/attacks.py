@@ -8,22 +8,27 @@ from graph.ingest.facts.plan.core import Planner
 
 
 def attack(planner: Planner, at: Location, attack: AttackSpec) -> None:
-    planner.plan.node(
-        "Attack",
-        attack.id,
-        name=attack.name,
-        kind=attack.kind,
-        category=attack.category,
-        description=attack.description,
-        **planner.timed(at, attack.id, attack.time),
-    )
+    adding = planner.adding(at, attack, "Attack")
+    time = planner.timed(at, attack.id, attack.time)
+    if not adding:
+        planner.plan.node(
+            "Attack",
+            attack.id,
+            name=attack.name,
+            kind=attack.kind,
+            category=attack.category,
+            description=attack.description,
+            **time,
+        )
     planner.evidence(at, attack, attack.id, "existence")
+    planner.same_as(at, attack.id, attack.same_as, "Attack")
+    suffix = planner.suffix(attack.id)
     planner.refer((*at, "part_of"), "PART_OF", attack.id, attack.part_of, "Attack")
     planner.refer_all((*at, "by"), "CARRIED_OUT_BY", attack.id, attack.by, "Actor")
     planner.refer_all((*at, "locations"), "AT", attack.id, attack.locations, "Location")
     for i, target in enumerate(attack.targets):
         where: Location = (*at, "targets", i)
-        target_id = target.id or f"{attack.id}/target/{target.category}"
+        target_id = target.id or f"{attack.id}/target/{target.category}{suffix}"
         planner.category((*where, "category"), target.category)
         planner.plan.node(
             "Target", target_id, name=target.name, category=target.category, status=target.status
@@ -34,8 +39,8 @@ def attack(planner: Planner, at: Location, attack: AttackSpec) -> None:
         planner.refer((*where, "location"), "LOCATED_IN", target_id, target.location, "Location")
     for i, figure in enumerate(attack.figures):
         where = (*at, "figures", i)
-        suffix = f"-{figure.weapon}" if figure.weapon else ""
-        figure_id = figure.id or f"{attack.id}/{figure.metric.replace('_', '-')}{suffix}"
+        weapon = f"-{figure.weapon}" if figure.weapon else ""
+        figure_id = figure.id or f"{attack.id}/{figure.metric.replace('_', '-')}{weapon}{suffix}"
         if figure_id in planner.plan.labels:
             planner.fail(
                 where, f"figure id {figure_id!r} is taken: give this figure an explicit id"

@@ -21,29 +21,35 @@ def iso_codes(planner: Planner) -> None:
         code = spec.iso3166_1
         if code is None:
             match = next(
-                filter(None, map(places.resolve_country, [spec.name, *spec.aliases])), None
+                filter(None, map(places.resolve_country, [spec.name or "", *spec.aliases])), None
             )
             if match is None:
                 continue
             code = match.alpha2
-            record(planner, spec.id, spec.name, match.how, f"ISO 3166-1 {code} ({match.name})")
+            record(
+                planner, spec.id, spec.name or "", match.how, f"ISO 3166-1 {code} ({match.name})"
+            )
         props[spec.id]["iso3166_1"] = code
         countries[spec.id] = code
     for spec in planner.facts.locations:
         country = countries.get(spec.within or "")
         if spec.kind in REGION_KINDS and spec.iso3166_2 is None and country and spec.id in props:
-            region(planner, places, props[spec.id], spec.id, country, [spec.name, *spec.aliases])
+            region(
+                planner, places, props[spec.id], spec.id, country, [spec.name or "", *spec.aliases]
+            )
     actors = {row["id"]: row["props"] for row in planner.plan.nodes.get("Actor", [])}
     for actor in planner.facts.actors:
         if actor.kind != "state" or actor.id not in actors:
             continue
         code = countries.get(actor.country or "")
         if code is None:
-            found = places.resolve_country(actor.name)
+            found = places.resolve_country(actor.name or "")
             if found is None:
                 continue
             code = found.alpha2
-            record(planner, actor.id, actor.name, found.how, f"ISO 3166-1 {code} ({found.name})")
+            record(
+                planner, actor.id, actor.name or "", found.how, f"ISO 3166-1 {code} ({found.name})"
+            )
         actors[actor.id]["iso3166_1"] = code
 
 

@@ -3,6 +3,7 @@ checks: ids of the right kind, quotes found in their source, times resolved thro
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from graph.domain.bounds import Bounds, span_seconds
 from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.errors import Problem
 from graph.ingest.facts.fields import Evidenced
-from graph.ingest.facts.models import FactsFile
+from graph.ingest.facts.models import Fact, FactsFile, SameAsSpec, missing
 from graph.ingest.facts.parse import Location, Parsed
 from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, precision_of, resolve, zones
@@ -29,22 +30,66 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# What each source says of a fact's own fields: kept on its evidence (`said`), so that every
+# source's version is answered and none overwrites another's (graph/queries/versions.py).
+VERSION_FIELDS: dict[str, tuple[str, ...]] = {
+    "Attack": ("name", "kind", "category", "description"),
+    "Event": ("name", "kind"),
+    "Statement": ("kind", "text"),
+    "Agreement": ("name", "kind", "status", "description"),
+    "Actor": ("name", "kind"),
+    "Location": ("name", "kind"),
+    "Figure": ("metric", "value", "qualifier", "weapon", "category"),
+    "Target": ("name", "category", "status"),
+}
+
+
+@dataclass(frozen=True)
+class KnownTime:
+    """A timed fact's resolved time, for the anchors of this file and of later ones."""
+
+    bounds: Bounds
+    precision: str
+    because: str | None  # why it is external, when it is
+
+
 @dataclass
 class Plan:
-    """What one facts file writes: nodes by label and relationships by type."""
+    """What one facts file writes: nodes by label and relationships by type. Every relationship
+    names the document that wrote it (`contributors`), so that a reload or an unload takes back
+    exactly that document's part."""
 
+    document: str = ""
     nodes: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     relationships: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     labels: dict[str, str] = field(default_factory=dict)  # id -> label, for what the file defines
+    additions: dict[str, str] = field(default_factory=dict)  # id -> label: facts it adds to
+    said: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> this source's fields
+    times: dict[str, KnownTime] = field(default_factory=dict)  # id -> resolved time
     outside: dict[str, tuple[set[str], Location]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # for the editor; loading goes on
 
     def node(self, label: str, id: str, **props: Any) -> None:
         self.labels[id] = label
-        self.nodes[label].append({"id": id, "props": {"id": id, **props}})
+        self.said[id] = {
+            k: v for k in VERSION_FIELDS.get(label, ()) if (v := props.get(k)) is not None
+        }
+        self.nodes[label].append(
+            {"id": id, "props": {"id": id, "definedBy": self.document, **props}}
+        )
+
+    def add_to(self, label: str, id: str, **given: Any) -> None:
+        """A fact another source defined, to which this file adds its own evidence."""
+        self.additions[id] = label
+        self.said[id] = {k: v for k, v in given.items() if v is not None}
 
     def link(self, type: str, start: str, end: str, **props: Any) -> None:
+        props["contributors"] = [self.document]
         self.relationships[type].append({"start": start, "end": end, "props": props})
+
+    def touched(self) -> list[str]:
+        """Every fact the file defines or adds to."""
+        return sorted({*self.labels, *self.additions})
 
     def count(self) -> tuple[int, int]:
         nodes = sum(len(rows) for rows in self.nodes.values())
@@ -52,10 +97,13 @@ class Plan:
 
 
 class Planner:
-    def __init__(self, parsed: Parsed, facts: FactsFile) -> None:
+    def __init__(
+        self, parsed: Parsed, facts: FactsFile, known: dict[str, KnownTime] | None = None
+    ) -> None:
         self.parsed = parsed
         self.facts = facts
-        self.plan = Plan()
+        self.plan = Plan(document=facts.document)
+        self.known = known or {}  # times of facts outside the file: the graph's, earlier files'
         self.problems: list[Problem] = []
         self.texts: dict[str, str] = {}
         self.external: set[str] = set()
@@ -89,6 +137,50 @@ class Planner:
         for index, end in enumerate(ends):
             self.refer((*location, index), type, start, end, *labels)
 
+    def adding(self, location: Location, spec: Fact, label: str) -> bool:
+        """Whether the file lists this fact only to add to it (it leaves out what a new fact
+        must give): then the fact must be in the graph, and what the file gives of its fields
+        is this source's version of them."""
+        group = str(location[0])
+        if not missing(group, spec):
+            return False
+        given = {name: getattr(spec, name, None) for name in VERSION_FIELDS.get(label, ())}
+        self.plan.add_to(label, spec.id, **given)
+        self.expect((*location, "id"), spec.id, label)
+        return True
+
+    def suffix(self, id: str) -> str:
+        """What keeps a figure's or target's default id apart from the ones the fact's own
+        source gave it, when this file adds to another source's fact."""
+        if id not in self.plan.additions:
+            return ""
+        return "/from/" + self.facts.document.replace(":", "-")
+
+    def same_as(self, location: Location, id: str, entries: list[SameAsSpec], label: str) -> None:
+        """Records of the same incident from other sources, confirmed by this file."""
+        for index, entry in enumerate(entries):
+            where: Location = (*location, "same_as", index)
+            if entry.id == id:
+                self.fail((*where, "id"), "a fact is the same as itself already")
+                continue
+            if not entry.quotes and entry.note is None:
+                self.fail(
+                    where, "say why they are one incident: quotes from the document or a note"
+                )
+            for i, quote in enumerate(entry.quotes):
+                if normalise(quote) not in self.texts.get(self.facts.document, ""):
+                    self.fail((*where, "quotes", i), f"quote not found in {self.facts.document}")
+            self.expect((*where, "id"), entry.id, label)
+            self.plan.link(
+                "SAME_AS",
+                id,
+                entry.id,
+                sourceId=self.facts.document,
+                quotes=list(entry.quotes),
+                note=entry.note,
+                external=False,
+            )
+
     # -- provenance -------------------------------------------------------------------------
 
     def check_quotes(self, location: Location, item: Evidenced) -> str | None:
@@ -112,6 +204,7 @@ class Planner:
         source = self.check_quotes(location, item)
         if source is None:
             return
+        said = self.plan.said.get(fact_id) if aspect == "existence" else None
         self.plan.link(
             "SUPPORTED_BY",
             fact_id,
@@ -120,6 +213,7 @@ class Planner:
             aspect=aspect,
             external=source in self.external,
             note=item.note,
+            said=json.dumps(said, default=str, sort_keys=True) if said else None,
         )
 
     def relationship_evidence(self, item: Evidenced) -> dict[str, Any]:
@@ -136,7 +230,13 @@ class Planner:
         if id in self.bounds:
             return self.bounds[id]
         if id not in self.specs:
-            return None
+            known = self.known.get(id)
+            if known is None:
+                return None
+            self.precisions[id] = known.precision
+            if known.because is not None:
+                self.outside[id] = known.because
+            return known.bounds
         spec, location = self.specs[id]
         if id in trail:
             self.fail((*location, "anchor"), "time anchors form a cycle: " + " -> ".join(trail))
@@ -148,7 +248,10 @@ class Planner:
             anchor = self.time_of(spec.anchor, (*trail, id))
             if anchor is None:
                 if spec.anchor not in self.specs:
-                    self.fail((*location, "anchor"), f"{spec.anchor!r} is not a timed fact here")
+                    self.fail(
+                        (*location, "anchor"),
+                        f"{spec.anchor!r} is not a timed fact here or in the graph",
+                    )
                 return None
         anchored = self.precisions.get(spec.anchor or "")
         try:
@@ -160,50 +263,42 @@ class Planner:
         because = self.outside_because(spec)
         if because is not None:
             self.outside[id] = because
+        self.plan.times[id] = KnownTime(self.bounds[id], self.precisions[id], because)
         return self.bounds[id]
 
     def outside_because(self, spec: TimeSpec) -> str | None:
         """Why a time is not all the document's: its source, parts supplied from outside, or
         an anchor whose time is not (resolved before it, so known by then)."""
+        own = self.own_because(spec)
+        if own is not None:
+            return own
+        if spec.anchor in self.outside:
+            return f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
+        return None
+
+    def own_because(self, spec: TimeSpec) -> str | None:
+        """Why a time is not all the document's, whatever its anchor says."""
         source = spec.source or self.facts.document
         if source in self.external:
             return f"comes from {source}"
         if spec.supplied is not None:
             return f"has its {' and '.join(spec.supplied.parts)} from {spec.supplied.source}"
-        if spec.anchor in self.outside:
-            return f"it is relative to {spec.anchor}, whose time " + self.outside[spec.anchor]
         return None
 
     def time_props(
         self, spec: TimeSpec, bounds: Bounds, precision: str, prefix: str = ""
     ) -> dict[str, Any]:
-        def key(name: str) -> str:
-            return prefix + name[0].upper() + name[1:] if prefix else name
-
-        because = self.outside_because(spec)
         where = zones(spec, self.facts.timezone)
-        return {
-            key("timeText"): spec.text,
-            key("startEarliest"): bounds.start_earliest,
-            key("startLatest"): bounds.start_latest,
-            key("endEarliest"): bounds.end_earliest,
-            key("endLatest"): bounds.end_latest,
-            key("timePrecision"): precision,
-            key("timeAnchor"): spec.anchor,
-            key("timeOffset"): spec.offset,
-            key("timeZone"): " ".join(where),
-            key("timeExternal"): because is not None,
-            key("timeExternalBecause"): because,
-            # Indexed: the longest span bounds index seeks on startEarliest for "overlaps
-            # a moment" (graph/store/constraints.py).
-            key("spanSeconds"): span_seconds(bounds.start_earliest, bounds.end_latest),
-        }
+        return time_properties(spec, bounds, precision, where, self.outside_because(spec), prefix)
 
-    def timed(self, location: Location, id: str, spec: TimeSpec) -> dict[str, Any]:
+    def timed(self, location: Location, id: str, spec: TimeSpec | None) -> dict[str, Any]:
+        """A fact's time as node properties ({} when the file gives none), with this source's
+        version of it kept on its time evidence."""
+        if spec is None:
+            return {}
         self.expect(
             (*location, "time", "anchor"), spec.anchor, "Event", "Statement", "Agreement", "Attack"
         )
-        self.evidence((*location, "time"), spec, id, "time")
         bounds = self.time_of(id)
         if spec.supplied is not None:
             self.expect((*location, "time", "supplied", "source"), spec.supplied.source, "Source")
@@ -211,9 +306,72 @@ class Planner:
                 self.fail(
                     (*location, "time", "supplied", "source"), "must be a source of kind 'external'"
                 )
-        return self.time_props(spec, bounds, self.precisions[id]) if bounds else {}
+        props = self.time_props(spec, bounds, self.precisions[id]) if bounds else {}
+        if spec.anchor is not None:
+            # Kept to derive the time again when its anchor's time changes (another source's
+            # reload) or the anchor goes (graph/ingest/facts/rederive.py).
+            props["timeSpec"] = time_spec_json(spec, self.facts.timezone, self.own_because(spec))
+        source = self.check_quotes((*location, "time"), spec)
+        if source is not None:
+            self.plan.link(
+                "SUPPORTED_BY",
+                id,
+                source,
+                quotes=list(spec.quotes),
+                aspect="time",
+                external=source in self.external,
+                note=spec.note,
+                said=time_said(props),
+                timeAnchor=spec.anchor,
+                timeSpec=props.get("timeSpec"),
+            )
+        return props
 
     def category(self, location: Location, name: str) -> None:
         if name not in TARGET_CATEGORIES:
             known = ", ".join(sorted(TARGET_CATEGORIES))
             self.fail(location, f"unknown target category {name!r}; known: {known}")
+
+
+def time_spec_json(spec: TimeSpec, timezone: str | None, own: str | None) -> str:
+    """How a time was said, in full, with the zone its file reads it in and why it is external
+    whatever its anchor says."""
+    said = spec.model_dump(mode="json", exclude_none=True)
+    return json.dumps({"spec": said, "timezone": timezone, "own": own}, sort_keys=True)
+
+
+def time_properties(
+    spec: TimeSpec,
+    bounds: Bounds,
+    precision: str,
+    where: tuple[str, ...],
+    because: str | None,
+    prefix: str = "",
+) -> dict[str, Any]:
+    """A time as node properties (prefixed for a fact's second time)."""
+
+    def key(name: str) -> str:
+        return prefix + name[0].upper() + name[1:] if prefix else name
+
+    return {
+        key("timeText"): spec.text,
+        key("startEarliest"): bounds.start_earliest,
+        key("startLatest"): bounds.start_latest,
+        key("endEarliest"): bounds.end_earliest,
+        key("endLatest"): bounds.end_latest,
+        key("timePrecision"): precision,
+        key("timeAnchor"): spec.anchor,
+        key("timeOffset"): spec.offset,
+        key("timeZone"): " ".join(where),
+        key("timeExternal"): because is not None,
+        key("timeExternalBecause"): because,
+        # Indexed: the longest span bounds index seeks on startEarliest for "overlaps
+        # a moment" (graph/store/constraints.py).
+        key("spanSeconds"): span_seconds(bounds.start_earliest, bounds.end_latest),
+    }
+
+
+def time_said(props: dict[str, Any]) -> str | None:
+    """A source's version of a time, as kept on its evidence (instants as ISO text)."""
+    kept = {k: v for k, v in props.items() if k not in ("timeOffset", "timeSpec")}
+    return json.dumps(kept, default=str, sort_keys=True) if kept else None

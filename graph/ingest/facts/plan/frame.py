@@ -57,6 +57,13 @@ def source_bytes(
 def actors(planner: Planner) -> None:
     for index, actor in enumerate(planner.facts.actors):
         at: Location = ("actors", index)
+        if planner.adding(at, actor, "Actor"):
+            planner.evidence(at, actor, actor.id, "existence")
+            planner.refer_all((*at, "part_of"), "PART_OF", actor.id, actor.part_of, "Actor")
+            planner.refer_all(
+                (*at, "speaks_for"), "SPEAKS_FOR", actor.id, actor.speaks_for, "Actor"
+            )
+            continue
         planner.plan.node(
             "Actor",
             actor.id,
@@ -75,6 +82,9 @@ def actors(planner: Planner) -> None:
 def locations(planner: Planner) -> None:
     for index, place in enumerate(planner.facts.locations):
         at: Location = ("locations", index)
+        if planner.adding(at, place, "Location"):
+            planner.evidence(at, place, place.id, "existence")
+            continue
         point = None
         if place.latitude is not None and place.longitude is not None:
             point = WGS84Point((place.longitude, place.latitude))

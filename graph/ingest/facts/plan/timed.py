@@ -14,9 +14,12 @@ from graph.ingest.facts.times import TimeError, precision_of, resolve
 def events(planner: Planner) -> None:
     for index, event in enumerate(planner.facts.events):
         at: Location = ("events", index)
+        adding = planner.adding(at, event, "Event")
         time = planner.timed(at, event.id, event.time)
-        planner.plan.node("Event", event.id, name=event.name, kind=event.kind, **time)
+        if not adding:
+            planner.plan.node("Event", event.id, name=event.name, kind=event.kind, **time)
         planner.evidence(at, event, event.id, "existence")
+        planner.same_as(at, event.id, event.same_as, "Event")
         planner.refer_all(
             (*at, "participants"), "PARTICIPANT", event.id, event.participants, "Actor"
         )
@@ -26,21 +29,25 @@ def events(planner: Planner) -> None:
 def statements(planner: Planner) -> None:
     for index, statement in enumerate(planner.facts.statements):
         at: Location = ("statements", index)
+        adding = planner.adding(at, statement, "Statement")
         time = planner.timed(at, statement.id, statement.time)
         claims: dict[str, Any] = {}
-        if statement.conduct is not None:
+        if statement.conduct is not None and statement.time is not None:
             claims = conduct(
                 planner, (*at, "conduct"), statement.id, statement.conduct, statement.time
             )
-        planner.plan.node(
-            "Statement",
-            statement.id,
-            kind=statement.kind,
-            name=statement.text[:120],
-            text=statement.text,
-            **time,
-            **claims,
-        )
+        elif statement.conduct is not None:
+            planner.fail((*at, "conduct"), "a claim about conduct needs the statement's time")
+        if not adding:
+            planner.plan.node(
+                "Statement",
+                statement.id,
+                kind=statement.kind,
+                name=(statement.text or "")[:120],
+                text=statement.text,
+                **time,
+                **claims,
+            )
         planner.evidence(at, statement, statement.id, "existence")
         planner.refer((*at, "speaker"), "MADE_BY", statement.id, statement.speaker, "Actor")
         planner.refer_all((*at, "about"), "ABOUT", statement.id, statement.about, *ABOUT_KINDS)
@@ -77,6 +84,7 @@ def another_time(planner: Planner, at: Location, spec: TimeSpec, prefix: str) ->
 
 
 def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
+    adding = planner.adding(at, agreement, "Agreement")
     props: dict[str, Any] = {
         "name": agreement.name,
         "kind": agreement.kind,
@@ -91,7 +99,8 @@ def agreement(planner: Planner, at: Location, agreement: AgreementSpec) -> None:
         if spec is not None:
             props.update(another_time(planner, (*at, field_name), spec, prefix))
             planner.evidence((*at, field_name), spec, agreement.id, field_name)
-    planner.plan.node("Agreement", agreement.id, **props)
+    if not adding:
+        planner.plan.node("Agreement", agreement.id, **props)
     planner.evidence(at, agreement, agreement.id, "existence")
     for i, name in enumerate(agreement.scope):
         planner.category((*at, "scope", i), name)

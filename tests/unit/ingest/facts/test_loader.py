@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from graph.errors import Problem
+from graph.ingest.facts.contributions import merge_relationships
 from graph.ingest.facts.json_schema import facts_json_schema
 from graph.ingest.facts.loader import (
     NODE_LABELS,
@@ -62,6 +63,13 @@ def test_writes_take_rows_as_parameters() -> None:
     assert merge_nodes("Actor").startswith("UNWIND $rows AS row MERGE (n:Entity {id: row.id})")
     assert "SET n:Actor" in merge_nodes("Actor")
     assert "CREATE (a)-[r:PART_OF]->(b) SET r = row.props" in create_relationships("PART_OF")
+
+
+def test_a_second_document_stating_a_relationship_joins_its_contributors() -> None:
+    cypher = merge_relationships("PART_OF")
+    assert "MERGE (a)-[r:PART_OF]->(b)" in cypher
+    assert "ON MATCH SET r.contributors" in cypher
+    assert "CREATE (a)-[r:SUPPORTED_BY]->(b)" in merge_relationships("SUPPORTED_BY")
 
 
 def test_the_json_schema_describes_the_file_frame() -> None:

@@ -98,11 +98,16 @@ def test_a_literal_error_says_what_was_given() -> None:
     assert "got 'empire'" in problem.message and "'state'" in problem.message
 
 
-def test_a_missing_field_is_reported_at_its_item() -> None:
-    problem = only(parse_text(FILE, VALID.replace("    name: Russia\n", "")).problems)
-    assert problem.path == "actors[0].name"
-    assert problem.line == 7  # the item's own line: the field has none
-    assert "required" in problem.message.lower()
+def test_a_fact_without_a_field_a_new_one_needs_adds_to_the_graphs_fact() -> None:
+    from graph.ingest.facts.plan import plan_facts
+
+    parsed = parse_text(FILE, VALID.replace("    name: Russia\n", ""))
+    assert parsed.problems == []
+    plan, _ = plan_facts(parsed)
+    assert plan is not None
+    assert plan.additions == {"actor:russia": "Actor"}
+    assert "actor:russia" not in plan.labels
+    assert plan.outside["actor:russia"][0] == {"Actor"}  # checked against the graph on load
 
 
 def test_a_bad_id_is_reported_with_its_path() -> None:

@@ -1,0 +1,189 @@
+"""Many reports, one story: a follow-up report anchors on the seed's call, adds its own count
+and words to the seed's overnight wave, and confirms an ACLED row as the seed's railway strike.
+Asked through the real API; then unloading the follow-up restores every seed answer exactly."""
+
+# ruff: noqa: UP031 (GraphQL documents read best with their braces as written)
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from typing import Any
+
+import pytest
+
+from graph.errors import LoadError
+from graph.ingest.acled.importer import import_acled
+from graph.ingest.facts.loader import load
+from graph.ingest.facts.unload import unload
+from graph.settings import Connection
+from graph.store.database import Database
+from tests.graphql_client import data
+from tests.support import DEEDGRAPH, ROOT, cli_env
+
+FOLLOWUP = ROOT / "tests" / "data" / "followup" / "followup.facts.yaml"
+NIGHT = ROOT / "tests" / "data" / "acled_night.csv"
+WAVE = "attack:2025-03-19-overnight-wave"
+RAILWAY = "attack:2025-03-19-dnipropetrovsk-railway"
+HALT = "agreement:energy-infrastructure-halt"
+
+# The seed's answers that the follow-up must not change once it is unloaded.
+ANSWERS = {
+    "wave": """{ node(id: "%s") { id name ... on Attack { kind category
+        time { text startEarliest endLatest } figures { id metric weapon value reportedBy { id } }
+        sources { source { id } quotes aspect } } } }"""
+    % WAVE,
+    "violations": """{ agreementViolations(agreementId: "%s") {
+        attack { id } party { role actor { id } } definitelyAfter } }"""
+    % HALT,
+    "after": """{ attacksAfter(agreementId: "%s") { attack { id } definitelyAfter } }""" % HALT,
+    "statements": "{ statements(first: 100) { nodes { id name time { startEarliest } } } }",
+    "actor": """{ actor(id: "actor:volodymyr-zelenskyy") { id name
+        statements { id } } }""",
+    "railway": """{ node(id: "%s") { id ... on Attack { sources { source { id } quotes } } } }"""
+    % RAILWAY,
+}
+
+
+def answers(url: str) -> dict[str, Any]:
+    return {name: data(url, query) for name, query in ANSWERS.items()}
+
+
+@pytest.fixture
+async def night(seeded: Database) -> Database:
+    await import_acled(seeded, [NIGHT])
+    return seeded
+
+
+async def test_a_follow_up_builds_on_the_seed_and_unloading_it_restores_every_answer(
+    night: Database, api_url: str
+) -> None:
+    before = answers(api_url)
+    assert {v["attack"]["id"] for v in before["violations"]["agreementViolations"]} >= {RAILWAY}
+    [loaded] = await load(night, [FOLLOWUP])
+    assert WAVE in loaded.ids
+
+    # Its statement's time derives from the seed's call: a day after it, on Kyiv's clock.
+    statement = data(
+        api_url,
+        '{ node(id: "statement:zelenskyy-150-drones") { ... on Statement { time { anchorId '
+        "startEarliest endLatest external externalBecause } } } }",
+    )["node"]["time"]
+    call = data(
+        api_url,
+        '{ node(id: "event:trump-putin-call") { ... on Event { time { startEarliest } } } }',
+    )["node"]["time"]
+    assert statement["anchorId"] == "event:trump-putin-call"
+    assert statement["startEarliest"] > call["startEarliest"]
+    assert statement["external"] is True  # the call's date is outside knowledge
+    assert "event:trump-putin-call" in statement["externalBecause"]
+
+    # The wave answers two sources, each with its own words; the seed's fields stay its own.
+    wave = data(
+        api_url,
+        '{ node(id: "%s") { name ... on Attack { corroboration { sources independentSources '
+        "sourceIds } versions { source { id } name quotes } disagreements { kind about "
+        "claims { value source { id } reporterId quotes } } } } }" % WAVE,
+    )["node"]
+    assert wave["name"] == before["wave"]["node"]["name"]
+    assert wave["corroboration"]["sources"] == 2
+    assert wave["corroboration"]["independentSources"] == 2
+    assert {v["source"]["id"] for v in wave["versions"]} == {
+        "source:report-000",
+        "source:test-followup-0319",
+    }
+    [figure] = [d for d in wave["disagreements"] if d["kind"] == "figure"]
+    assert figure["about"] == "launched (drone)"
+    claims = {c["value"]: c for c in figure["claims"]}
+    assert set(claims) == {"145", "150"}
+    assert claims["150"]["source"]["id"] == "source:test-followup-0319"
+    assert claims["150"]["reporterId"] == "actor:volodymyr-zelenskyy"
+    assert claims["145"]["reporterId"] == "actor:ukrainian-air-force"
+    assert claims["150"]["quotes"] == ["150 drones were launched overnight"]
+
+    # The same disagreement from the root field, paged.
+    root = data(
+        api_url,
+        '{ disagreements(kinds: ["figure"], first: 1) { totalCount edges { cursor node { '
+        "kind factId claims { value } } } pageInfo { hasNextPage } } }",
+    )["disagreements"]
+    assert root["edges"][0]["node"]["factId"] == WAVE
+    about = data(api_url, '{ disagreements(about: "%s") { nodes { kind about } } }' % WAVE)[
+        "disagreements"
+    ]["nodes"]
+    assert {"kind": "figure", "about": "launched (drone)"} in about
+
+    # The railway strike and the ACLED row are one incident: counted once, with both sources.
+    violations = data(api_url, ANSWERS["violations"])["agreementViolations"]
+    attacks = [v["attack"]["id"] for v in violations]
+    assert "acled:UKR2001" not in attacks and RAILWAY in attacks
+    after = [a["attack"]["id"] for a in data(api_url, ANSWERS["after"])["attacksAfter"]]
+    assert "acled:UKR2001" not in after and after.count(RAILWAY) == 1
+    railway = data(
+        api_url,
+        '{ node(id: "%s") { ... on Attack { sameIncident { recordId confirmedIn note } '
+        "corroboration { sourceIds } } } }" % RAILWAY,
+    )["node"]
+    assert [c["recordId"] for c in railway["sameIncident"]] == ["acled:UKR2001"]
+    assert railway["sameIncident"][0]["confirmedIn"] == "source:test-followup-0319"
+    # Both reports, the dataset, and the outlets the dataset's row cites.
+    assert set(railway["corroboration"]["sourceIds"]) == {
+        "source:report-000",
+        "source:test-followup-0319",
+        "source:acled",
+        "source:acled-cited/ukrzaliznytsia",
+        "source:acled-cited/suspilne",
+    }
+
+    # Unloading the follow-up restores every seed answer exactly.
+    done = await unload(night, "source:test-followup-0319")
+    assert done.removed >= 2  # its statement and its figure
+    assert answers(api_url) == before
+    assert data(api_url, '{ node(id: "statement:zelenskyy-150-drones") { id } }')["node"] is None
+
+
+async def test_reloading_the_anchor_derives_the_follow_ups_time_again(
+    night: Database, tmp_path: Any
+) -> None:
+    seeded = night
+    await load(seeded, [FOLLOWUP])
+    before: list[dict[str, dt.datetime]] = await seeded.read(  # type: ignore[assignment]
+        "MATCH (s:Statement {id: 'statement:zelenskyy-150-drones'}) RETURN s.startEarliest AS t"
+    )
+    seed = (ROOT / "seeds" / "000_28cd22a57464658d.facts.yaml").read_text()
+    moved = tmp_path / "seed.facts.yaml"
+    moved.write_text(seed.replace("date: 2025-03-18", "date: 2025-03-17", 1))
+    (tmp_path / "000_28cd22a57464658d.txt").write_text(
+        (ROOT / "seeds" / "000_28cd22a57464658d.txt").read_text()
+    )
+    await load(seeded, [moved])
+    after: list[dict[str, dt.datetime]] = await seeded.read(  # type: ignore[assignment]
+        "MATCH (s:Statement {id: 'statement:zelenskyy-150-drones'}) RETURN s.startEarliest AS t"
+    )
+    moved_by = before[0]["t"] - after[0]["t"]
+    assert moved_by == dt.timedelta(days=1)
+
+
+async def test_a_fact_listed_to_add_to_must_be_in_the_graph(database: Database) -> None:
+    with pytest.raises(LoadError) as raised:
+        await load(database, [FOLLOWUP])
+    messages = [str(p) for p in raised.value.problems]
+    assert any(
+        "followup.facts.yaml" in m and WAVE in m and "neither in this file nor in the graph" in m
+        for m in messages
+    ), messages
+    assert await database.read("MATCH (n:Statement) RETURN count(n) AS n") == [{"n": 0}]
+
+
+async def test_the_unload_command_takes_a_facts_file(
+    night: Database, connection: Connection
+) -> None:
+    seeded = night
+    await load(seeded, [FOLLOWUP])
+    env = cli_env(NEO4J_URI=connection.uri, NEO4J_DATABASE=connection.database)
+    done = subprocess.run(
+        [DEEDGRAPH, "unload", str(FOLLOWUP)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "unloaded source:test-followup-0319" in done.stdout
+    rows = await seeded.read("MATCH (f:Figure) WHERE f.value = 150 RETURN count(f) AS n")
+    assert rows == [{"n": 0}]
