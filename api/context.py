@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
@@ -88,6 +88,9 @@ class Context:
         self.incidents = incidents_loader(self.database)
         self.texts = texts_loader(self.database)
         self.accounts = accounts_loader(self.database)
+
+    # Work several fields of one answer share, asked once per request.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     # Lists this request answered short of what the graph holds (api/extensions/truncation.py).
     truncated: list[Truncated] = field(default_factory=list)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Info
+from api.fields import FIRST, result_size
+from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from api.types.entity import (
     Entity,
     answer,
@@ -18,6 +20,7 @@ from api.types.entity import (
 )
 from api.types.kinds import Actor, Location, Statement, TargetCategory
 from api.types.provenance import TimeBounds
+from graph.queries.incidents import CAP as INCIDENTS_CAP
 
 
 @strawberry.type
@@ -110,14 +113,28 @@ class Attack(Entity):
         "times, the same or a nested place, a compatible kind or target; scored, with reasons. "
         "Never merged: deciding is the investigator's."
     )
-    async def same_incident_candidates(self, info: Info) -> list[IncidentCandidate]:
+    async def same_incident_candidates(
+        self, info: Info, first: FIRST = 20, after: str | None = None
+    ) -> Connection[IncidentCandidate]:
+        size = result_size(first)
         found = await info.context.incidents.load(str(self.id))
-        attacks = {str(a.id): a for a in await loaded(info, refs([c.id for c in found]), Attack)}
-        return [
-            IncidentCandidate(attack=attacks[c.id], score=c.score, reasons=list(c.reasons))
-            for c in found
+        position = decode_cursor("after", after, "candidates")
+        start = int(position.id) + 1 if position is not None and position.id.isdigit() else 0
+        page = found[start : start + size]
+        attacks = {str(a.id): a for a in await loaded(info, refs([c.id for c in page]), Attack)}
+        edges = [
+            Edge(
+                cursor=encode_cursor("candidates", None, str(start + i)),
+                node=IncidentCandidate(
+                    attack=attacks[c.id], score=c.score, reasons=list(c.reasons)
+                ),
+            )
+            for i, c in enumerate(page)
             if c.id in attacks
         ]
+        if len(found) >= INCIDENTS_CAP and start + size >= len(found):
+            info.context.cut(info.path.as_list(), len(found), None, "narrow the attack's time")
+        return connection(edges, start + size < len(found), start > 0, len(found))
 
 
 @strawberry.type(description="Another source's attack that may be the same incident.")

@@ -52,6 +52,7 @@ NAMES: dict[type[BaseModel], str] = {
     models.TargetSpec: "TargetInput",
     models.FigureSpec: "FigureInput",
     models.SameAsSpec: "SameAsInput",
+    models.Drafted: "DraftedInput",
     time_spec.TimeSpec: "TimeInput",
     time_spec.Bounds: "BoundsInput",
     time_spec.Supplied: "SuppliedInput",

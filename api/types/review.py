@@ -3,9 +3,13 @@ it, the links inferred rather than stated, the figures without a reporter, every
 
 from __future__ import annotations
 
+import asyncio
+
 import strawberry
 
-from graph.queries import review
+from api.context import Info
+from api.types.accounts import Disagreement, disagreement
+from graph.queries import additions, review
 
 
 @strawberry.type(
@@ -91,6 +95,47 @@ class SourceReview:
     truncated: list[str] = strawberry.field(
         description="The lists cut at their limit ('outside', 'inferred', 'figures', 'quotes')."
     )
+
+    @strawberry.field(
+        description="Facts other sources defined that this source adds to (its quotes, figures, "
+        "targets, its version of their fields). Two Cypher queries, shared with disagreements."
+    )
+    async def additions(self, info: Info) -> list[Addition]:
+        found = await contribution_of(info, str(self.source_id))
+        return [
+            Addition(
+                fact_id=strawberry.ID(a.fact),
+                kind=a.kind,
+                name=a.name,
+                defined_by=strawberry.ID(a.defined_by) if a.defined_by else None,
+            )
+            for a in found.additions
+        ]
+
+    @strawberry.field(description="Where this source's words differ from another source's.")
+    async def disagreements(self, info: Info) -> list[Disagreement]:
+        found = await contribution_of(info, str(self.source_id))
+        return [disagreement(d) for d in found.disagreements]
+
+
+@strawberry.type(description="A fact another source defined, to which this source adds.")
+class Addition:
+    fact_id: strawberry.ID
+    kind: str
+    name: str | None
+    defined_by: strawberry.ID | None = strawberry.field(
+        description="The source that defined it; null for an import's record."
+    )
+
+
+async def contribution_of(info: Info, source: str) -> additions.Contribution:
+    """Asked once per request, whichever of the two fields asks first."""
+    key = "contribution:" + source
+    cache = info.context.memo
+    if key not in cache:
+        cache[key] = asyncio.ensure_future(additions.contribution(info.context.database, source))
+    found: additions.Contribution = await cache[key]
+    return found
 
 
 def source_review(found: review.Review) -> SourceReview:

@@ -18,7 +18,9 @@ from graph.errors import BadInputError
 from graph.settings import Connection
 
 if TYPE_CHECKING:
+    from graph.queries.additions import Contribution
     from graph.queries.review import Review
+    from graph.store.database import Database
 
 FILE_ENDINGS = (".yaml", ".yml", ".json")
 
@@ -96,12 +98,34 @@ def verify(
 ) -> None:
     """Review a source for an editor: facts resting on outside knowledge, inferred links,
     figures without a reporter, and every quote in the order of the source's text."""
+    from graph.queries.additions import contribution
     from graph.queries.review import review
 
     source = source_of(target)
-    found = asyncio.run(on_graph(Connection.from_env(), lambda db: review(db, source)))
+
+    async def both(db: Database) -> tuple[Review, Contribution]:
+        return await review(db, source), await contribution(db, source)
+
+    found, added = asyncio.run(on_graph(Connection.from_env(), both))
     if as_json:
-        typer.echo(json.dumps(dataclasses.asdict(found), indent=2, ensure_ascii=False))
+        whole = dataclasses.asdict(found) | {
+            "additions": [dataclasses.asdict(a) for a in added.additions],
+            "disagreements": [dataclasses.asdict(d) for d in added.disagreements],
+        }
+        typer.echo(json.dumps(whole, indent=2, ensure_ascii=False, default=str))
         return
-    for line in report(found):
+    for line in report(found) + contributed(added):
         typer.echo(line)
+
+
+def contributed(found: Contribution) -> list[str]:
+    """What the source adds to other sources' facts, and where it differs from them."""
+    lines = ["", f"Adds to facts other sources defined ({len(found.additions)})"]
+    for a in found.additions:
+        by = a.defined_by or "an import"
+        lines.append(f"  {a.fact} ({a.kind}{', ' + a.name if a.name else ''}), defined by {by}")
+    lines += ["", f"Disagrees with other sources ({len(found.disagreements)})"]
+    for d in found.disagreements:
+        claims = "; ".join(f"{c.value} ({c.source['source']})" for c in d.claims)
+        lines.append(f"  {d.fact} {d.kind}, {d.about}: {claims}")
+    return lines

@@ -6,6 +6,10 @@ query($id: ID!) {
   node(id: $id) {
     id typeName name retracted
     sources { quotes aspect external note source { id kind title url } }
+    corroboration { sources independentSources originators }
+    versions { recordId name quotes time { text startEarliest endLatest } source { id kind title url } }
+    combinedTime { conflicting bounds { startEarliest endLatest } }
+    disagreements { kind about claims { value quotes recordId reporterId source { id kind title url } } }
     ... on Actor { kind aliases wikidataId partOf { id name } speaksFor { id name } }
     ... on Location { kind iso3166_2 latitude longitude within { id name } }
     ... on Statement { kind said: text time { text startEarliest endLatest external } speaker { id name } about { id name typeName } }
@@ -53,11 +57,35 @@ export function evidence(sources) {
 
 const PRECISION = { 1: "at the named place", 2: "near the named place", 3: "somewhere in a larger region" };
 
+/** Every source's account side by side: one column each, with its words. */
+function sideBySide(n) {
+  const versions = n.versions || [];
+  if (versions.length < 2) return "";
+  const c = n.corroboration;
+  const told = c ? `${c.sources} sources, ${c.independentSources} independent` : "";
+  return `<h3>Sources side by side <span class="source">(${esc(told)})</span></h3>
+    <div class="versions">${versions.map((v) => `<div class="version">
+      <div class="version-source">${title(v.source)}${v.recordId !== n.id ? ` <span class="source">(record ${esc(v.recordId)})</span>` : ""}</div>
+      ${v.name ? `<div>${esc(v.name)}</div>` : ""}
+      ${v.time ? `<div class="source">${esc(v.time.text || "")} ${esc(v.time.startEarliest.slice(0, 16))} – ${esc(v.time.endLatest.slice(0, 16))}</div>` : ""}
+      ${(v.quotes || []).map((q) => quote(q, v.source)).join("")}</div>`).join("")}</div>
+    ${n.combinedTime?.conflicting ? `<p class="disputed">The sources' times cannot all hold.</p>` : ""}`;
+}
+
+/** Where the sources differ: each value with its source and the words for it. */
+function disputes(n) {
+  if (!n.disagreements?.length) return "";
+  return `<h3>Sources differ</h3>` + n.disagreements.map((d) => `<div class="disagreement">
+    <div><span class="disputed">${esc(d.kind)}</span> ${esc(d.about)}</div>
+    ${d.claims.map((c) => `<div class="claim"><b>${esc(c.value)}</b> — ${title(c.source)}
+      ${c.quotes.map((q) => quote(q, c.source)).join("")}</div>`).join("")}</div>`).join("");
+}
+
 export function renderDetails(n) {
   const rows = [["kind", esc(n.kind || n.typeName)]];
   if (n.status) rows.push(["status", esc(n.status)]);
   if (n.category && typeof n.category === "string") rows.push(["category", esc(n.category)]);
-  if (n.time) rows.push(["when", when(n.time)]);
+  if (n.time) rows.push(["when", when(n.time) + (n.combinedTime?.conflicting ? ` <span class="disputed">sources disagree</span>` : "")]);
   if (n.speaker) rows.push(["speaker", link(n.speaker)]);
   if (n.said) rows.push(["said", esc(n.said)]);
   if (n.about) rows.push(["about", links(n.about)]);
@@ -92,12 +120,16 @@ export function renderDetails(n) {
     html += `<h3>Targets</h3>` + n.targets.map((t) => `<div class="target"><b>${esc(t.name)}</b>
       <span class="source">(${esc(t.category?.name)})</span>${t.inferred ? ` <span class="external">inferred from the notes</span>` : ""}${evidence(t.sources)}</div>`).join("");
   }
+  const disputed = new Set((n.disagreements || []).filter((d) => d.kind === "figure" || d.kind === "reporter").map((d) => d.about));
+  const figureKey = (f) => f.metric + (f.weapon ? ` (${f.weapon})` : "");
   if (n.figures?.length) {
-    html += `<h3>Figures</h3>` + n.figures.map((f) => `<div class="figure">
+    html += `<h3>Figures</h3>` + n.figures.map((f) => `<div class="figure${disputed.has(figureKey(f)) ? " figure-disputed" : ""}">
+      ${disputed.has(figureKey(f)) ? `<span class="disputed" title="Sources give this count differently: see below">disputed</span> ` : ""}
       ${f.qualifier === "at_least" ? "at least " : f.qualifier === "about" ? "about " : ""}<b>${esc(f.value)}</b>
       ${esc(f.metric.replaceAll("_", " "))}${f.weapon ? ` (${esc(f.weapon.replaceAll("_", " "))})` : ""} —
       ${f.reportedBy ? `reported by ${link(f.reportedBy)}` : `<span class="external">unattributed in the source</span>`}</div>`).join("");
   }
+  html += disputes(n) + sideBySide(n);
   html += `<h3>Sources</h3>${evidence(n.sources) || `<p class="hint">No source.</p>`}`;
   $("#details").innerHTML = html;
 }

@@ -130,7 +130,7 @@ def originator(member: Member, evidence: SourceEvidence) -> str:
     """Whose word it is at first hand: a statement's speaker, whoever the outlet; otherwise
     the publisher (two reports of one outlet are one voice), else the source."""
     if "Statement" in member["labels"] and member["speaker"]:
-        return "actor:" + member["speaker"]
+        return member["speaker"]
     return evidence["publisher"] or evidence["source"]
 
 

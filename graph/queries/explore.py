@@ -7,6 +7,7 @@ import re
 from typing import LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, day, parsed
+from graph.queries.incidents import ONE_PER_INCIDENT
 from graph.store.database import Database
 
 # Relationship types walked by neighbourhood and path: provenance edges to the source would
@@ -60,9 +61,12 @@ def search_query(detail: Detail) -> LiteralString:
     return SEARCH + PROJECTIONS[detail] + "}) AS rows"
 
 
-ATTACKS_PER_REGION_PER_DAY: LiteralString = """
+ATTACKS_PER_REGION_PER_DAY: LiteralString = (
+    """
 MATCH (a:Attack)-[:AT]->(:Location)-[:WITHIN*0..5]->(r:Location {kind: 'region'})
-WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) } AND a.retracted IS NULL
+WHERE NOT EXISTS { (a)<-[:PART_OF]-(:Attack) } AND a.retracted IS NULL AND """
+    + ONE_PER_INCIDENT
+    + """
   AND ($from IS NULL OR a.endLatest >= $from)
   AND ($to IS NULL OR a.startEarliest <= $to)
 WITH r.id AS region, r.name AS name, date(a.startEarliest) AS day, count(DISTINCT a) AS attacks
@@ -70,19 +74,33 @@ ORDER BY day, name
 LIMIT $limit
 RETURN collect({region: region, name: name, day: toString(day), attacks: attacks}) AS rows
 """
+)
 
-WEAPONS: LiteralString = """
+# One count per incident, metric and weapon: when several sources count the same thing (the
+# Air Force's 145 drones, a president's 150), the count of the source that defined the
+# attack, else the first source's by id; `disagreements` shows the others
+# (graph/queries/disagreements.py). Figures of one source add up as before.
+WEAPONS: LiteralString = (
+    """
 MATCH (a:Attack)-[:HAS_FIGURE]->(f:Figure)
-WHERE f.weapon IS NOT NULL AND a.retracted IS NULL AND f.retracted IS NULL
+WHERE f.weapon IS NOT NULL AND a.retracted IS NULL AND f.retracted IS NULL AND """
+    + ONE_PER_INCIDENT
+    + """
   AND ($from IS NULL OR a.endLatest >= $from)
   AND ($to IS NULL OR a.startEarliest <= $to)
-WITH f.weapon AS weapon, f.metric AS metric, sum(f.value) AS total
+WITH a, f.weapon AS weapon, f.metric AS metric, f.category AS category,
+     coalesce(f.definedBy, '') AS teller, sum(f.value) AS told
+WITH a, weapon, metric, category, teller, told
+     ORDER BY coalesce(teller = a.definedBy, false) DESC, teller
+WITH a, weapon, metric, category, collect(told)[0] AS counted
+WITH weapon, metric, sum(counted) AS total
 RETURN weapon,
        sum(CASE metric WHEN 'launched' THEN total ELSE 0 END) AS launched,
        sum(CASE metric WHEN 'intercepted' THEN total ELSE 0 END) AS intercepted,
        sum(CASE metric WHEN 'lost_as_decoys' THEN total ELSE 0 END) AS lostAsDecoys
 ORDER BY weapon
 """
+)
 
 
 class SearchHitRow(TypedDict):

@@ -16,14 +16,29 @@ from graph.store.database import Database
 # is longer than ACLED's month precision (or a facts file's explicit bounds, within reason).
 LONGEST = "P32D"
 
+
 # Records confirmed as one incident (SAME_AS, through any number) count once in the analyses:
 # through the record a document defined (a report's, not a dataset row's), the first by id
 # among equals. The others answer through it (`sameIncident`, `versions`, `corroboration`).
 # An attack without SAME_AS relationships costs a degree check.
-ONE_PER_INCIDENT: LiteralString = """NOT EXISTS {
-      MATCH (a)-[:SAME_AS*1..4]-(o:Attack) WHERE o.retracted IS NULL
-        AND (o.definedBy IS NOT NULL AND a.definedBy IS NULL
-             OR (o.definedBy IS NULL) = (a.definedBy IS NULL) AND o.id < a.id) }"""
+def one_per_incident(a: LiteralString) -> LiteralString:
+    """True for the record through which its incident is counted (every record that has no
+    SAME_AS relationship: a degree check)."""
+    return (
+        "NOT EXISTS { MATCH ("
+        + a
+        + ")-[:SAME_AS*1..4]-(o:Attack) WHERE o.retracted IS NULL AND (o.definedBy IS NOT NULL"
+        " AND "
+        + a
+        + ".definedBy IS NULL OR (o.definedBy IS NULL) = ("
+        + a
+        + ".definedBy IS NULL) AND o.id < "
+        + a
+        + ".id) }"
+    )
+
+
+ONE_PER_INCIDENT: LiteralString = one_per_incident("a")
 
 CANDIDATES: LiteralString = """
 UNWIND $ids AS id
@@ -41,10 +56,16 @@ CALL (a, sources, places, targets) {
     AND NOT EXISTS { MATCH (b)-[:SUPPORTED_BY {aspect: 'existence'}]->(s:Source)
                      WHERE s.id IN sources }
   MATCH (b)-[:AT]->(q:Location)
+  // A country holds every strike in it: sharing one alone is nesting 3, which only a
+  // shared kind of target makes a candidate (score()).
   WITH a, b, CASE
-      WHEN q IN places THEN 0
-      WHEN EXISTS { MATCH (q)-[:WITHIN*1..5]->(x) WHERE x IN places } THEN 1
-      WHEN EXISTS { MATCH (x)-[:WITHIN*1..5]->(q) WHERE x IN places } THEN 2
+      WHEN q IN places AND q.kind <> 'country' THEN 0
+      WHEN EXISTS { MATCH (q)-[:WITHIN*1..5]->(x) WHERE x IN places AND x.kind <> 'country' }
+        THEN 1
+      WHEN q.kind <> 'country' AND EXISTS { MATCH (x)-[:WITHIN*1..5]->(q) WHERE x IN places }
+        THEN 2
+      WHEN q IN places OR EXISTS { MATCH (q)-[:WITHIN*1..5]->(x) WHERE x IN places }
+           OR EXISTS { MATCH (x)-[:WITHIN*1..5]->(q) WHERE x IN places } THEN 3
     END AS nesting
   WHERE nesting IS NOT NULL
   WITH b, min(nesting) AS nesting
@@ -62,7 +83,7 @@ RETURN collect({id: a.id, category: a.category, start: toString(a.startEarliest)
 class Found(TypedDict):
     id: str
     category: str | None
-    nesting: int  # 0 the same place, 1 inside the attack's place, 2 around it
+    nesting: int  # 0 the same place, 1 inside the attack's place, 2 around it, 3 one country
     start: str
     end: str
     targets: list[str]
@@ -125,17 +146,22 @@ def score(row: CandidatesRow, found: Found) -> Candidate | None:
     targets = related_targets(row["targets"], found["targets"])
     if not (same_category or close_category or targets):
         return None
+    if found["nesting"] == 3 and not targets:
+        return None  # a country and a kind of attack are not enough: every strike has them
     when = overlap(
         (instant(row["start"]), instant(row["end"])),
         (instant(found["start"]), instant(found["end"])),
     )
-    place = (1.0, 0.6, 0.6)[found["nesting"]]
+    place = (1.0, 0.6, 0.6, 0.2)[found["nesting"]]
     kind = 1.0 if targets else (0.7 if same_category else 0.5)
     reasons = [
         f"their times overlap ({when:.0%} of the shorter one)",
-        ("the same place", "a place inside this attack's", "a place around this attack's")[
-            found["nesting"]
-        ],
+        (
+            "the same place",
+            "a place inside this attack's",
+            "a place around this attack's",
+            "only the same country",
+        )[found["nesting"]],
     ]
     if targets:
         reasons.append("targets of the same kind: " + ", ".join(targets))
@@ -148,8 +174,12 @@ def score(row: CandidatesRow, found: Found) -> Candidate | None:
     return Candidate(found["id"], total, tuple(reasons))
 
 
+# The most candidates an attack answers (in pages); more are noted as cut, never dropped silently.
+CAP = 500
+
+
 async def candidates(
-    database: Database, ids: list[str], limit: int = 20
+    database: Database, ids: list[str], limit: int = CAP
 ) -> dict[str, list[Candidate]]:
     """Each attack's candidates, best first (one query for all the attacks)."""
     found = await database.read_list(CANDIDATES, ids=ids, longest=LONGEST, limit=limit)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, LiteralString
 
-Order = Literal["time_asc", "time_desc", "name", "disagreements"]
+Order = Literal["time_asc", "time_desc", "name", "disagreements", "candidates"]
 Kind = Literal["time", "name"]
 
 # What a page's rows are sorted on, as Cypher and as the value a cursor keeps.

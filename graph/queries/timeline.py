@@ -7,6 +7,7 @@ import datetime as dt
 from typing import LiteralString, TypedDict, cast
 
 from graph.queries.entities import EntityRow, identity
+from graph.queries.incidents import one_per_incident
 from graph.queries.overlap import BUSY, LONGEST_TIMED, back
 from graph.store.database import Database
 
@@ -50,6 +51,9 @@ CALL (e, reach, longest) {
     RETURN t
   }
   WITH t WHERE t.startEarliest IS NOT NULL AND t.retracted IS NULL
+    AND (NOT t:Attack OR """
+    + one_per_incident("t")
+    + """)
     AND (datetime($from) IS NULL OR t.endLatest >= datetime($from))
     AND (datetime($to) IS NULL OR t.startEarliest <= datetime($to))
   WITH t ORDER BY t.startEarliest, t.id LIMIT $limit
@@ -65,6 +69,9 @@ CALL (e, reach, longest) {
       AND (datetime($from) IS NULL OR t.endLatest >= datetime($from))
       AND (datetime($to) IS NULL OR t.startEarliest <= datetime($to))
       AND (t:Attack OR t:Statement OR t:Agreement OR t:Event) AND t.retracted IS NULL
+      AND (NOT t:Attack OR """
+    + one_per_incident("t")
+    + """)
       AND (t = e
            OR EXISTS { (e)-[r]-(t) WHERE type(r) <> 'SUPPORTED_BY' }
            OR EXISTS { (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(:Actor)

@@ -277,3 +277,30 @@ async def test_every_text_of_each_view_has_enough_contrast(
         " s.style.color = '#bbbbbb'; document.querySelector('.view:not([hidden])').append(s); }"
     )
     assert [f for f in (await page.evaluate(CONTRAST))["failing"] if "pale words" in f]
+
+
+async def test_the_details_show_two_sources_side_by_side_and_mark_the_disputed_count(
+    page: Page, seeded: Database, api_url: str
+) -> None:
+    from graph.ingest.facts.loader import load
+
+    await import_acled(seeded, [ROOT / "tests" / "data" / "acled_night.csv"])
+    await load(seeded, [ROOT / "tests" / "data" / "followup" / "followup.facts.yaml"])
+    await page.goto(api_url + "/#id=attack%3A2025-03-19-overnight-wave")
+    details = page.locator("#details")
+    await expect(details.locator(".version")).to_have_count(2)
+    await expect(details).to_contain_text("2 sources, 2 independent")
+    disagreement = details.locator(".disagreement").first
+    await expect(disagreement).to_contain_text("launched (drone)")
+    await expect(disagreement.locator(".claim")).to_have_count(2)
+    await expect(disagreement).to_contain_text("145")
+    await expect(disagreement).to_contain_text("150")
+    await expect(details.locator(".figure-disputed")).to_have_count(2)  # both counts marked
+    # Each claim's words open its own passage in its own source.
+    await disagreement.locator("button.quote", has_text="150 drones").click()
+    await expect(page.locator("mark.passage.active").first).to_be_visible()
+    assert "source%3Atest-followup-0319" in page.url or "source:test-followup-0319" in page.url
+    await page.go_back()
+    found = await page.evaluate(CONTRAST)
+    assert found["failing"] == [], found["failing"]
+    await snap(page, "explorer-sources")

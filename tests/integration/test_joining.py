@@ -121,17 +121,54 @@ async def test_statements_versus_actions_see_acled_rows(joined: Database, api_ur
 async def test_the_railway_strikes_and_acled_find_each_other(
     joined: Database, api_url: str
 ) -> None:
-    query = '{ attack(id: "%s") { sameIncidentCandidates { attack { id } score reasons } } }'
+    query = (
+        '{ attack(id: "%s") { sameIncidentCandidates { totalCount '
+        "nodes { attack { id } score reasons } } } }"
+    )
     report = data(api_url, query % "attack:2025-03-19-dnipropetrovsk-railway")
-    found = {c["attack"]["id"]: c for c in report["attack"]["sameIncidentCandidates"]}
+    found = {c["attack"]["id"]: c for c in report["attack"]["sameIncidentCandidates"]["nodes"]}
     assert {"acled:UKR2001", "acled:UKR2101"} <= set(found)
     best = found["acled:UKR2001"]
     assert 0.5 < best["score"] <= 1
     assert any("railway_energy_infrastructure" in reason for reason in best["reasons"])
     acled = data(api_url, query % "acled:UKR2001")
-    back = [c["attack"]["id"] for c in acled["attack"]["sameIncidentCandidates"]]
+    back = [c["attack"]["id"] for c in acled["attack"]["sameIncidentCandidates"]["nodes"]]
     assert back[0] == "attack:2025-03-19-dnipropetrovsk-railway"
     assert "acled:UKR2101" not in back  # the same source is never a candidate
+    # Paged, never cut silently: a first page of one, then the rest after its cursor.
+    paged = (
+        '{ attack(id: "%s") { sameIncidentCandidates(first: 1%s) { totalCount '
+        "edges { cursor node { attack { id } } } pageInfo { hasNextPage } } } }"
+    )
+    one = data(api_url, paged % ("attack:2025-03-19-dnipropetrovsk-railway", ""))
+    first = one["attack"]["sameIncidentCandidates"]
+    assert len(first["edges"]) == 1 and first["totalCount"] == len(found)
+    assert first["pageInfo"]["hasNextPage"] == (len(found) > 1)
+    cursor = first["edges"][0]["cursor"]
+    rest = data(
+        api_url,
+        paged.replace("first: 1", "first: 50")
+        % ("attack:2025-03-19-dnipropetrovsk-railway", f', after: "{cursor}"'),
+    )["attack"]["sameIncidentCandidates"]
+    ids = [first["edges"][0]["node"]["attack"]["id"]] + [
+        e["node"]["attack"]["id"] for e in rest["edges"]
+    ]
+    assert sorted(ids) == sorted(found)
+
+
+async def test_a_country_alone_does_not_make_a_strike_a_candidate(
+    joined: Database, api_url: str
+) -> None:
+    # The seed's wave is placed in Ukraine as a whole: a strike elsewhere in the country of a
+    # compatible kind but with no target of the same kind is not proposed on place alone.
+    query = (
+        '{ attack(id: "attack:2025-03-19-overnight-wave") { sameIncidentCandidates { '
+        "nodes { attack { id } reasons } } } }"
+    )
+    nodes = data(api_url, query)["attack"]["sameIncidentCandidates"]["nodes"]
+    for node in nodes:
+        if "only the same country" in node["reasons"]:
+            assert any(r.startswith("targets of the same kind") for r in node["reasons"]), node
 
 
 async def test_no_row_is_dropped(joined: Database, api_url: str) -> None:

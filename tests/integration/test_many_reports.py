@@ -41,6 +41,9 @@ ANSWERS = {
         statements { id } } }""",
     "railway": """{ node(id: "%s") { id ... on Attack { sources { source { id } quotes } } } }"""
     % RAILWAY,
+    "stats": """{ stats { weapons { weapon launched intercepted lostAsDecoys }
+        attacksPerRegionPerDay { regionId day attacks } } }""",
+    "timeline": """{ timeline(entityId: "location:dnipropetrovsk-oblast") { entity { id } } }""",
 }
 
 
@@ -134,6 +137,29 @@ async def test_a_follow_up_builds_on_the_seed_and_unloading_it_restores_every_an
         "source:acled-cited/suspilne",
     }
 
+    # Stats and timelines count the incident once, and one count per source of a figure: the
+    # wave's launched drones stay the Air Force's 145 of the seed, not 145 + 150.
+    assert (
+        data(api_url, ANSWERS["stats"])["stats"]["weapons"] == before["stats"]["stats"]["weapons"]
+    )
+    days = data(api_url, ANSWERS["stats"])["stats"]["attacksPerRegionPerDay"]
+    before_days = before["stats"]["stats"]["attacksPerRegionPerDay"]
+    assert sum(d["attacks"] for d in days) == sum(d["attacks"] for d in before_days) - 1
+    items = [i["entity"]["id"] for i in data(api_url, ANSWERS["timeline"])["timeline"]]
+    assert "acled:UKR2001" not in items and RAILWAY in items
+    assert "acled:UKR2001" in [i["entity"]["id"] for i in before["timeline"]["timeline"]]
+
+    # The follow-up's review lists what it adds to the seed's facts and where it differs.
+    review = data(
+        api_url,
+        '{ sourceReview(sourceId: "source:test-followup-0319") { additions { factId definedBy } '
+        "disagreements { kind factId } } }",
+    )["sourceReview"]
+    added = {a["factId"]: a["definedBy"] for a in review["additions"]}
+    assert added[WAVE] == "source:report-000" and added[RAILWAY] == "source:report-000"
+    assert "statement:zelenskyy-150-drones" not in added  # its own
+    assert {"kind": "figure", "factId": WAVE} in review["disagreements"]
+
     # Unloading the follow-up restores every seed answer exactly.
     done = await unload(night, "source:test-followup-0319")
     assert done.removed >= 2  # its statement and its figure
@@ -180,6 +206,12 @@ async def test_the_unload_command_takes_a_facts_file(
     seeded = night
     await load(seeded, [FOLLOWUP])
     env = cli_env(NEO4J_URI=connection.uri, NEO4J_DATABASE=connection.database)
+    verified = subprocess.run(
+        [DEEDGRAPH, "verify", str(FOLLOWUP)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert verified.returncode == 0, verified.stderr
+    assert "Adds to facts other sources defined (2)" in verified.stdout
+    assert f"  {WAVE} figure, launched (drone): 145 (source:report-000); 150" in verified.stdout
     done = subprocess.run(
         [DEEDGRAPH, "unload", str(FOLLOWUP)], env=env, capture_output=True, text=True, timeout=120
     )

@@ -59,12 +59,21 @@ class SourceSpec(Strict):
         return self
 
 
+class Drafted(Strict):
+    """A fact a program drafted from the text (`deedgraph draft`) and no person has reviewed:
+    a reviewer deletes the marker to accept the fact."""
+
+    rule: Text = Field(description="The drafting rule that found it.")
+    confidence: float = Field(ge=0, le=1, description="How sure the rule is, 0..1.")
+
+
 class Fact(Evidenced):
     """A fact of the file. Listing an id the graph already holds (another source's fact) with
     only what this source adds (quotes, figures, targets, time, ...) adds to that fact: its
     required fields are required only of a new fact."""
 
     id: Id
+    drafted: Drafted | None = Field(None, description="Drafted by a program, not yet reviewed.")
 
 
 class ActorSpec(Fact):
@@ -195,6 +204,7 @@ class AgreementSpec(Fact):
 
 
 class FigureSpec(Evidenced):
+    drafted: Drafted | None = Field(None, description="Drafted by a program, not yet reviewed.")
     id: Id | None = Field(None, description="Default: '<attack id>/<metric>[-<weapon>]'.")
     metric: FigureMetric
     value: int | None = Field(
@@ -216,6 +226,7 @@ class FigureSpec(Evidenced):
 
 
 class TargetSpec(Evidenced):
+    drafted: Drafted | None = Field(None, description="Drafted by a program, not yet reviewed.")
     id: Id | None = Field(None, description="Default: '<attack id>/target/<category>'.")
     name: Text
     category: str

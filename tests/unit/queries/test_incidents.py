@@ -174,6 +174,15 @@ def test_the_same_place_scores_higher_than_a_nested_one() -> None:
     assert "a place around this attack's" in around.reasons
 
 
+def test_sharing_only_a_country_needs_a_shared_kind_of_target() -> None:
+    assert score(attack(), found(nesting=3)) is None  # the same category alone is not enough
+    with_target = score(attack(targets=("medical",)), found(targets=("medical",), nesting=3))
+    nested = score(attack(targets=("medical",)), found(targets=("medical",), nesting=1))
+    assert with_target is not None and nested is not None
+    assert "only the same country" in with_target.reasons
+    assert with_target.score < nested.score
+
+
 def test_a_target_match_scores_higher_than_the_same_category_alone() -> None:
     with_target = score(attack(targets=("medical",)), found(targets=("medical",)))
     category_only = score(attack(), found())

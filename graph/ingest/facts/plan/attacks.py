@@ -21,7 +21,7 @@ def attack(planner: Planner, at: Location, attack: AttackSpec) -> None:
             **time,
         )
     planner.evidence(at, attack, attack.id, "existence")
-    planner.same_as(at, attack.id, attack.same_as, "Attack")
+    planner.same_as(at, attack, attack.same_as, "Attack")
     suffix = planner.suffix(attack.id)
     planner.refer((*at, "part_of"), "PART_OF", attack.id, attack.part_of, "Attack")
     planner.refer_all((*at, "by"), "CARRIED_OUT_BY", attack.id, attack.by, "Actor")

@@ -13,7 +13,7 @@ from graph.domain.bounds import Bounds, span_seconds
 from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.errors import Problem
 from graph.ingest.facts.fields import Evidenced
-from graph.ingest.facts.models import Fact, FactsFile, SameAsSpec, missing
+from graph.ingest.facts.models import Drafted, Fact, FactsFile, SameAsSpec, missing
 from graph.ingest.facts.parse import Location, Parsed
 from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, precision_of, resolve, zones
@@ -65,6 +65,7 @@ class Plan:
     labels: dict[str, str] = field(default_factory=dict)  # id -> label, for what the file defines
     additions: dict[str, str] = field(default_factory=dict)  # id -> label: facts it adds to
     said: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> this source's fields
+    rows: dict[str, Row] = field(default_factory=dict)  # id -> its node row
     times: dict[str, KnownTime] = field(default_factory=dict)  # id -> resolved time
     outside: dict[str, tuple[set[str], Location]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # for the editor; loading goes on
@@ -156,14 +157,18 @@ class Planner:
             return ""
         return "/from/" + self.facts.document.replace(":", "-")
 
-    def same_as(self, location: Location, id: str, entries: list[SameAsSpec], label: str) -> None:
-        """Records of the same incident from other sources, confirmed by this file."""
+    def same_as(
+        self, location: Location, fact: Fact, entries: list[SameAsSpec], label: str
+    ) -> None:
+        """Records of the same incident from other sources, confirmed by this file: with the
+        words that say so, a note, or (the short form, an id alone) the fact's own quotes."""
         for index, entry in enumerate(entries):
             where: Location = (*location, "same_as", index)
-            if entry.id == id:
+            if entry.id == fact.id:
                 self.fail((*where, "id"), "a fact is the same as itself already")
                 continue
-            if not entry.quotes and entry.note is None:
+            quotes = entry.quotes or ([] if entry.note else fact.quotes)
+            if not quotes and entry.note is None:
                 self.fail(
                     where, "say why they are one incident: quotes from the document or a note"
                 )
@@ -173,10 +178,10 @@ class Planner:
             self.expect((*where, "id"), entry.id, label)
             self.plan.link(
                 "SAME_AS",
-                id,
+                fact.id,
                 entry.id,
                 sourceId=self.facts.document,
-                quotes=list(entry.quotes),
+                quotes=list(quotes),
                 note=entry.note,
                 external=False,
             )
@@ -205,6 +210,12 @@ class Planner:
         if source is None:
             return
         said = self.plan.said.get(fact_id) if aspect == "existence" else None
+        drafted: Drafted | None = getattr(item, "drafted", None)
+        marks = {}
+        if drafted is not None and aspect == "existence":
+            marks = {"draftedRule": drafted.rule, "draftedConfidence": drafted.confidence}
+            if fact_id in self.plan.rows:
+                self.plan.rows[fact_id]["props"].update(marks)
         self.plan.link(
             "SUPPORTED_BY",
             fact_id,
@@ -214,6 +225,7 @@ class Planner:
             external=source in self.external,
             note=item.note,
             said=json.dumps(said, default=str, sort_keys=True) if said else None,
+            **marks,
         )
 
     def relationship_evidence(self, item: Evidenced) -> dict[str, Any]:

@@ -19,7 +19,7 @@ def events(planner: Planner) -> None:
         if not adding:
             planner.plan.node("Event", event.id, name=event.name, kind=event.kind, **time)
         planner.evidence(at, event, event.id, "existence")
-        planner.same_as(at, event.id, event.same_as, "Event")
+        planner.same_as(at, event, event.same_as, "Event")
         planner.refer_all(
             (*at, "participants"), "PARTICIPANT", event.id, event.participants, "Actor"
         )
