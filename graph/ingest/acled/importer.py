@@ -20,8 +20,10 @@ from graph.ingest.acled.batch import Batch, Batcher, Resolver
 from graph.ingest.acled.gazetteer import Gazetteer
 from graph.ingest.acled.pending import Pending
 from graph.ingest.acled.reader import read_ahead
+from graph.ingest.acled.records import read
 from graph.ingest.acled.roster import Roster
-from graph.ingest.acled.rows import BadRow, Event, read
+from graph.ingest.acled.rows import BadRow, Event
+from graph.ingest.acled.source_file import count_lines
 from graph.ingest.acled.writing import Writers, write_batch
 from graph.ingest.resolve.actors import Actors
 from graph.ingest.resolve.places import default_places
@@ -86,12 +88,7 @@ async def resolver(database: Database) -> Resolver:
 
 def count_rows(paths: list[Path]) -> int:
     """Data rows to expect, for progress (quoted line breaks make it an upper bound)."""
-    total = 0
-    for path in paths:
-        with path.open("rb") as handle:
-            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-            total += max(lines - 1, 0)
-    return total
+    return sum(count_lines(path) for path in paths)
 
 
 @contextmanager
