@@ -189,9 +189,9 @@ def types_of(row: dict[str, str], inter1: str | None) -> tuple[str, str, str | N
 
 
 def event(line: int, row: dict[str, str], order: Order | None = None) -> Event:
-    """The event a row describes (cells trimmed, missing markers as ""); RowError when the row
-    is broken. `order` is the file's day/month order (dates.py)."""
-    row = {name: value.strip() for name, value in row.items()}
+    """The event a row describes; RowError when the row is broken. The row is layout.py's:
+    today's column names, cells trimmed, missing markers as "". `order` is the file's
+    day/month order (dates.py)."""
     for name in REQUIRED:
         if not row.get(name):
             raise RowError(name, "missing")

@@ -79,7 +79,7 @@ class CsvFile:
         ended = 1  # the header
         for cells in self.reader:
             line, ended = ended + 1, 1 + self.lines_read()
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue  # a blank line, often the last one a spreadsheet writes
             yield line, cells
 

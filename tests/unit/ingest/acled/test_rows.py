@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.ingest.acled.dates import DateError, parse_date
+from graph.ingest.acled.layout import present
 from graph.ingest.acled.records import read
 from graph.ingest.acled.rows import BadRow, Event, RowError, event, refusal
 
@@ -21,7 +22,8 @@ UTC = dt.UTC
 
 
 def row(**changes: str) -> dict[str, str]:
-    """A modelled 2023-layout row; keyword arguments replace its fields."""
+    """A modelled 2023-layout row as layout.py gives it (trimmed, missing markers as "");
+    keyword arguments replace its fields."""
     base = {
         "event_id_cnty": "UKR9001",
         "event_date": "2025-03-19",
@@ -47,7 +49,7 @@ def row(**changes: str) -> dict[str, str]:
         "tags": "",
         "timestamp": "1742500000",
     }
-    return {**base, **changes}
+    return {name: present(value) for name, value in {**base, **changes}.items()}
 
 
 def parsed(**changes: str) -> Event:
