@@ -1,4 +1,5 @@
-"""`deedgraph load`, `import acled`, `generate` and `facts-schema`: bringing data in."""
+"""`deedgraph load`, `generate` and `facts-schema`: bringing data in (`import acled` is in
+acled.py)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ def load(
     """Validate facts files and load them: every error is reported, and nothing is written
     unless every file is valid; then all are written in one transaction. Loading the same
     file again updates it in place."""
-    from graph.errors import LoadError
     from graph.ingest.facts.loader import check
 
     try:
@@ -120,65 +120,6 @@ async def prepare_graph(connection: Connection, paths: list[Path]) -> list[Loade
 
     loaded: list[Loaded] = await on_graph(connection, lambda db: load_files(db, paths))
     return loaded
-
-
-@friendly
-def import_acled(
-    paths: Annotated[list[Path], typer.Argument(help="ACLED CSV exports (2023 or older layout).")],
-    strict: Annotated[
-        bool, typer.Option("--strict", help="All or nothing: any bad row imports nothing.")
-    ] = False,
-    batch_size: Annotated[int, typer.Option(help="Events per UNWIND batch.")] = 5000,
-    bulk: Annotated[
-        bool,
-        typer.Option(
-            "--bulk",
-            help="Load an EMPTY graph through neo4j-admin's offline importer (about twice as "
-            "fast on a million rows); only the managed Neo4j, and a graph with data is "
-            "refused. A running managed Neo4j (`deedgraph neo4j start` or `deedgraph serve`) "
-            "is stopped for the import and started again: the API is unavailable meanwhile.",
-        ),
-    ] = False,
-) -> None:
-    """Import ACLED events: attacks, interceptions and agreements with their actors, places
-    and sources. Bad rows are reported with their line; a newer `timestamp` wins."""
-    from graph.ingest.acled.importer import Summary, import_acled
-
-    show = Progress("rows")  # a bar on a terminal, plain lines in a log
-    timing = ""  # where a bulk import's time went
-    try:
-        if bulk:
-            from graph.ingest.acled.bulk import bulk_import
-
-            done = asyncio.run(
-                bulk_import(Connection.from_env(), paths, strict, batch_size, show, show.say)
-            )
-            timing = " (" + ", ".join(f"{k} {s:.1f}s" for k, s in done.phases.items()) + ")"
-            summary: Summary = done
-        else:
-            summary = asyncio.run(
-                on_graph(
-                    Connection.from_env(),
-                    lambda database: import_acled(database, paths, strict, batch_size, show),
-                )
-            )
-    except LoadError as error:
-        show.close()
-        for problem in error.problems:
-            typer.echo(str(problem), err=True)
-        fail(error.summary)
-        return
-    finally:
-        show.close()
-    for path, bad in summary.bad:
-        typer.echo(f"{path}:{bad}", err=True)
-    typer.echo(
-        f"{summary.rows} rows in {summary.seconds:.1f}s ({summary.rows_per_second:,.0f} rows/s): "
-        f"{summary.written} events written, {summary.stale} older than the graph's, "
-        f"{len(summary.bad)} bad; {summary.places} places and {summary.actors} actors created, "
-        f"{summary.resolutions} names resolved (see `resolutions` on any entity), "
-        f"{summary.targets} targets inferred from notes{timing}"
-    )
 
 
 @friendly

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import LiteralString, cast
 
-from graph.errors import BadInputError, LoadError, Problem, ServerError
+from graph.errors import BadInputError, ServerError
 from graph.ingest.acled.batch import Batcher, Resolver
 from graph.ingest.acled.bulk_admin import plain_path, run_import
 from graph.ingest.acled.bulk_files import Files
@@ -27,6 +27,7 @@ from graph.ingest.acled.bulk_finish import READY, complete_graph
 from graph.ingest.acled.gazetteer import Gazetteer
 from graph.ingest.acled.importer import Parsed, Summary, count_rows, fewer_collections, parse
 from graph.ingest.acled.pending import Pending
+from graph.ingest.acled.problems import RowsRejected
 from graph.ingest.acled.reader import read_ahead
 from graph.ingest.acled.roster import Roster
 from graph.ingest.resolve.actors import Actors
@@ -171,13 +172,10 @@ async def bulk_import(
     with tempfile.TemporaryDirectory(prefix="deedgraph-bulk-", dir=parent) as folder:
         files = await write_files(Path(folder), paths, batch_size, summary, progress)
         summary.written = files.written.events
-        summary.stale = summary.rows - len(summary.bad) - summary.written
+        summary.stale = summary.imported - summary.written
         mark = lap("parse and write CSV", mark)
         if strict and summary.bad:
-            raise LoadError(
-                [Problem(str(path), bad.line, "row", bad.reason) for path, bad in summary.bad],
-                f"{len(summary.bad)} bad row(s); nothing was imported (--strict)",
-            )
+            raise RowsRejected(summary.bad)
         if summary.written:
             if running:  # written meanwhile, through the API say
                 await refuse_unless_empty(connection)

@@ -30,6 +30,7 @@ NODE_FILES: dict[str, list[str]] = {
     "categories": ["id:ID", ":LABEL", "name", "key"],
     "events": [
         GENERATION, "id:ID", ":LABEL", "name", "description", "eventType", "subEventType",
+        "originalEventType",
         "disorderType", "civilianTargeting", "tags:string[]", "geoPrecision:long",
         "interaction", "timeText", "timePrecision", "acledId", "acledTimestamp:long", "kind",
         "category", "status", "startEarliest:datetime", "endLatest:datetime",

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import neo4j
 
-from graph.errors import LoadError, Problem
 from graph.ingest.acled.batch import Batch, Batcher, Resolver
 from graph.ingest.acled.gazetteer import Gazetteer
 from graph.ingest.acled.pending import Pending
+from graph.ingest.acled.problems import RowsRejected
 from graph.ingest.acled.reader import read_ahead
+from graph.ingest.acled.records import read
 from graph.ingest.acled.roster import Roster
-from graph.ingest.acled.rows import BadRow, Event, read
+from graph.ingest.acled.rows import BadRow, Event
+from graph.ingest.acled.source_file import count_lines
 from graph.ingest.acled.writing import Writers, write_batch
 from graph.ingest.resolve.actors import Actors
 from graph.ingest.resolve.places import default_places
@@ -38,8 +40,23 @@ class Summary:
     actors: int = 0
     resolutions: int = 0  # names from the file tied to a node, each with how
     targets: int = 0  # inferred from the notes
-    bad: list[tuple[Path, BadRow]] = field(default_factory=list)
+    bad: list[tuple[Path, BadRow]] = field(default_factory=list)  # refused files too
     seconds: float = 0.0
+
+    @property
+    def rejected(self) -> int:
+        """Bad rows, not counting files refused whole."""
+        return sum(1 for _, row in self.bad if not row.refused)
+
+    @property
+    def refused(self) -> list[Path]:
+        """Files that are not exports, or could not be read to the end."""
+        return [path for path, row in self.bad if row.refused]
+
+    @property
+    def imported(self) -> int:
+        """Rows that became events, written or older than the graph's."""
+        return self.rows - self.rejected
 
     @property
     def rows_per_second(self) -> float:
@@ -61,15 +78,16 @@ def parse(paths: list[Path], batch_size: int, batcher: Batcher) -> Iterator[Pars
         rows = 0
         bad: list[tuple[Path, BadRow]] = []
         for item in read(path):
-            rows += 1
             if isinstance(item, BadRow):
                 bad.append((path, item))
+                rows += not item.refused
             else:
+                rows += 1
                 events.append(item)
                 if len(events) == batch_size:
                     yield Parsed(rows, batcher.batch(events), bad)
                     events, rows, bad = [], 0, []
-        if rows:
+        if rows or bad:
             yield Parsed(rows, batcher.batch(events), bad)
 
 
@@ -86,12 +104,7 @@ async def resolver(database: Database) -> Resolver:
 
 def count_rows(paths: list[Path]) -> int:
     """Data rows to expect, for progress (quoted line breaks make it an upper bound)."""
-    total = 0
-    for path in paths:
-        with path.open("rb") as handle:
-            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-            total += max(lines - 1, 0)
-    return total
+    return sum(count_lines(path) for path in paths)
 
 
 @contextmanager
@@ -148,10 +161,7 @@ async def _import(
         for part in parts:
             take(part)
         if summary.bad:
-            raise LoadError(
-                [Problem(str(path), bad.line, "row", bad.reason) for path, bad in summary.bad],
-                f"{len(summary.bad)} bad row(s); nothing was imported (--strict)",
-            )
+            raise RowsRejected(summary.bad)
 
         async def everything(tx: neo4j.AsyncManagedTransaction) -> int:
             return sum([await write_batch(tx, part.batch) for part in parts])
@@ -170,6 +180,6 @@ async def _import(
             await writers.abandon()
             raise
         summary.written += await writers.finish()
-    summary.stale = summary.rows - len(summary.bad) - summary.written
+    summary.stale = summary.imported - summary.written
     summary.seconds = time.perf_counter() - started
     return summary

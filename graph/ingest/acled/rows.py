@@ -1,17 +1,21 @@
-"""Read ACLED exports (2023 layout and the older one) into checked event records."""
+"""One ACLED row (today's column names, missing markers as "") into a checked event record.
+
+Reading a file is records.py's job, its columns layout.py's, its dates dates.py's, old event
+types event_types.py's.
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
-REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "country")
+from graph.ingest.acled.dates import DateError, Order, parse_date
+from graph.ingest.acled.event_types import default_event_types
+
+REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "country")
 PRECISION = {"1": "day", "2": "week", "3": "month"}
 # Older files code actor types as numbers; the 2023 layout spells them out.
 INTER_CODES = {
@@ -40,7 +44,17 @@ EVENT_KINDS = {"Protests": "protest", "Riots": "riot"}
 
 
 class RowError(ValueError):
-    pass
+    """What is wrong with a row: the column, the problem, and the value when it has one."""
+
+    def __init__(self, column: str, problem: str, value: str | None = None) -> None:
+        self.column, self.problem, self.value = column, problem, value
+        super().__init__(describe(column, problem, value))
+
+
+def describe(column: str, problem: str, value: str | None) -> str:
+    if not column:
+        return problem
+    return f"{column}: {value!r} {problem}" if value is not None else f"{column}: {problem}"
 
 
 @dataclass(frozen=True)
@@ -90,11 +104,26 @@ class Event:
 
 @dataclass(frozen=True)
 class BadRow:
+    """A row that is not an event, or (`refused`) a file that is not an export. Rows with the
+    same column and problem are one problem told once (problems.py)."""
+
     line: int
-    reason: str
+    column: str
+    problem: str
+    value: str | None = None
+    cells: tuple[str, ...] = ()  # the record as written, for --rejects
+    refused: bool = False
+
+    @property
+    def reason(self) -> str:
+        return describe(self.column, self.problem, self.value)
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}"
+
+
+def refusal(problem: str, line: int = 1) -> BadRow:
+    return BadRow(line, "", problem, refused=True)
 
 
 @functools.lru_cache(maxsize=65536)  # names repeat across rows: actors, places, sources
@@ -103,19 +132,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
-def parse_date(text: str) -> dt.date:
-    text = text.strip()
-    if len(text) == 10 and text[4] == "-":  # the 2023 layout's YYYY-MM-DD, without strptime
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise RowError(f"event_date: {text!r} is not a date (YYYY-MM-DD or '18 March 2022')")
+def date_of(row: dict[str, str], order: Order | None) -> dt.date:
+    text = row["event_date"]
+    try:
+        return parse_date(text, order, row.get("year", ""))
+    except DateError as error:
+        raise RowError("event_date", str(error), text) from None
 
 
 def number(row: dict[str, str], name: str, low: float, high: float) -> float | None:
@@ -125,9 +147,9 @@ def number(row: dict[str, str], name: str, low: float, high: float) -> float | N
     try:
         value = float(text)
     except ValueError:
-        raise RowError(f"{name}: {text!r} is not a number") from None
+        raise RowError(name, "is not a number", text) from None
     if not low <= value <= high:
-        raise RowError(f"{name}: {value} is outside {low}..{high}")
+        raise RowError(name, f"is outside {low:.10g}..{high:.10g}", text)
     return value
 
 
@@ -155,30 +177,44 @@ def label_of(event_type: str, sub_event_type: str) -> tuple[str, str]:
     return "Event", EVENT_KINDS.get(event_type, "other")
 
 
-def event(line: int, row: dict[str, str]) -> Event:
-    """The event a row describes; RowError when the row is broken."""
+def types_of(row: dict[str, str], inter1: str | None) -> tuple[str, str, str | None]:
+    """Today's event type and sub-event type, and the row's own type when it was an old one."""
+    written, sub_event_type = row["event_type"], row.get("sub_event_type", "")
+    today = default_event_types().today(written, inter1)
+    if today is None:
+        if not sub_event_type:
+            raise RowError("sub_event_type", "missing")
+        return written, sub_event_type, None
+    return today.event_type, sub_event_type or today.sub_event_type, written
+
+
+def event(line: int, row: dict[str, str], order: Order | None = None) -> Event:
+    """The event a row describes; RowError when the row is broken. The row is layout.py's:
+    today's column names, cells trimmed, missing markers as "". `order` is the file's
+    day/month order (dates.py)."""
     for name in REQUIRED:
-        if not (row.get(name) or "").strip():
-            raise RowError(f"{name}: missing")
-    event_type, sub_event_type = row["event_type"].strip(), row["sub_event_type"].strip()
+        if not row.get(name):
+            raise RowError(name, "missing")
+    inter1 = actor("", row.get("inter1"), "actor1").inter
+    event_type, sub_event_type, original = types_of(row, inter1)
     label, category = label_of(event_type, sub_event_type)
-    day = parse_date(row["event_date"])
-    precision = PRECISION.get((row.get("time_precision") or "1").strip())
+    day = date_of(row, order)
+    precision = PRECISION.get(row.get("time_precision") or "1")
     if precision is None:
-        raise RowError(f"time_precision: {row.get('time_precision')!r} is not 1, 2 or 3")
+        raise RowError("time_precision", "is not 1, 2 or 3", row.get("time_precision"))
     latitude = number(row, "latitude", -90, 90)
     longitude = number(row, "longitude", -180, 180)
     if (latitude is None) != (longitude is None):
-        raise RowError("latitude and longitude: give both or neither")
+        raise RowError("latitude and longitude", "give both or neither")
     fatalities = number(row, "fatalities", 0, 1e6)
     timestamp = number(row, "timestamp", 0, 1e11)
-    acled_id = row["event_id_cnty"].strip()
+    acled_id = row["event_id_cnty"]
     admin1, admin2, admin3, location = (
-        (row.get(k) or "").strip() for k in ("admin1", "admin2", "admin3", "location")
+        row.get(k, "") for k in ("admin1", "admin2", "admin3", "location")
     )
     where = PlaceNames(
-        country=row["country"].strip(),
-        iso=(row.get("iso") or "").strip(),
+        country=row["country"],
+        iso=row.get("iso", ""),
         admin1=admin1,
         admin2=admin2,
         admin3=admin3,
@@ -186,9 +222,8 @@ def event(line: int, row: dict[str, str]) -> Event:
         latitude=latitude,
         longitude=longitude,
     )
-    notes = (row.get("notes") or "").strip()
-    inter1, inter2 = (row.get("inter1") or "").strip(), (row.get("inter2") or "").strip()
-    actor2 = (row.get("actor2") or "").strip()
+    notes = row.get("notes", "")
+    actor2 = row.get("actor2", "")
     place_name = location or admin3 or admin2 or admin1 or where.country
     return Event(
         line=line,
@@ -199,42 +234,24 @@ def event(line: int, row: dict[str, str]) -> Event:
         timestamp=int(timestamp or 0),
         day=day,
         precision=precision,
-        date_text=row["event_date"].strip(),
+        date_text=row["event_date"],
         props={
-            "name": f"{sub_event_type} in {place_name}",
+            "name": f"{sub_event_type or event_type} in {place_name}",
             "description": notes or None,
             "eventType": event_type,
-            "subEventType": sub_event_type,
-            "disorderType": (row.get("disorder_type") or "").strip() or None,
-            "civilianTargeting": (row.get("civilian_targeting") or "").strip() or None,
+            "subEventType": sub_event_type or None,
+            "originalEventType": original,
+            "disorderType": row.get("disorder_type") or None,
+            "civilianTargeting": row.get("civilian_targeting") or None,
             "tags": split(row.get("tags")),
             "geoPrecision": int(number(row, "geo_precision", 1, 3) or 0) or None,
-            "interaction": (row.get("interaction") or "").strip() or None,
+            "interaction": row.get("interaction") or None,
         },
         where=where,
-        primary=[actor(row["actor1"].strip(), inter1, "actor1")],
+        primary=[actor(row["actor1"], row.get("inter1"), "actor1")],
         associated=[actor(name, None, "assoc_actor_1") for name in split(row.get("assoc_actor_1"))],
-        opposing=[actor(actor2, inter2, "actor2")] if actor2 else [],
+        opposing=[actor(actor2, row.get("inter2"), "actor2")] if actor2 else [],
         sources=split(row.get("source")),
         fatalities=int(fatalities) if fatalities is not None else None,
         notes=notes,
     )
-
-
-def read(path: Path) -> Iterator[Event | BadRow]:
-    """Every data row of an export in order: an event, or a bad row."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
-        if missing:
-            yield BadRow(1, f"not an ACLED export: no column {', '.join(missing)}")
-            return
-        ended = reader.line_num  # the header's last line
-        for row in reader:
-            # A row starts on the line after the one before it ended: a quoted note can span
-            # lines, and line_num is where the row ends.
-            line, ended = ended + 1, reader.line_num
-            try:
-                yield event(line, row)
-            except RowError as error:
-                yield BadRow(line, str(error))

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest.acled.rows import BadRow, Event, RowError, event, parse_date, read
+from graph.ingest.acled.dates import DateError, parse_date
+from graph.ingest.acled.layout import present
+from graph.ingest.acled.records import read
+from graph.ingest.acled.rows import BadRow, Event, RowError, event, refusal
 
 ROOT = Path(__file__).resolve().parents[4]
 NEW = ROOT / "tests" / "data" / "acled_2023.csv"
@@ -19,7 +22,8 @@ UTC = dt.UTC
 
 
 def row(**changes: str) -> dict[str, str]:
-    """A modelled 2023-layout row; keyword arguments replace its fields."""
+    """A modelled 2023-layout row as layout.py gives it (trimmed, missing markers as "");
+    keyword arguments replace its fields."""
     base = {
         "event_id_cnty": "UKR9001",
         "event_date": "2025-03-19",
@@ -45,7 +49,7 @@ def row(**changes: str) -> dict[str, str]:
         "tags": "",
         "timestamp": "1742500000",
     }
-    return {**base, **changes}
+    return {name: present(value) for name, value in {**base, **changes}.items()}
 
 
 def parsed(**changes: str) -> Event:
@@ -148,8 +152,10 @@ def test_acled_date_spellings_parse(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["2025-13-45", "March 18 2022", "", "yesterday", "2022-02-30"])
 def test_anything_else_is_not_a_date(text: str) -> None:
-    with pytest.raises(RowError, match=r"^event_date: .* is not a date"):
+    with pytest.raises(DateError, match=r"^is not a date"):
         parse_date(text)
+    with pytest.raises(RowError, match=r"^event_date: .* is not a date"):
+        event(2, row(event_date=text or "?"))
 
 
 @pytest.mark.parametrize(
@@ -177,13 +183,13 @@ def test_strategic_developments_are_agreements_or_interceptions() -> None:
 
 
 def test_numbers_are_checked_against_their_range() -> None:
-    with pytest.raises(RowError, match=re.escape("latitude: 91.0 is outside -90..90")):
+    with pytest.raises(RowError, match=re.escape("latitude: '91' is outside -90..90")):
         event(2, row(latitude="91"))
-    with pytest.raises(RowError, match=re.escape("fatalities: -1.0 is outside")):
+    with pytest.raises(RowError, match=re.escape("fatalities: '-1' is outside 0..1000000")):
         event(2, row(fatalities="-1"))
     with pytest.raises(RowError, match="longitude: 'east' is not a number"):
         event(2, row(longitude="east"))
-    with pytest.raises(RowError, match=re.escape("geo_precision: 4.0 is outside")):
+    with pytest.raises(RowError, match=re.escape("geo_precision: '4' is outside 1..3")):
         event(2, row(geo_precision="4"))
 
 
@@ -234,7 +240,8 @@ def test_a_file_without_a_required_column_is_one_bad_row(tmp_path: Path) -> None
     data = row()
     del data["actor1"]
     found = list(read(write_csv(tmp_path / "export.csv", [data])))
-    assert found == [BadRow(1, "not an ACLED export: no column actor1")]
+    assert found == [refusal("not an ACLED export: no column actor1")]
+    assert isinstance(found[0], BadRow) and found[0].refused
 
 
 def test_an_empty_file_is_one_bad_row(tmp_path: Path) -> None:
@@ -252,7 +259,7 @@ def test_a_byte_order_mark_does_not_hide_the_first_column(tmp_path: Path) -> Non
 
 
 def test_a_bad_row_reads_as_its_line_and_reason() -> None:
-    assert str(BadRow(9, "latitude: 'north' is not a number")) == (
+    assert str(BadRow(9, "latitude", "is not a number", "north")) == (
         "line 9: latitude: 'north' is not a number"
     )
 
