@@ -333,3 +333,12 @@ async def test_vocabulary_filters_are_enums_of_their_words(seeded: Database, api
     [error] = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["message"].startswith("filter.kind: 'wave' is not a kind of Actor; one of: state")
+
+
+async def test_the_readmes_near_example_runs_as_written(placed: Database, api_url: str) -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### Near a place, inside a box", 1)[1].split("\n## ", 1)[0]
+    query = section.split("```graphql\n", 1)[1].split("```", 1)[0]
+    answer = data(api_url, query, {"after": None})["attacks"]
+    # Sumy itself; Lebedyn (42 km) and Okhtyrka (67 km) are farther than 30 km.
+    assert [(e["node"]["id"], e["distanceKm"]) for e in answer["edges"]] == [("acled:NEAR1", 0.0)]
