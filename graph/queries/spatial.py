@@ -6,7 +6,10 @@ The query starts from the places: a seek on the point index (`location_point`,
 graph/store/constraints.py) finds the places inside the area, then the attacks or events
 AT them, each with the distance of its nearest such place. Filtering every attack by the
 distance of its places instead would read every attack of the graph for a 10 km circle.
-The page is then sorted and cut like a plain list gathered from an anchor.
+The page is then sorted and cut like a plain list gathered from an anchor: the cost grows
+with what the area holds (measured, a synthetic world of 24,464 attacks on 2 cores: 10 km
+around Kyiv 3 ms, 200 km with 1,535 attacks 52 ms, 2,000 km with 20,000 attacks 145 ms). A
+time-ordered scan for busy areas, as listing.py has for busy anchors, is not written yet.
 
 Distances are Neo4j's `point.distance` on WGS-84 points: a haversine on a sphere of radius
 6,378.14 km (measured: Kyiv-Sumy 306.000 km, 305.658 km with the mean radius 6,371.009 km),
