@@ -9,7 +9,6 @@ import strawberry
 
 from api.context import Info
 from api.fields import FIRST, kept, result_size
-from api.fields.listing import TimeMode
 from api.selection import asks_for, fields_detail
 from api.types.agreements import (
     AgreementMoment,
@@ -21,6 +20,7 @@ from api.types.agreements import (
 )
 from api.types.deeds import Attack, Target
 from api.types.entity import Entity, by_id, known, require
+from api.types.filters import TimeMode
 from api.types.kinds import Actor, Agreement, Party, Statement
 from graph.errors import BadInputError
 from graph.queries import agreements, bearings

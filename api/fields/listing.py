@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import strawberry
 
@@ -15,18 +14,14 @@ from api.selection import asks_for, connection_detail
 from api.types.build import build
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from api.types.deeds import Attack
-from api.types.entity import Entity
+from api.types.entity import Entity, require
+from api.types.filters import Filter, area_of, kind_word, word
 from api.types.kinds import Actor, Agreement, Event, Location, Statement
+from graph.domain.areas import Area
 from graph.errors import BadInputError
-from graph.queries import listing
+from graph.queries import listing, spatial
 
 E = TypeVar("E", bound=Entity)
-
-
-@strawberry.enum(description="How an entity's uncertain time must relate to a time range.")
-class TimeMode(Enum):
-    DEFINITELY = "definitely"
-    POSSIBLY = "possibly"
 
 
 @strawberry.enum
@@ -34,33 +29,6 @@ class Order(Enum):
     TIME_ASC = "time_asc"
     TIME_DESC = "time_desc"
     NAME = "name"
-
-
-@strawberry.input(description="Filters; each one given narrows the list.")
-class Filter:
-    start: dt.datetime | None = strawberry.field(default=None, description="From (inclusive).")
-    end: dt.datetime | None = strawberry.field(default=None, description="Until (inclusive).")
-    time_mode: TimeMode = strawberry.field(
-        default=TimeMode.POSSIBLY,
-        description="DEFINITELY: wholly inside start..end; POSSIBLY: may overlap it.",
-    )
-    actor: strawberry.ID | None = strawberry.field(
-        default=None, description="By or involving this actor, its units and spokespeople."
-    )
-    location: strawberry.ID | None = strawberry.field(
-        default=None, description="At this place or anywhere inside it."
-    )
-    kind: str | None = None
-    category: str | None = strawberry.field(default=None, description="Attack category.")
-    target_category: str | None = strawberry.field(
-        default=None, description="Attacks that hit this target category or a narrower one."
-    )
-    status: str | None = strawberry.field(default=None, description="Agreement status.")
-    about: strawberry.ID | None = strawberry.field(default=None, description="Statements about.")
-    text: str | None = strawberry.field(default=None, description="Words in names or text.")
-    include_retracted: bool = strawberry.field(
-        default=False, description="Also list retracted facts (they carry their retraction)."
-    )
 
 
 def page_size(info: Info, first: int | None, argument: str = "first") -> int:
@@ -82,16 +50,19 @@ async def entity_connection(
     filter = filter or Filter()
     if filter.start and filter.end and filter.end < filter.start:
         raise BadInputError("filter.end: is before filter.start")
+    area = area_of(filter)
+    if area is not None and label not in spatial.SPATIAL_LABELS:
+        raise BadInputError("filter: near, nearPlace and bbox narrow attacks and events only")
     spec = listing.ListFilter(
         start=filter.start,
         end=filter.end,
         time_mode=filter.time_mode.value,
         actor=filter.actor,
         location=filter.location,
-        kind=filter.kind,
-        category=filter.category,
-        target_category=filter.target_category,
-        status=filter.status,
+        kind=kind_word(label, filter.kind),
+        category=word(filter.category),
+        target_category=word(filter.target_category),
+        status=word(filter.status),
         about=filter.about,
         text=filter.text,
         include_retracted=filter.include_retracted,
@@ -108,20 +79,53 @@ async def entity_connection(
     position = decode_cursor("before" if backward else "after", cursor, order.value)
     database = info.context.database
     needed = connection_detail(info)
-    page = await listing.list_page(
-        database, label, spec, order.value, position, size, needed, backward
-    )
+    if area is None:
+        page = await listing.list_page(
+            database, label, spec, order.value, position, size, needed, backward
+        )
+        distances: list[float | None] = [None] * len(page.rows)
+    else:
+        spatial_label = cast(spatial.SpatialLabel, label)
+        near = await spatial.list_page(
+            database, spatial_label, spec, area, order.value, position, size, needed, backward
+        )
+        if not near.rows:
+            await place_check(info, area)
+        page, distances = near, near.distances_km
     if needed == "full":  # only complete rows may stand in for the loader's
         info.context.remember(page.rows)
-    total = await listing.count(database, label, spec) if asks_for(info, "totalCount") else None
+    total = None
+    if asks_for(info, "totalCount"):
+        total = await (
+            listing.count(database, label, spec)
+            if area is None
+            else spatial.count(database, cast(spatial.SpatialLabel, label), spec, area)
+        )
     edges = [
-        Edge(cursor=encode_cursor(order.value, key, node.id), node=node)
-        for node, key in zip((build(row) for row in page.rows), page.keys, strict=True)
+        Edge(cursor=encode_cursor(order.value, key, node.id), node=node, distance_km=distance)
+        for node, key, distance in zip(
+            (build(row) for row in page.rows), page.keys, distances, strict=True
+        )
         if isinstance(node, cls)
     ]
     if backward:
         return connection(edges, cursor is not None, page.more, total)
     return connection(edges, page.more, cursor is not None, total)
+
+
+async def place_check(info: Info, area: Area) -> None:
+    """Why a list near a place came back empty, when the place is the reason: no such place
+    (NOT_FOUND) or a place without coordinates (BAD_USER_INPUT). Asked only of an empty
+    page: rows prove the place is there with a point (the same rule as the analyses)."""
+    place_id = area.circle.place_id if area.circle is not None else None
+    if place_id is None:
+        return
+    place = await require(info, "filter.nearPlace.id", place_id, Location)
+    if place.latitude is None or place.longitude is None:
+        raise BadInputError(
+            f"filter.nearPlace.id: {place_id!r} has no coordinates; "
+            "give near with a point instead, or location for the place and what is inside it"
+        )
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,13 @@ class PageInfo:
 class Edge(Generic[T]):
     cursor: str
     node: T
+    # On the edge, not the node: a distance belongs to this list's question (the node is the
+    # same entity everywhere else in the answer, and in the per-request cache).
+    distance_km: float | None = strawberry.field(
+        default=None,
+        description="Kilometres from the centre of a near or nearPlace filter to the "
+        "node's nearest place within it; null without such a filter.",
+    )
 
 
 @strawberry.type
