@@ -16,6 +16,14 @@ FIRST = Annotated[
     strawberry.argument(description="At most this many, in order (default and most: 500)."),
 ]
 
+SINGLE_SOURCE = Annotated[
+    bool,
+    strawberry.argument(
+        description="Only attacks that rest on one source alone (no second document or "
+        "dataset tells them, nor a record confirmed as the same incident)."
+    ),
+]
+
 
 def result_size(first: int | None) -> int:
     """How many rows an analysis answers with: `first` when given, else the cap."""

@@ -8,7 +8,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, kept, result_size
+from api.fields import FIRST, SINGLE_SOURCE, kept, result_size
 from api.selection import asks_for, fields_detail
 from api.types.agreements import (
     AgreementMoment,
@@ -41,6 +41,7 @@ class AgreementQuery:
         within_days: float | None = None,
         parties_only: bool = False,
         first: FIRST = None,
+        single_source: SINGLE_SOURCE = False,
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
@@ -54,6 +55,7 @@ class AgreementQuery:
             window,
             parties_only,
             size + 1,
+            single_source=single_source,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -75,10 +77,16 @@ class AgreementQuery:
         "a target inside its scope, each with the evidence and why it matches."
     )
     async def agreement_violations(
-        self, info: Info, agreement_id: strawberry.ID, first: FIRST = None
+        self,
+        info: Info,
+        agreement_id: strawberry.ID,
+        first: FIRST = None,
+        single_source: SINGLE_SOURCE = False,
     ) -> list[Violation]:
         size = result_size(first)
-        rows = await agreements.violations(info.context.database, agreement_id, size + 1)
+        rows = await agreements.violations(
+            info.context.database, agreement_id, size + 1, single_source=single_source
+        )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
         rows = kept(info, rows, size)

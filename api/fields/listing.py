@@ -66,6 +66,7 @@ async def entity_connection(
         about=filter.about,
         text=filter.text,
         include_retracted=filter.include_retracted,
+        single_source=filter.single_source,
     )
     backward = pages.last is not None or pages.before is not None
     if pages.first is not None and pages.last is not None:

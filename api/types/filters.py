@@ -118,6 +118,11 @@ class Filter:
     include_retracted: bool = strawberry.field(
         default=False, description="Also list retracted facts (they carry their retraction)."
     )
+    single_source: bool = strawberry.field(
+        default=False,
+        description="Only what rests on one source alone: facts (with the records confirmed "
+        "as the same incident) that no second document or dataset tells.",
+    )
     near: NearPoint | None = strawberry.field(
         default=None,
         description="Attacks or events with a place within km of this point; each edge "

@@ -114,7 +114,9 @@ def verify(
         }
         typer.echo(json.dumps(whole, indent=2, ensure_ascii=False, default=str))
         return
-    for line in report(found) + contributed(added):
+    lines = report(found)
+    lines[-2:-2] = contributed(added)  # before the closing count
+    for line in lines:
         typer.echo(line)
 
 

@@ -192,7 +192,8 @@ def _figures(row: AccountRow) -> list[Disagreement]:
             key = (figure["metric"], figure["weapon"], figure["category"])
             groups.setdefault(key, []).extend(_figure_claims(figure, member["id"]))
     found = []
-    for (metric, weapon, category), claims in sorted(groups.items(), key=str):
+    for (metric, weapon, category), told in sorted(groups.items(), key=str):
+        claims = sorted(told, key=lambda c: (c.source["source"], c.value))
         about = metric + "".join(f" ({x})" for x in (weapon, category) if x)
         numbers = {c.value for c in claims if c.value != "no number"}
         if len(numbers) > 1:
@@ -205,8 +206,9 @@ def _figures(row: AccountRow) -> list[Disagreement]:
 
 
 def _claims(found: list[Version], value: Any) -> tuple[Claim, ...]:
+    ordered = sorted(found, key=lambda v: (v.source["source"], v.record))
     return tuple(
-        Claim(value(v), v.source, None, tuple(v.source["quotes"]), v.record) for v in found
+        Claim(value(v), v.source, None, tuple(v.source["quotes"]), v.record) for v in ordered
     )
 
 

@@ -40,6 +40,17 @@ def one_per_incident(a: LiteralString) -> LiteralString:
 
 ONE_PER_INCIDENT: LiteralString = one_per_incident("a")
 
+
+def one_source(n: LiteralString) -> LiteralString:
+    """True for a fact that rests on one source alone: no second document or dataset tells it,
+    itself or through a record confirmed as the same incident (outside sources, which only
+    supply what a document leaves out, do not count)."""
+    return (
+        "size(COLLECT { MATCH (" + n + ")-[:SAME_AS*0..4]-(:Entity)-[:SUPPORTED_BY]->(s:Source)"
+        " WHERE coalesce(s.kind, 'document') <> 'external' RETURN DISTINCT s.id AS id }) <= 1"
+    )
+
+
 CANDIDATES: LiteralString = """
 UNWIND $ids AS id
 MATCH (a:Attack:Entity {id: id})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
+from graph.queries.incidents import one_source
 from graph.queries.keyset import KEY_OF_ROW, Order, Position, Sort, sort_of
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, REACH, SEEK_BOUNDS
 from graph.store.database import Database
@@ -93,6 +94,7 @@ class ListFilter:
     about: str | None = None
     text: str | None = None
     include_retracted: bool = False
+    single_source: bool = False
 
 
 def _anchor(label: str, filter: ListFilter) -> LiteralString:
@@ -148,6 +150,8 @@ def _conditions(label: str, filter: ListFilter) -> Conditions:
     if filter.text:
         own.append(TEXT_MATCH)
         params["text"] = filter.text.lower()
+    if filter.single_source:
+        walks.append(one_source("n"))
     return found
 
 

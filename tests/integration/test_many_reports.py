@@ -149,6 +149,25 @@ async def test_a_follow_up_builds_on_the_seed_and_unloading_it_restores_every_an
     assert "acled:UKR2001" not in items and RAILWAY in items
     assert "acled:UKR2001" in [i["entity"]["id"] for i in before["timeline"]["timeline"]]
 
+    # What rests on one source alone: the seed's Kyiv-region strike, not the wave or the
+    # railway strike any more.
+    alone = data(api_url, "{ attacks(filter: {singleSource: true}, first: 100) { nodes { id } } }")
+    alone_ids = {n["id"] for n in alone["attacks"]["nodes"]}
+    assert "attack:2025-03-19-kyiv-oblast" in alone_ids
+    assert WAVE not in alone_ids and RAILWAY not in alone_ids
+    single = data(
+        api_url,
+        '{ agreementViolations(agreementId: "%s", singleSource: true) { attack { id } } }' % HALT,
+    )["agreementViolations"]
+    assert RAILWAY not in {v["attack"]["id"] for v in single}
+    single_after = data(
+        api_url, '{ attacksAfter(agreementId: "%s", singleSource: true) { attack { id } } }' % HALT
+    )["attacksAfter"]
+    assert {a["attack"]["id"] for a in single_after} <= alone_ids | {
+        i for i in after if i.startswith("acled:")
+    }
+    assert WAVE not in {a["attack"]["id"] for a in single_after}
+
     # The follow-up's review lists what it adds to the seed's facts and where it differs.
     review = data(
         api_url,
@@ -219,3 +238,59 @@ async def test_the_unload_command_takes_a_facts_file(
     assert "unloaded source:test-followup-0319" in done.stdout
     rows = await seeded.read("MATCH (f:Figure) WHERE f.value = 150 RETURN count(f) AS n")
     assert rows == [{"n": 0}]
+
+
+async def test_an_editor_unloads_a_source_over_the_api_and_a_retracted_anchor_is_named(
+    night: Database, keyed_api_url: str
+) -> None:
+    from tests.integration.conftest import EDITOR_KEY
+    from tests.integration.test_writes import call
+
+    await load(night, [FOLLOWUP])
+    retract = 'mutation { retract(id: "event:trump-putin-call", reason: "test") { by } }'
+    assert call(keyed_api_url, retract, {}, EDITOR_KEY)["data"]["retract"]["by"] == "editor-e"
+    time = await night.read(
+        "MATCH (s:Statement {id: 'statement:zelenskyy-150-drones'}) "
+        "RETURN s.timeExternalBecause AS because"
+    )
+    assert time == [
+        {"because": "it is relative to event:trump-putin-call, whose time was retracted"}
+    ]
+    unload = (
+        'mutation { unloadSource(sourceId: "source:test-followup-0319") '
+        "{ sourceId touched removed promoted } }"
+    )
+    done = call(keyed_api_url, unload, {}, EDITOR_KEY)["data"]["unloadSource"]
+    assert done["sourceId"] == "source:test-followup-0319"
+    assert done["touched"] >= 4 and done["removed"] >= 2 and done["promoted"] == []
+    again = call(keyed_api_url, unload, {}, EDITOR_KEY)
+    assert again["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_one_fact_put_over_the_api_leaves_the_rest_of_its_document_as_it_was(
+    night: Database, keyed_api_url: str
+) -> None:
+    from tests.integration.conftest import EDITOR_KEY
+    from tests.integration.test_writes import call
+
+    ask = '{ node(id: "%s") { ... on Attack { by { id } locations { id } targets { id } } } }'
+    wave_before = data(keyed_api_url, ask % WAVE)
+    railway_before = data(keyed_api_url, ask % RAILWAY)
+    # The seed's document confirms its railway strike as the ACLED row, with its own words,
+    # through the typed input: only what it adds, the rest of the strike as it was.
+    put = """mutation($f: AttackInput!) {
+      putAttack(sourceId: "source:report-000", fact: $f) { ids } }"""
+    fact = {
+        "id": RAILWAY,
+        "quotes": ["two strikes on its energy infrastructure in the Dnipropetrovsk region"],
+        "sameAs": [{"id": "acled:UKR2001", "note": "the same substation near Dnipro"}],
+    }
+    body = call(keyed_api_url, put, {"f": fact}, EDITOR_KEY)
+    assert "errors" not in body, body["errors"]
+    assert data(keyed_api_url, ask % WAVE) == wave_before
+    assert data(keyed_api_url, ask % RAILWAY) == railway_before
+    confirmed = data(
+        keyed_api_url,
+        '{ node(id: "%s") { ... on Attack { sameIncident { recordId } } } }' % RAILWAY,
+    )["node"]["sameIncident"]
+    assert confirmed == [{"recordId": "acled:UKR2001"}]

@@ -70,6 +70,7 @@ MUTATIONS: dict[str, tuple[str, dict[str, Any]]] = {
         {"s": {"id": "source:x", "kind": "external", "title": "X"}},
     ),
     "retract": ('mutation { retract(id: "actor:russia", reason: "test") { by } }', {}),
+    "unloadSource": ('mutation { unloadSource(sourceId: "source:report-000") { touched } }', {}),
     **{
         name: (
             f'mutation($f: {kind}!) {{ {name}(sourceId: "{SOURCE}", fact: $f) {{ ids }} }}',

@@ -92,13 +92,18 @@ CALL (r, rest) { WITH r WHERE size(rest) > 0 SET r.contributors = rest }
 
 
 async def clear(
-    tx: neo4j.AsyncManagedTransaction, document: str, ids: list[str], sources: list[str]
+    tx: neo4j.AsyncManagedTransaction,
+    document: str,
+    ids: list[str],
+    sources: list[str],
+    whole: bool = True,
 ) -> list[str]:
-    """Take back the document's relationships from what it touched before and touches now;
-    what it touched before."""
+    """Take back the document's relationships from the facts it restates; for a whole
+    document (a reload, an unload), from everything it touched before too. What it touched
+    before."""
     rows = cast(list[TouchedRow], await run_in(tx, TOUCHED, document=document))
     before = list(rows[0]["ids"]) if rows else []
-    every = sorted({*before, *ids})
+    every = sorted({*before, *ids}) if whole else sorted(ids)
     await run_in(tx, CLEAR, ids=every, document=document, sources=sources)
     return before
 

@@ -195,7 +195,10 @@ async def _write(
         # The file says all its document says: what it no longer says goes. (Outside sources
         # are shared by files; a file is known by its document.)
         await run_in(tx, DROP_UNSAID, ids=touched, sources=[plan.document])
-    before = await clear(tx, plan.document, touched, sources)
+    # One fact over the API restates that fact (not what it adds to another's), and nothing
+    # else the document said.
+    restated = touched if whole else sorted(plan.labels)
+    before = await clear(tx, plan.document, restated, sources, whole)
     for row in plan.nodes.get("Source", []):
         if row["id"] == plan.document:
             row["props"]["touched"] = touched if whole else sorted({*before, *touched})
