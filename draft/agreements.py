@@ -67,8 +67,8 @@ def find(ctx: Context) -> None:
             if scope and not talks:
                 fact["scope"] = list(dict.fromkeys(scope))
             if m["area"]:
-                area = [x.id for x in ctx.mentions_in(Span(span.start + m.start("area"),
-                                                           span.start + m.end("area")))]  # fmt: skip
+                where = Span(span.start + m.start("area"), span.start + m.end("area"))
+                area = [x.id for x in ctx.mentions_in(where)]
                 if area:
                     fact["area"] = area
             _roles(ctx, fact, span, m)

@@ -58,7 +58,8 @@ class Draft:
             "drafted: " + ", ".join(f"{n} {g}" for g, n in counts.items() if n)
             + f", {figures} figures, {targets} targets"
             + (f"; {len(self.in_graph)} ids taken from the graph" if self.in_graph else ""),
-            f"pipeline: {self.pipeline}" + (f" (fallback: {self.fallback})" if self.fallback else ""),
+            f"pipeline: {self.pipeline}"
+            + (f" (fallback: {self.fallback})" if self.fallback else ""),
         ]  # fmt: skip
         lines += [f"note: {n}" for n in self.notes]
         lines.append("least sure:")
@@ -69,9 +70,7 @@ class Draft:
     def yaml(self) -> str:
         data = self.facts.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
         data["document"] = self.facts.document
-        data["sources"] = [
-            s.model_dump(mode="json", exclude_none=True) for s in self.facts.sources
-        ]
+        data["sources"] = [s.model_dump(mode="json", exclude_none=True) for s in self.facts.sources]
         head = [
             "# Drafted by `deedgraph draft`: every fact a rule found carries `drafted: {rule,",
             "# confidence}`. Review each one, delete its `drafted` marker to accept it, then",
@@ -160,8 +159,10 @@ def clean(fact: dict[str, Any], defined: set[str]) -> dict[str, Any]:
                      for v in value]  # fmt: skip
         if name == "quotes":
             value = [q for q in dict.fromkeys(value) if len(q) >= 3]
-        if name == "time" and isinstance(value, dict) and value.get("anchor") not in (
-            None, *defined
+        if (
+            name == "time"
+            and isinstance(value, dict)
+            and value.get("anchor") not in (None, *defined)
         ):
             continue
         if value in ([], None, ""):

@@ -38,10 +38,16 @@ DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:strikes|hits) on\b", re.I), "strikes", None),
     (re.compile(r"\bhit (?:" + QUAL + r")?" + NUM + r" (?P<fac>hospitals?|schools?|clinics?)", re.I), "facilities_hit", None),
 ]  # fmt: skip
-NONE = re.compile(r"\b(?:[Nn]o|[Tt]here were no) (?P<what>casualties|injuries|deaths|one was (?:killed|injured))\b")
+NONE = re.compile(
+    r"\b(?:[Nn]o|[Tt]here were no) (?P<what>casualties|injuries|deaths|one was (?:killed|injured))\b"
+)
 VAGUE = re.compile(r"\breports? of (?P<what>injuries|casualties|deaths)\b")
-INTERCEPT = re.compile(r"\b(?:intercept|shot down|shoot down|downed|destroyed|neutrali[sz]ed)", re.I)
-DECOY_LOST = re.compile(r"\b(?:neutrali[sz]ed|lost|locationally lost|without (?:significant )?consequences)", re.I)
+INTERCEPT = re.compile(
+    r"\b(?:intercept|shot down|shoot down|downed|destroyed|neutrali[sz]ed)", re.I
+)
+DECOY_LOST = re.compile(
+    r"\b(?:neutrali[sz]ed|lost|locationally lost|without (?:significant )?consequences)", re.I
+)
 QUALIFIERS = {"at least": "at_least", "more than": "at_least", "over": "at_least",
               "about": "about", "around": "about", "nearly": "about", "almost": "about",
               "some": "about", "up to": "at_most"}  # fmt: skip

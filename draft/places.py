@@ -9,7 +9,7 @@ from draft.context import Context
 from graph.ingest.resolve.actors import state_name
 from graph.ingest.resolve.places import resolve_country, resolve_region
 
-CAP = r"[A-Z][a-zA-Z’'-]+"
+CAP = r"[A-Z][a-zA-Z\u2019'-]+"
 REGION = re.compile(
     r"\b(?P<name>" + CAP + r"(?: " + CAP + r")?) (?P<word>region|Region|oblast|Oblast|province)s?\b"
 )
@@ -130,12 +130,12 @@ def find(ctx: Context) -> None:
             if ctx.facts["locations"].get(x.id, {}).get("kind") in ("region", "city")
             or (x.id in ctx.in_graph and x.id != "location:ukraine")
         ]
-        for part in ("a", "b"):
-            if m[part] is None:
+        for which in ("a", "b"):
+            if m[which] is None:
                 continue
             from draft.text import slug
 
-            name = m[part]
+            name = m[which]
             id = f"location:{slug(name)}-raion"
             q = ctx.words_around(m.start(), m.end(), 0)
             known = ctx.graph.named(name + " district", "Location") or ctx.graph.named(
@@ -143,7 +143,7 @@ def find(ctx: Context) -> None:
             )
             if known is not None:
                 ctx.in_graph.add(known.id)
-                ctx.mention(m.start(part), m.end(part), known.id, "Location")
+                ctx.mention(m.start(which), m.end(which), known.id, "Location")
                 continue
             fact: dict[str, object] = {
                 "id": id,
@@ -156,7 +156,7 @@ def find(ctx: Context) -> None:
             if regions:
                 fact["within"] = regions[0].id
             ctx.add("locations", fact)
-            ctx.mention(m.start(part), m.end(part), id, "Location")
+            ctx.mention(m.start(which), m.end(which), id, "Location")
     for m in SEA.finditer(text):
         from draft.text import slug
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from draft import times
-from draft.context import Context, Fact
+from draft.context import Context, Fact, Mention
 from draft.text import Span, slug
 
 VERBS = {
@@ -80,10 +80,10 @@ def find(ctx: Context) -> None:
         last = fact
 
 
-def _subject(ctx: Context, before: list[object]) -> str:
+def _subject(ctx: Context, before: list[Mention]) -> str:
     """The verb's subject: the last actor named before the verb (the parse's nsubj when it
     names one)."""
-    return before[-1].id  # type: ignore[attr-defined,no-any-return]
+    return before[-1].id
 
 
 def statement_at(ctx: Context, span: Span) -> Fact | None:

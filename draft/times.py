@@ -17,7 +17,7 @@ from draft.context import Context, Fact
 from draft.report import MONTH, month_number
 from draft.text import Span, slug
 
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 DATE = re.compile(
     r"\b(?:on )?(?:the night of )?(?:(?P<m1>" + MONTH + r")\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?"
@@ -38,7 +38,9 @@ CALL = re.compile(
     r"\b(?:a |the )?(?:(?P<len>[\d.]+-hours?) )?phone (?:call|conversation) (?:between|with) "
     r"|\b(?:a |the )?call (?:between|with) "
 )
-TALKS = re.compile(r"\b(?:held )?(?P<w>talks|meeting|summit) in (?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.)")
+TALKS = re.compile(
+    r"\b(?:held )?(?P<w>talks|meeting|summit) in (?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.)"
+)
 KINDS = {"talks": "talks", "meeting": "meeting", "summit": "summit"}
 
 
@@ -98,7 +100,11 @@ def in_sentence(ctx: Context, span: Span) -> dict[str, Any] | None:
     m = WEEKDAY.search(words)
     if m is not None:
         back = (published.weekday() - WEEKDAYS.index(m["day"].lower())) % 7
-        spec = {"text": m.group(0), "date": published - dt.timedelta(days=back), "quotes": [m.group(0)]}
+        spec = {
+            "text": m.group(0),
+            "date": published - dt.timedelta(days=back),
+            "quotes": [m.group(0)],
+        }
         if not ctx.report.published_quote:
             spec["supplied"] = {
                 "parts": ["date"], "source": publication_source(ctx),
@@ -110,7 +116,11 @@ def in_sentence(ctx: Context, span: Span) -> dict[str, Any] | None:
         return night_before(ctx, m.group(0))
     m = YESTERDAY.search(words)
     if m is not None:
-        spec = {"text": m.group(0), "date": published - dt.timedelta(days=1), "quotes": [m.group(0)]}
+        spec = {
+            "text": m.group(0),
+            "date": published - dt.timedelta(days=1),
+            "quotes": [m.group(0)],
+        }
         if not ctx.report.published_quote:
             spec["supplied"] = {"parts": ["date"], "source": publication_source(ctx)}
         return spec
