@@ -117,6 +117,10 @@ def draft_report(
 
 def build(ctx: Context) -> FactsFile:
     report = ctx.report
+    for group in GROUPS:  # a fact without words to show for it is not drafted
+        for id in [i for i, f in ctx.facts[group].items() if not f.get("quotes")]:
+            if "source" not in ctx.facts[group][id] and id not in ctx.in_graph:
+                del ctx.facts[group][id]
     defined = {id for group in GROUPS for id in ctx.facts[group]} | ctx.in_graph
     source: dict[str, Any] = {"id": report.document, "kind": "document",
                               "title": report.title or report.name}  # fmt: skip
