@@ -17,7 +17,7 @@ from graph.ingest.facts.loader import check
 from tests.support import ROOT
 
 SHARED = Path("/work/shared/reports")
-REPORTS = [ROOT / "seeds" / "000_28cd22a57464658d.txt"] + sorted(SHARED.glob("*.txt"))
+REPORTS = [ROOT / "seeds" / "000_28cd22a57464658d.txt", *sorted(SHARED.glob("*.txt"))]
 
 
 def drafted(path: Path, tmp_path: Path) -> tuple[Path, str]:
@@ -65,5 +65,5 @@ def test_draft_is_faithful_and_loads(path: Path, tmp_path: Path) -> None:
                    "announced_in", "arose_from", "area", "location", "locations", "anchor",
                    "actor", "reported_by", "statement", "source"):  # fmt: skip
             assert value in ids, (key, value)
-    planned, problems = check([out])
+    _planned, problems = check([out])
     assert not problems, problems
