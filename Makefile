@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,nlp]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -62,7 +62,7 @@ fuzz: jars
 # The benchmark (not part of make test): EVENTS=1000000 for the large run.
 EVENTS ?= 100000
 bench: jars
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,nlp,bench]'
 	$(BIN)/python bench/run.py --events $(EVENTS)
 
 # Re-pin every dependency to what installs today (commit the result).

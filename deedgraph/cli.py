@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from deedgraph.commands import acled, backup, data, export, keys, neo4j, serve, verify
+from deedgraph.commands import acled, backup, data, draft, export, keys, neo4j, serve, verify
 from graph.errors import DeedgraphError
 
 app = typer.Typer(help=__doc__.split(".")[0] + ".", no_args_is_help=True, add_completion=False)
@@ -36,6 +36,7 @@ app.command()(data.generate)
 app.command("api-key")(keys.api_key)
 app.command("facts-schema")(data.facts_schema)
 app.command()(verify.verify)
+app.command()(draft.draft)
 export_app.command("neighborhood")(export.neighborhood)
 export_app.command("path")(export.path)
 export_app.command("attacks")(export.attacks)

@@ -1,0 +1,280 @@
+"""Attacks: the wave a report tells of, and the incidents it names by place, with their
+targets (the rulebook seeds/resolution/targets.yaml), figures and who carried them out; an
+attack the graph already holds is drafted as an addition to it, or confirmed as the same
+incident, with the score and its reasons in a comment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from draft import figures, times
+from draft.context import Context, Fact
+from draft.text import Span, slug
+from graph.ingest.resolve.targets import default_rules
+
+TRIGGER = re.compile(
+    r"\b(?:strikes?|struck|attacks?|attacked|assault|shelling|shelled|hit|bombard\w*|"
+    r"launched|targeted|targeting|damaged|barrage)\b",
+    re.I,
+)
+WAVE = re.compile(r"\b(?:wave|large-scale|massive|mass|combined|aerial assault|barrage)\b", re.I)
+TARGETED = re.compile(r"\b(?:target(?:ed|ing)|aim(?:ed|ing) at)\b", re.I)
+NOT_ATTACK = re.compile(r"\b(?:cessation|halt|pause|moratorium|ceasefire|refusal)\b", re.I)
+
+
+def category(words: str) -> str:
+    w = words.lower()
+    missile = "missile" in w or "iskander" in w or "kalibr" in w
+    drone = "drone" in w or "shahed" in w or "uav" in w
+    if missile and drone:
+        return "combined_missile_drone_strike"
+    if drone:
+        return "air_drone_strike"
+    if missile:
+        return "missile_attack"
+    if "shell" in w or "artillery" in w:
+        return "shelling_artillery"
+    return "attack"
+
+
+def find(ctx: Context) -> None:
+    text = ctx.text
+    rules = default_rules()
+    wave: Fact | None = None
+    day = ctx.report.published.isoformat() if ctx.report.published else "undated"
+    attacker: list[str] = []
+    for span in ctx.sentences:
+        words = span.of(text)
+        if not TRIGGER.search(words) or NOT_ATTACK.search(words):
+            continue
+        actors = [m.id for m in ctx.mentions_in(span, "Actor")]
+        forces = [a for a in actors if a.endswith("-armed-forces") or "russia" in a]
+        places = [
+            m.id
+            for m in ctx.mentions_in(span, "Location")
+            if ctx.facts["locations"].get(m.id, {}).get("kind") not in ("country", None)
+            or (m.id in ctx.in_graph and m.id not in _countries(ctx))
+        ]
+        found = figures.in_sentence(text, span.start, span.end)
+        targets = [t for t in rules.find(words)]
+        if wave is None and (WAVE.search(words) or (forces and not places)):
+            if not forces and not targets:
+                continue
+            attacker = forces[:1]
+            wave = {
+                "id": f"attack:{day}-wave",
+                "name": _wave_name(ctx, words),
+                "kind": "wave",
+                "category": category(text),
+                "by": attacker,
+                "locations": _wave_places(ctx, span),
+                "quotes": [" ".join(words.split()) if "\n" not in words else words.split("\n")[0]],
+                "drafted": ctx.drafted("attacks.wave", 0.7 if forces else 0.5),
+            }
+            wave["time"] = times.time_for(ctx, span) or _overnight(ctx)
+            ctx.add("attacks", wave)
+            ctx.main_attack = wave["id"]
+            _targets(ctx, wave, span, targets)
+            _figures(ctx, wave, found, places)
+            continue
+        if wave is not None and not places:
+            if found or targets:
+                if span.of(text) not in wave["quotes"]:
+                    wave["quotes"].append(" ".join(words.split()))
+                _targets(ctx, wave, span, targets)
+                _figures(ctx, wave, found, places)
+            continue
+        if not places or not (targets or found):
+            continue
+        name_place = ctx.facts["locations"].get(places[0], {}).get("name", places[0].split(":")[1])
+        id = f"attack:{day}-{slug(name_place)}"
+        if targets:
+            id += "-" + slug(targets[0].category)
+        incident: Fact = {
+            "id": id,
+            "name": _incident_name(targets, name_place, words),
+            "kind": "incident",
+            "category": category(words) if category(words) != "attack" else (
+                wave["category"] if wave else "attack"),
+            "by": forces[:1] or attacker,
+            "locations": list(dict.fromkeys(places)),
+            "quotes": [_clause(ctx, span, targets, found)],
+            "drafted": ctx.drafted("attacks.incident", 0.6),
+        }  # fmt: skip
+        if wave is not None:
+            incident["part_of"] = wave["id"]
+            incident["time"] = {
+                "text": "during the attack the report tells of",
+                "anchor": wave["id"],
+                "quotes": wave["time"].get("quotes") or wave["quotes"][:1],
+            }
+        else:
+            incident["time"] = times.time_for(ctx, span) or _overnight(ctx)
+        ctx.add("attacks", incident)
+        _targets(ctx, incident, span, targets)
+        _figures(ctx, incident, found, places)
+
+
+def _countries(ctx: Context) -> set[str]:
+    return {i for i, f in ctx.facts["locations"].items() if f.get("kind") == "country"}
+
+
+def _overnight(ctx: Context) -> dict[str, Any]:
+    m = times.OVERNIGHT.search(ctx.text)
+    if m is not None:
+        spec = times.night_before(ctx, m.group(0))
+        if spec is not None:
+            return spec
+    return times.publication(ctx, "the day of the report") or times.undated(ctx)
+
+
+def _wave_name(ctx: Context, words: str) -> str:
+    kind = {"combined_missile_drone_strike": "Missile and drone attack",
+            "air_drone_strike": "Drone attack", "missile_attack": "Missile attack"}.get(
+        category(words), "Attack")  # fmt: skip
+    on = " on Ukraine" if "Ukrain" in words else ""
+    return kind + on + (" overnight" if times.OVERNIGHT.search(words) else "")
+
+
+def _wave_places(ctx: Context, span: Span) -> list[str]:
+    countries = _countries(ctx) | {m.id for m in ctx.mentions if m.id.endswith("ukraine")}
+    found = [m.id for m in ctx.mentions_in(span, "Location") if m.id in countries]
+    if not found and "Ukrain" in span.of(ctx.text):
+        ukraine = ctx.graph.by_code("UA", "Location")
+        found = [ukraine.id if ukraine else "location:ukraine"]
+        if ukraine:
+            ctx.in_graph.add(ukraine.id)
+    return [f for f in found if "russia" not in f][:1]
+
+
+def _incident_name(targets: list[Any], place: str, words: str) -> str:
+    what = targets[0].quote if targets else "targets"
+    return f"Strike on {what} in {place}"[:200]
+
+
+def _clause(ctx: Context, span: Span, targets: list[Any], found: list[figures.Found]) -> str:
+    return " ".join(span.of(ctx.text).split()) if "\n" not in span.of(ctx.text) else (
+        span.of(ctx.text).split("\n")[0])  # fmt: skip
+
+
+def _targets(ctx: Context, attack: Fact, span: Span, targets: list[Any]) -> None:
+    words = span.of(ctx.text)
+    for t in targets:
+        status = "targeted" if TARGETED.search(words[max(0, t.start - 30) : t.start]) else "hit"
+        cats = {x["category"] for x in attack.setdefault("targets", [])}
+        if t.category in cats:
+            continue
+        q = ctx.words_around(span.start + t.start, span.start + t.end, 4) or t.quote
+        attack["targets"].append(
+            {
+                "name": t.quote[0].upper() + t.quote[1:],
+                "category": t.category,
+                "status": status,
+                "quotes": [q],
+                "drafted": ctx.drafted(f"attacks.target:{t.phrase}", 0.7),
+            }
+        )
+
+
+def _figures(ctx: Context, attack: Fact, found: list[figures.Found], places: list[str]) -> None:
+    for f in found:
+        fig = dict(f.figure)
+        sentence = ctx.sentence_at(f.start)
+        fig["quotes"] = [ctx.text[f.start : f.end]]
+        statement = ctx.statement_at(sentence)
+        if statement is not None:
+            fig["reported_by"] = statement["speaker"]
+            fig["statement"] = statement["id"]
+        if places and fig["metric"] not in ("launched",):
+            fig["locations"] = places
+            if "including" in sentence.of(ctx.text):
+                fig["locations_partial"] = True
+        fig["drafted"] = ctx.drafted("figures." + fig["metric"], 0.75 if "value" in fig else 0.5)
+        same = [
+            x for x in attack.setdefault("figures", [])
+            if x["metric"] == fig["metric"] and x.get("weapon") == fig.get("weapon")
+        ]  # fmt: skip
+        if not same:
+            attack["figures"].append(fig)
+
+
+def match_graph(ctx: Context) -> None:
+    """Each drafted attack against the graph's attacks of the same days: the best match at
+    0.75 or more makes the draft an addition to it; 0.5 or more, a new attack confirmed as
+    the same incident (`same_as`); the score and its reasons go in a comment."""
+    if not ctx.graph.reachable:
+        return
+    for id, attack in list(ctx.facts["attacks"].items()):
+        window = _window(ctx, attack)
+        if window is None:
+            continue
+        best: tuple[float, Any, list[str]] | None = None
+        for known in ctx.graph.attacks_between(*window):
+            if known.kind not in (None, attack["kind"]):
+                continue
+            score, reasons = _score(ctx, attack, known, window)
+            if best is None or score > best[0]:
+                best = (score, known, reasons)
+        if best is None or best[0] < 0.5:
+            continue
+        score, known, reasons = best
+        ctx.in_graph.add(known.id)
+        comment = f"matches {known.id} ({known.name}): score {score:.2f}; " + "; ".join(reasons)
+        if score >= 0.75:
+            addition: Fact = {
+                "id": known.id,
+                "quotes": attack["quotes"],
+                "drafted": ctx.drafted("attacks.graph-match", score),
+            }
+            for field in ("figures", "targets"):
+                if attack.get(field):
+                    addition[field] = attack[field]
+            del ctx.facts["attacks"][id]
+            ctx.facts["attacks"][known.id] = addition
+            ctx.note(known.id, "addition: " + comment)
+            for other in ctx.facts["attacks"].values():
+                if other.get("part_of") == id:
+                    other["part_of"] = known.id
+                if other.get("time", {}).get("anchor") == id:
+                    other["time"]["anchor"] = known.id
+            for group in ("statements", "events"):
+                for fact in ctx.facts[group].values():
+                    if fact.get("time", {}).get("anchor") == id:
+                        fact["time"]["anchor"] = known.id
+                    if id in fact.get("about", []):
+                        fact["about"] = [known.id if a == id else a for a in fact["about"]]
+            if ctx.main_attack == id:
+                ctx.main_attack = known.id
+        else:
+            attack["same_as"] = [{"id": known.id, "note": comment}]
+            ctx.note(id, "same incident? " + comment)
+
+
+def _window(ctx: Context, attack: Fact) -> tuple[dt.datetime, dt.datetime] | None:
+    day = ctx.report.published
+    if day is None:
+        return None
+    start = dt.datetime.combine(day - dt.timedelta(days=2), dt.time(0), dt.UTC)
+    return start, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), dt.UTC)
+
+
+def _score(
+    ctx: Context, attack: Fact, known: Any, window: tuple[dt.datetime, dt.datetime]
+) -> tuple[float, list[str]]:
+    reasons = ["their times overlap the report's days"]
+    mine = set(attack.get("locations", []))
+    shared = mine & set(known.places)
+    place = 1.0 if shared else 0.0
+    if shared:
+        reasons.append("the same place or one inside it: " + ", ".join(sorted(shared)))
+    cats = {t["category"] for t in attack.get("targets", [])}
+    common = cats & set(known.targets)
+    kind = 1.0 if common else (0.7 if known.category == attack.get("category") else 0.3)
+    if common:
+        reasons.append("targets of the same kind: " + ", ".join(sorted(common)))
+    if known.category == attack.get("category"):
+        reasons.append(f"the same kind of attack ({known.category})")
+    reasons.append("told by " + ", ".join(known.sources) if known.sources else "no source")
+    return round(0.3 + 0.35 * place + 0.35 * kind, 2), reasons

@@ -1,0 +1,116 @@
+"""Figures: a number in the text with its noun ("145 drones", "36 houses were damaged", "At
+least two people sustained injuries", "No casualties"), copied as written, never computed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+WORDS = {
+    "no": 0, "zero": 0, "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+NUM = r"(?P<n>\d[\d,]*|" + "|".join(w for w in WORDS if w not in ("a", "no")) + r")"
+QUAL = r"(?P<q>[Aa]t least|[Mm]ore than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Uu]p to|[Ss]ome)\s+"
+WEAPONS: list[tuple[str, str | None]] = [
+    (r"(?:anti-aircraft guided|guided anti-aircraft|S-300|S-400) missiles?", "guided_anti_aircraft_missile"),
+    (r"(?:ballistic missiles?|Iskander(?:-M)? (?:ballistic )?missiles?)", "ballistic_missile"),
+    (r"(?:cruise missiles?|Kh-101(?: cruise)? missiles?|Kalibr(?: cruise)? missiles?)", "cruise_missile"),
+    (r"(?:guided (?:aerial )?bombs?|KAB(?: guided)? bombs?)", "guided_aerial_bomb"),
+    (r"(?:so-called “?simulator drones”?|simulator drones?|decoy drones?|Gerbera(?: decoy)? drones?)", "decoy_drone"),
+    (r"(?:attack drones?|Shahed(?:-type)?(?: attack)? drones?|Shaheds|kamikaze drones?)", "attack_drone"),
+    (r"(?:drones?(?: of various types)?|UAVs?)", "drone"),
+    (r"(?:missiles?)", None),
+    (r"(?:artillery shells?|shells)", "artillery"),
+]  # fmt: skip
+WEAPON = re.compile(
+    r"(?:" + QUAL + r")?\b" + NUM + r" (?P<w>" + "|".join(f"(?:{w})" for w, _ in WEAPONS) + r")"
+)
+DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:private )?(?:houses|homes) (?:were |was )?damaged", re.I), "houses_damaged", "residential"),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential )?(?:buildings|structures) (?:were |was )?(?:completely |partially )?destroyed", re.I), "buildings_destroyed", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential |apartment )?buildings (?:were |was )?damaged", re.I), "buildings_damaged", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:people|civilians|persons|children)? ?(?:were |was )?(?:killed|died|dead)", re.I), "killed", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:people|civilians|persons|children) (?:were |was )?(?:injured|wounded|sustained injuries|hurt)", re.I), "injured", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:strikes|hits) on\b", re.I), "strikes", None),
+    (re.compile(r"\bhit (?:" + QUAL + r")?" + NUM + r" (?P<fac>hospitals?|schools?|clinics?)", re.I), "facilities_hit", None),
+]  # fmt: skip
+NONE = re.compile(
+    r"\b(?:[Nn]o|[Tt]here were no) (?P<what>casualties|injuries|deaths|one was (?:killed|injured))\b"
+)
+VAGUE = re.compile(r"\breports? of (?P<what>injuries|casualties|deaths)\b")
+INTERCEPT = re.compile(
+    r"\b(?:intercept|shot down|shoot down|downed|destroyed|neutrali[sz]ed)", re.I
+)
+DECOY_LOST = re.compile(
+    r"\b(?:neutrali[sz]ed|lost|locationally lost|without (?:significant )?consequences)", re.I
+)
+QUALIFIERS = {"at least": "at_least", "more than": "at_least", "over": "at_least",
+              "about": "about", "around": "about", "nearly": "about", "almost": "about",
+              "some": "about", "up to": "at_most"}  # fmt: skip
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    figure: dict[str, Any]
+
+
+def value(word: str) -> int:
+    word = word.lower().replace(",", "")
+    return int(word) if word.isdigit() else WORDS[word]
+
+
+def weapon_of(words: str) -> str | None:
+    for pattern, name in WEAPONS:
+        if re.fullmatch(pattern, words):
+            return name
+    return None
+
+
+def in_sentence(text: str, start: int, end: int) -> list[Found]:
+    """The figures one sentence gives, with the offsets of their words."""
+    words = text[start:end]
+    found: list[Found] = []
+    intercepted = INTERCEPT.search(words) is not None
+    for m in WEAPON.finditer(words):
+        weapon = weapon_of(m["w"])
+        if weapon is None and "missile" not in m["w"]:
+            continue
+        metric = "launched"
+        after = words[m.end() : m.end() + 80]
+        before = words[max(0, m.start() - 40) : m.start()]
+        if weapon == "decoy_drone" and DECOY_LOST.search(after):
+            metric = "lost_as_decoys"
+        elif intercepted and (INTERCEPT.search(before) or INTERCEPT.search(after[:30])):
+            metric = "intercepted"
+        fig: dict[str, Any] = {"metric": metric, "value": value(m["n"])}
+        if weapon is not None:
+            fig["weapon"] = weapon
+        if m["q"]:
+            fig["qualifier"] = QUALIFIERS[m["q"].lower()]
+        found.append(Found(start + m.start(), start + m.end(), fig))
+    for pattern, metric, category in DAMAGE:
+        for m in pattern.finditer(words):
+            fig = {"metric": metric, "value": value(m["n"])}
+            if m["q"]:
+                fig["qualifier"] = QUALIFIERS[m["q"].lower()]
+            fac = m.groupdict().get("fac")
+            if fac:
+                category = {"h": "medical", "c": "medical", "s": "education"}[fac[0].lower()]
+            if category:
+                fig["category"] = category
+            found.append(Found(start + m.start(), start + m.end(), fig))
+    for m in NONE.finditer(words):
+        metric = {"c": "casualties", "i": "injured", "d": "killed"}[m["what"][0]]
+        if m["what"].startswith("one was"):
+            metric = "killed" if "killed" in m["what"] else "injured"
+        found.append(Found(start + m.start(), start + m.end(), {"metric": metric, "value": 0}))
+    for m in VAGUE.finditer(words):
+        metric = {"i": "injured", "c": "casualties", "d": "killed"}[m["what"][0]]
+        found.append(Found(start + m.start(), start + m.end(), {"metric": metric}))
+    return found

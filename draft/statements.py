@@ -1,0 +1,112 @@
+"""Statements: a sentence with a reporting verb and its speaker ("X said", "according to X",
+"X accused Y of ..."), the speaker found as the verb's subject (the parse) or the name
+nearest before the verb; "he" is the last person who spoke, "the statement" the last
+statement."""
+
+from __future__ import annotations
+
+import re
+
+from draft import times
+from draft.context import Context, Fact, Mention
+from draft.text import Span, slug
+
+VERBS = {
+    "said": "claim", "says": "claim", "stated": "claim", "wrote": "claim", "added": "claim",
+    "told": "claim", "noted": "claim", "emphasized": "claim", "emphasised": "claim",
+    "insisted": "claim", "declared": "claim", "confirmed": "claim", "claimed": "claim",
+    "reported": "report", "reports": "report", "announced": "announcement",
+    "accused": "accusation", "urged": "appeal", "demanded": "appeal", "called on": "appeal",
+    "denied": "denial", "warned": "claim", "mentioned": "announcement",
+}  # fmt: skip
+VERB = re.compile(r"\b(?P<v>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
+ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?(?:the )?")
+PRONOUN = re.compile(r"^(?:He|She)\b|[,”\"] (?:he|she) (?:said|added|wrote)\b")
+STATEMENT = re.compile(r"\b[Tt]he statement (?:also )?(?:said|added|mentioned)\b")
+
+
+def find(ctx: Context) -> None:
+    last_person: str | None = None
+    last: Fact | None = None
+    for span in ctx.sentences:
+        words = span.of(ctx.text)
+        flat = " ".join(words.split())
+        speaker, kind, sure = None, None, 0.0
+        according = ACCORDING.search(words)
+        if according:
+            after = ctx.mentions_in(Span(span.start + according.end(), span.end), "Actor")
+            if after:
+                speaker, kind, sure = after[0].id, "report", 0.8
+        if speaker is None and STATEMENT.search(words) and last is not None:
+            if flat not in last["quotes"]:
+                last["quotes"].append(flat)
+            continue
+        verb = VERB.search(words)
+        if speaker is None and verb is not None:
+            kind = VERBS[verb["v"]]
+            before = [
+                m for m in ctx.mentions_in(Span(span.start, span.start + verb.start()), "Actor")
+            ]
+            after = ctx.mentions_in(Span(span.start + verb.end(), span.end), "Actor")
+            if before:
+                speaker, sure = _subject(ctx, before), 0.7
+            elif PRONOUN.search(words) and last_person:
+                speaker, sure = last_person, 0.5
+            elif after and words[verb.end() : verb.end() + 2].strip() == "":
+                speaker, sure = after[0].id, 0.5
+        if speaker is None or kind is None:
+            continue
+        if ctx.facts["actors"].get(speaker, {}).get("kind") == "person" or speaker in ctx.in_graph:
+            last_person = speaker
+        id = f"statement:{slug(speaker.split(':', 1)[1])[:40]}-{kind}"
+        n = 2
+        while id in ctx.facts["statements"]:
+            id = f"statement:{slug(speaker.split(':', 1)[1])[:40]}-{kind}-{n}"
+            n += 1
+        about = [
+            m.id for m in ctx.mentions_in(span, "Actor") if m.id != speaker
+        ]  # the attack and agreement it speaks of are added as they are found
+        fact: Fact = {
+            "id": id,
+            "kind": kind,
+            "speaker": speaker,
+            "text": flat,
+            "about": list(dict.fromkeys(about)),
+            "quotes": [flat],
+            "drafted": ctx.drafted(f"statements.{kind}", sure),
+            "_span": (span.start, span.end),
+        }
+        ctx.add("statements", fact)
+        last = fact
+
+
+def _subject(ctx: Context, before: list[Mention]) -> str:
+    """The verb's subject: the last actor named before the verb (the parse's nsubj when it
+    names one)."""
+    return before[-1].id
+
+
+def statement_at(ctx: Context, span: Span) -> Fact | None:
+    for fact in ctx.facts["statements"].values():
+        start, end = fact["_span"]
+        if start <= span.start < end:
+            return fact
+    return None
+
+
+def settle_times(ctx: Context) -> None:
+    """A statement's time: its own words, else right after the attack it reports, else the
+    publication day, else a placeholder."""
+    for fact in ctx.facts["statements"].values():
+        start, end = fact.pop("_span")
+        span = Span(start, end)
+        spec = times.time_for(ctx, span)
+        if spec is None and ctx.main_attack is not None:
+            attack = ctx.facts["attacks"].get(ctx.main_attack, {})
+            quotes = attack.get("time", {}).get("quotes") or attack.get("quotes", [])[:1]
+            if quotes:
+                spec = {"text": "after the attack it reports", "anchor": ctx.main_attack,
+                        "quotes": quotes}  # fmt: skip
+        fact["time"] = spec or times.undated(ctx)
+        if ctx.main_attack and ctx.main_attack not in fact["about"] and fact["kind"] == "report":
+            fact["about"].append(ctx.main_attack)
