@@ -106,7 +106,7 @@ def versions(row: AccountRow) -> list[Version]:
             if evidence["kind"] == "external" or evidence["aspect"] not in ("existence", "cited"):
                 continue
             document = evidence["document"]
-            if evidence["said"]:
+            if evidence["said"] is not None:  # a facts file's: what it said, if anything
                 fields = json.loads(evidence["said"])
                 time = times.get(document)
             else:  # an import's record: its own properties are its source's words

@@ -116,9 +116,11 @@ def merge_relationships(type: LiteralString) -> LiteralString:
             "UNWIND $rows AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) "
             "CREATE (a)-[r:SUPPORTED_BY]->(b) SET r = row.props RETURN count(r) AS written"
         )
+    # A party's role is part of what a source says: two roles from two sources are two claims.
+    key: LiteralString = " {role: row.props.role}" if type == "HAS_PARTY" else ""
     return (
         "UNWIND $rows AS row MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) "
-        "MERGE (a)-[r:" + type + "]->(b) "
+        "MERGE (a)-[r:" + type + key + "]->(b) "
         "ON CREATE SET r = row.props "
         "ON MATCH SET r.contributors = coalesce(r.contributors, []) + "
         "[c IN row.props.contributors WHERE NOT c IN coalesce(r.contributors, [])] "

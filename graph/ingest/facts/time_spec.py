@@ -20,6 +20,11 @@ class Bounds(Strict):
 
     @model_validator(mode="after")
     def ordered(self) -> Bounds:
+        if (self.earliest.tzinfo is None) != (self.latest.tzinfo is None):
+            raise ValueError(
+                "give both bounds with an offset, or both without one (then they are read in "
+                "the time's zone)"
+            )
         if self.latest < self.earliest:
             raise ValueError("latest is before earliest")
         return self

@@ -221,3 +221,32 @@ def test_an_attack_told_by_two_outlets_is_independently_corroborated_but_not_by_
     found = corroboration(row)
     assert found.sources == ("source:a", "source:b")
     assert found.independent == ("Outlet A", "Outlet B")
+
+
+def test_a_source_that_adds_only_words_and_a_time_has_its_own_version_not_the_definers() -> None:
+    night = time(
+        dt.datetime(2025, 3, 18, 21, tzinfo=UTC), dt.datetime(2025, 3, 19, 4, tzinfo=UTC), "night"
+    )
+    later = time(
+        dt.datetime(2025, 3, 19, 1, tzinfo=UTC), dt.datetime(2025, 3, 19, 3, tzinfo=UTC), "1-3 am"
+    )
+    row = AccountRow(
+        id="attack:wave",
+        members=[
+            member(
+                "attack:wave",
+                [
+                    evidence("source:a", said={"name": "Wave"}),
+                    evidence("source:a", "time", said=night),
+                    evidence("source:b", said={}),
+                    evidence("source:b", "time", said=later),
+                ],
+                name="Wave",
+            )
+        ],
+    )
+    found = {v.document: v for v in versions(row)}
+    assert found["source:b"].fields == {}
+    assert found["source:b"].time is not None and found["source:b"].time.text == "1-3 am"
+    both = combined(list(found.values()))
+    assert both.span is not None and both.span.start_earliest.hour == 1

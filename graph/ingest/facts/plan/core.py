@@ -36,7 +36,7 @@ VERSION_FIELDS: dict[str, tuple[str, ...]] = {
     "Attack": ("name", "kind", "category", "description"),
     "Event": ("name", "kind"),
     "Statement": ("kind", "text"),
-    "Agreement": ("name", "kind", "status", "description"),
+    "Agreement": ("name", "kind", "status", "description", "duration"),
     "Actor": ("name", "kind"),
     "Location": ("name", "kind"),
     "Figure": ("metric", "value", "qualifier", "weapon", "category"),
@@ -224,7 +224,10 @@ class Planner:
             aspect=aspect,
             external=source in self.external,
             note=item.note,
-            said=json.dumps(said, default=str, sort_keys=True) if said else None,
+            # Present (if empty) on a file's existence evidence: an import's has none.
+            said=json.dumps(said or {}, default=str, sort_keys=True)
+            if aspect == "existence"
+            else None,
             **marks,
         )
 

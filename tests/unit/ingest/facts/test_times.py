@@ -170,3 +170,16 @@ def test_a_moment_without_an_offset_is_local_wall_clock_time() -> None:
 def test_an_unknown_zone_is_refused_with_an_example() -> None:
     with pytest.raises(ValueError, match="not an IANA time zone"):
         spec(date="2025-03-19", zone="Kyiv time")
+
+
+def test_bounds_with_an_offset_on_one_side_only_are_refused_not_a_crash() -> None:
+    import pydantic
+    import pytest
+
+    from graph.ingest.facts.time_spec import Bounds as GivenBounds
+
+    with pytest.raises(pydantic.ValidationError, match="both bounds with an offset"):
+        GivenBounds(
+            earliest=dt.datetime(2025, 3, 7),
+            latest=dt.datetime(2025, 3, 7, 12, 32, tzinfo=dt.timezone(dt.timedelta(hours=5.5))),
+        )
