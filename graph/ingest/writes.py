@@ -14,6 +14,7 @@ from graph.ingest.facts.loader import AUDIT, Editor, Loaded, write_documents
 from graph.ingest.facts.parse import LineMap, Parsed, parse_text, validate
 from graph.ingest.facts.rederive import rederive
 from graph.ingest.facts.unload import Unloaded, unload
+from graph.store.changes import Change, record
 from graph.store.database import Database, run_in
 
 REQUEST = Path("request")
@@ -101,6 +102,7 @@ async def retract(database: Database, id: str, reason: str, editor: Editor) -> R
         rows.extend(cast(list[RetractedRow], found))
         if found:
             await rederive(tx, [id])
+            await record(tx, Change("retract", (id,), ()))
 
     await database.write_transaction(work)
     if not rows:

@@ -28,6 +28,8 @@ STATEMENTS: list[LiteralString] = [
     "CREATE INDEX entity_anchor IF NOT EXISTS FOR (n:Entity) ON (n.timeAnchor)",
     "CREATE INDEX evidence_anchor IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.timeAnchor)",
     "CREATE INDEX entity_defined IF NOT EXISTS FOR (n:Entity) ON (n.definedBy)",
+    # The change log every write appends to (graph/store/changes.py), read by sequence.
+    "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE",
     "CREATE POINT INDEX location_point IF NOT EXISTS FOR (n:Location) ON (n.point)",
     "CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:"
     + TEXT_LABELS

@@ -17,6 +17,7 @@ from graph.ingest.facts.folders import facts_files
 from graph.ingest.facts.parse import Parsed, kinds, parse_facts
 from graph.ingest.facts.plan import KnownTime, Plan, plan_facts
 from graph.ingest.facts.rederive import rederive
+from graph.store.changes import Change, record
 from graph.store.database import Database, run_in
 
 # Labels and relationship types a facts file may write: Cypher cannot take them as parameters.
@@ -272,6 +273,10 @@ async def write_documents(
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)
         # Times other sources anchored on what the files (re)defined follow them.
         await rederive(tx, [id for _, plan in planned for id in plan.times if id in plan.labels])
+        for _, plan in planned:
+            kinds = {*plan.labels.values(), *plan.additions.values()}
+            operation = (editor.operation if editor else "load") if whole else "put"
+            await record(tx, Change(operation, tuple(plan.touched()), tuple(kinds), plan.document))
 
     await database.write_transaction(work)
     loaded = []

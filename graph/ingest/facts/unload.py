@@ -14,6 +14,7 @@ import neo4j
 from graph.errors import NotFoundError
 from graph.ingest.facts.contributions import clear, promote
 from graph.ingest.facts.rederive import rederive
+from graph.store.changes import Change, record
 from graph.store.database import Database, run_in
 
 LOADED: LiteralString = """
@@ -76,6 +77,7 @@ async def unload(database: Database, document: str) -> Unloaded:
         promoted = await promote(tx, document)
         await rederive(tx, touched)
         removed = gone[0]["gone"] if gone else 0
+        await record(tx, Change("unload", tuple(touched), (), document))
         result.append(Unloaded(document, len(touched), removed, tuple(promoted)))
 
     await database.write_transaction(work)

@@ -1,0 +1,96 @@
+"""The change log: every write (a load, an unload, an import, a mutation, a retraction, a
+restore) records one Change in its own transaction, numbered in commit order. Readers that
+keep state across requests follow it: a response cache drops what is older than the last
+change it saw, and subscriptions stream what was added, changed or retracted. Because the log
+lives in Neo4j, writes made by another process (the command line, another API worker) are
+seen the same way.
+
+Changes are numbered through one ChangeLog node that every write locks for the moment of its
+increment: writes are rare beside reads, and the order is what readers need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import LiteralString, TypedDict, cast
+
+import neo4j
+
+from graph.store.database import Database, run_in
+
+# The ids a change names, at most: an import of a million rows says how many, not which.
+MOST_IDS = 1000
+# Changes kept: readers far behind start again from the present.
+KEPT = 10_000
+
+RECORD: LiteralString = """
+MERGE (log:ChangeLog {key: 'changes'})
+SET log.seq = coalesce(log.seq, 0) + 1
+CREATE (c:Change {seq: log.seq, at: datetime(), operation: $operation, ids: $ids,
+                  kinds: $kinds, count: $count, source: $source})
+WITH log
+OPTIONAL MATCH (old:Change) WHERE old.seq <= log.seq - $kept
+DETACH DELETE old
+RETURN log.seq AS seq
+"""
+
+LATEST: LiteralString = "OPTIONAL MATCH (log:ChangeLog {key: 'changes'}) RETURN log.seq AS seq"
+
+SINCE: LiteralString = """
+MATCH (c:Change) WHERE c.seq > $after
+RETURN c.seq AS seq, c.at AS at, c.operation AS operation, c.ids AS ids, c.kinds AS kinds,
+       c.count AS count, c.source AS source
+ORDER BY c.seq
+LIMIT $limit
+"""
+
+
+class SeqRow(TypedDict):
+    seq: int | None
+
+
+class ChangeRow(TypedDict):
+    seq: int
+    at: dt.datetime
+    operation: str  # 'load', 'unload', 'import', 'put', 'retract', 'restore', ...
+    ids: list[str]  # at most MOST_IDS of them
+    kinds: list[str]  # the labels of what changed: Attack, Statement, ...
+    count: int  # how many ids changed in all
+    source: str | None  # the document or dataset, when one did it
+
+
+@dataclass(frozen=True)
+class Change:
+    operation: str
+    ids: tuple[str, ...]
+    kinds: tuple[str, ...]
+    source: str | None = None
+
+
+async def record(tx: neo4j.AsyncManagedTransaction, change: Change) -> int:
+    """Log the change in the write's transaction: seen when, and only when, it commits."""
+    rows = cast(
+        list[SeqRow],
+        await run_in(
+            tx,
+            RECORD,
+            operation=change.operation,
+            ids=list(change.ids[:MOST_IDS]),
+            kinds=sorted(set(change.kinds)),
+            count=len(change.ids),
+            source=change.source,
+            kept=KEPT,
+        ),
+    )
+    return int(rows[0]["seq"] or 0)
+
+
+async def latest(database: Database) -> int:
+    """The number of the last change committed (0 before any)."""
+    rows = cast(list[SeqRow], await database.read(LATEST))
+    return int(rows[0]["seq"] or 0) if rows else 0
+
+
+async def since(database: Database, after: int, limit: int = 100) -> list[ChangeRow]:
+    """The changes committed after `after`, oldest first."""
+    return cast(list[ChangeRow], await database.read(SINCE, after=after, limit=limit))
