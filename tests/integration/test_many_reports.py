@@ -294,3 +294,34 @@ async def test_one_fact_put_over_the_api_leaves_the_rest_of_its_document_as_it_w
         '{ node(id: "%s") { ... on Attack { sameIncident { recordId } } } }' % RAILWAY,
     )["node"]["sameIncident"]
     assert confirmed == [{"recordId": "acled:UKR2001"}]
+
+
+async def test_unloading_the_first_source_leaves_the_second_ones_words_and_nothing_else(
+    night: Database,
+) -> None:
+    await load(night, [FOLLOWUP])
+    done = await unload(night, "source:report-000")
+    assert WAVE in done.promoted
+    rows = await night.read(
+        "MATCH (a:Attack {id: $id}) RETURN a.name AS name, a.definedBy AS by, "
+        "[(a)-[:SUPPORTED_BY]->(s) | s.id] AS sources, [(a)-[:HAS_FIGURE]->(f) | f.value] AS n",
+        id=WAVE,
+    )
+    # The follow-up named no wave: no name without its source stays behind.
+    assert rows == [
+        {
+            "name": None,
+            "by": "source:test-followup-0319",
+            "sources": ["source:test-followup-0319"],
+            "n": [150],
+        }
+    ]
+    gone = await night.read(
+        "MATCH (a:Attack {id: 'attack:2025-03-19-kyiv-oblast'}) RETURN count(a) AS n"
+    )
+    assert gone == [{"n": 0}]
+    because = await night.read(
+        "MATCH (s:Statement {id: 'statement:zelenskyy-150-drones'}) "
+        "RETURN s.timeExternalBecause AS because"
+    )
+    assert "no longer in the graph" in str(because[0]["because"])

@@ -24,6 +24,7 @@ import neo4j
 from graph.errors import Problem
 from graph.ingest.facts.parse import Parsed, kinds
 from graph.ingest.facts.plan import Plan
+from graph.ingest.facts.plan.core import VERSION_FIELDS
 from graph.store.database import Database, run_in
 
 OWNERS: LiteralString = """
@@ -137,10 +138,12 @@ WHERE e.contributors IS NOT NULL AND NOT $document IN e.contributors
 WITH n, e ORDER BY e.contributors[0]
 WITH n, collect(e) AS evidence
 WITH n, evidence[0].contributors[0] AS heir, evidence
-RETURN n.id AS id, heir,
+RETURN n.id AS id, labels(n) AS labels, heir,
        [e IN evidence WHERE e.contributors[0] = heir AND e.aspect = 'existence' | e.said][0]
          AS said,
-       [e IN evidence WHERE e.contributors[0] = heir AND e.aspect = 'time' | e.said][0] AS time
+       [e IN evidence WHERE e.contributors[0] = heir AND e.aspect = 'time' | e.said][0] AS time,
+       [e IN evidence WHERE e.contributors[0] = heir AND e.aspect = 'time' | e.timeSpec][0]
+         AS timeSpec
 """
 PROMOTE: LiteralString = """
 UNWIND $rows AS row
@@ -151,9 +154,11 @@ SET n += row.props, n.definedBy = row.heir
 
 class OrphanRow(TypedDict):
     id: str
+    labels: list[str]
     heir: str
     said: str | None
     time: str | None
+    timeSpec: str | None  # how the heir said its time, when anchored: derived again later
 
 
 async def promote(tx: neo4j.AsyncManagedTransaction, document: str) -> list[str]:
@@ -161,15 +166,38 @@ async def promote(tx: neo4j.AsyncManagedTransaction, document: str) -> list[str]
     rows = cast(list[OrphanRow], await run_in(tx, ORPHANS, document=document))
     promoted = []
     for row in rows:
-        props: dict[str, Any] = json.loads(row["said"]) if row["said"] else {}
+        # The heir's words only: a field it did not give is left empty, not the old words
+        # without their source.
+        label = next((label for label in row["labels"] if label in VERSION_FIELDS), "")
+        props: dict[str, Any] = dict.fromkeys(VERSION_FIELDS.get(label, ()))
+        props |= json.loads(row["said"]) if row["said"] else {}
+        props |= time_from_json(json.loads(row["time"])) if row["time"] else dict.fromkeys(TIME)
         if row["time"]:
-            props |= time_from_json(json.loads(row["time"]))
+            props["timeSpec"] = row["timeSpec"]
         if "text" in props:
-            props["name"] = str(props["text"])[:120]
+            props["name"] = str(props["text"] or "")[:120] or None
         promoted.append({"id": row["id"], "heir": row["heir"], "props": props})
     if promoted:
         await run_in(tx, PROMOTE, rows=promoted)
     return [row["id"] for row in rows]
+
+
+# A fact's own time, as node properties (graph/ingest/facts/plan/core.py time_properties).
+TIME = (
+    "timeText",
+    "startEarliest",
+    "startLatest",
+    "endEarliest",
+    "endLatest",
+    "timePrecision",
+    "timeAnchor",
+    "timeOffset",
+    "timeZone",
+    "timeExternal",
+    "timeExternalBecause",
+    "spanSeconds",
+    "timeSpec",
+)
 
 
 def time_from_json(said: dict[str, Any]) -> dict[str, Any]:
