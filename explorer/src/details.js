@@ -82,15 +82,17 @@ function disputes(n) {
 }
 
 export function renderDetails(n) {
+  const differ = new Set((n.disagreements || []).map((d) => d.kind));
+  const badge = (kind) => differ.has(kind) ? ` <span class="disputed" title="Sources differ: see below">sources differ</span>` : "";
   const rows = [["kind", esc(n.kind || n.typeName)]];
   if (n.status) rows.push(["status", esc(n.status)]);
   if (n.category && typeof n.category === "string") rows.push(["category", esc(n.category)]);
-  if (n.time) rows.push(["when", when(n.time) + (n.combinedTime?.conflicting ? ` <span class="disputed">sources disagree</span>` : "")]);
+  if (n.time) rows.push(["when", when(n.time) + badge("time")]);
   if (n.speaker) rows.push(["speaker", link(n.speaker)]);
   if (n.said) rows.push(["said", esc(n.said)]);
   if (n.about) rows.push(["about", links(n.about)]);
-  if (n.by) rows.push(["by", links(n.by)]);
-  if (n.locations) rows.push(["where", links(n.locations)]);
+  if (n.by) rows.push(["by", links(n.by) + badge("attribution")]);
+  if (n.locations) rows.push(["where", links(n.locations) + badge("place")]);
   if (n.geoPrecision) rows.push(["placed", esc(PRECISION[n.geoPrecision] || n.geoPrecision)]);
   if (n.wave) rows.push(["part of", link(n.wave)]);
   if (n.partOf?.length) rows.push(["part of", links(n.partOf)]);

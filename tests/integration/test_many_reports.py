@@ -325,3 +325,34 @@ async def test_unloading_the_first_source_leaves_the_second_ones_words_and_nothi
         "RETURN s.timeExternalBecause AS because"
     )
     assert "no longer in the graph" in str(because[0]["because"])
+
+
+def test_check_reads_references_from_the_graph_when_it_can_and_says_when_it_cannot(
+    connection: Connection, tmp_path: Any
+) -> None:
+    env = cli_env(NEO4J_URI=connection.uri, NEO4J_DATABASE=connection.database)
+    missing = tmp_path / "missing.facts.yaml"
+    missing.write_text(
+        FOLLOWUP.read_text().replace("attack:2025-03-19-overnight-wave", "attack:no-such-wave")
+    )
+    (tmp_path / "followup.txt").write_text((FOLLOWUP.parent / "followup.txt").read_text())
+    checked = subprocess.run(
+        [DEEDGRAPH, "load", "--check", str(missing)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode != 0
+    assert "'attack:no-such-wave' is neither in this file nor in the graph" in checked.stderr
+    assert "missing.facts.yaml:" in checked.stderr
+    away = cli_env(NEO4J_URI="bolt://127.0.0.1:9", NEO4J_DATABASE="neo4j")
+    offline = subprocess.run(
+        [DEEDGRAPH, "load", "--check", str(missing)],
+        env=away,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert offline.returncode == 0, offline.stderr
+    assert "no graph is reachable" in offline.stdout

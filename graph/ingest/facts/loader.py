@@ -121,13 +121,14 @@ def plan_all(
     (`known`) or an earlier file's. A plan is only safe to write when there are no problems."""
     planned: list[tuple[Parsed, Plan]] = []
     problems: list[Problem] = []
-    known = dict(known or {})
+    times = dict(known) if known is not None else None  # None: no graph asked
     for parsed in documents:
-        plan, found = plan_facts(parsed, known)
+        plan, found = plan_facts(parsed, times)
         problems.extend(found)
         if plan is not None:
             planned.append((parsed, plan))
-            known |= {id: time for id, time in plan.times.items() if id in plan.labels}
+            if times is not None:
+                times |= {id: time for id, time in plan.times.items() if id in plan.labels}
     return planned, by_place(problems)
 
 

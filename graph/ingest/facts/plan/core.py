@@ -104,7 +104,9 @@ class Planner:
         self.parsed = parsed
         self.facts = facts
         self.plan = Plan(document=facts.document)
-        self.known = known or {}  # times of facts outside the file: the graph's, earlier files'
+        # Times of facts outside the file (the graph's, earlier files'); None: no graph was
+        # asked, so an anchor outside the file is left for the load to check.
+        self.known = known
         self.problems: list[Problem] = []
         self.texts: dict[str, str] = {}
         self.external: set[str] = set()
@@ -245,7 +247,7 @@ class Planner:
         if id in self.bounds:
             return self.bounds[id]
         if id not in self.specs:
-            known = self.known.get(id)
+            known = self.known.get(id) if self.known is not None else None
             if known is None:
                 return None
             self.precisions[id] = known.precision
@@ -262,7 +264,12 @@ class Planner:
         if spec.anchor is not None:
             anchor = self.time_of(spec.anchor, (*trail, id))
             if anchor is None:
-                if spec.anchor not in self.specs:
+                here = any(
+                    item.id == spec.anchor
+                    for group in ("actors", "locations", *TIMED)
+                    for item in getattr(self.facts, group)
+                )
+                if spec.anchor not in self.specs and (here or self.known is not None):
                     self.fail(
                         (*location, "anchor"),
                         f"{spec.anchor!r} is not a timed fact here or in the graph",
