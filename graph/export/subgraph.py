@@ -5,7 +5,7 @@ size (the walk or the list, then one query for every node's details)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.errors import NotFoundError
@@ -81,6 +81,10 @@ RETURN collect(n {
   endLatest: toString(n.endLatest),
   latitude: n.point.latitude, longitude: n.point.longitude,
   sources: COLLECT { MATCH (n)-[:SUPPORTED_BY]->(s:Source) RETURN s.id AS source
+                     UNION
+                     // A confirmed incident lists the sources of every record of it.
+                     MATCH (n)-[:SAME_AS*1..4]-(:Entity)-[:SUPPORTED_BY]->(s:Source)
+                     RETURN s.id AS source
                      UNION
                      MATCH (n)<-[:HIT|HAS_FIGURE]-()-[:SUPPORTED_BY {aspect: 'existence'}]->
                            (s:Source {kind: 'dataset'})
@@ -160,8 +164,10 @@ async def path(database: Database, source: str, target: str, hops: int) -> Subgr
 async def attacks(
     database: Database, filter: listing.ListFilter, limit: int, described: str
 ) -> Subgraph:
-    """The attacks a list filter matches in time order, with their actors, places and waves."""
-    page = await listing.list_page(database, "Attack", filter, "time_asc", None, limit, "identity")
+    """The attacks a list filter matches in time order, with their actors, places and waves;
+    an incident confirmed from several records (SAME_AS) once, with every record's sources."""
+    once = replace(filter, one_per_incident=True)
+    page = await listing.list_page(database, "Attack", once, "time_asc", None, limit, "identity")
     ids = [row["id"] for row in page.rows]
     [linked] = cast(list[EdgesRow], await database.read(ATTACK_LINKS, ids=ids))
     edges = linked["rows"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
-from graph.queries.incidents import one_source
+from graph.queries.incidents import one_per_incident, one_source
 from graph.queries.keyset import KEY_OF_ROW, Order, Position, Sort, sort_of
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, REACH, SEEK_BOUNDS
 from graph.store.database import Database
@@ -95,6 +95,7 @@ class ListFilter:
     text: str | None = None
     include_retracted: bool = False
     single_source: bool = False
+    one_per_incident: bool = False  # a confirmed incident once (exports), not every record
 
 
 def _anchor(label: str, filter: ListFilter) -> LiteralString:
@@ -152,6 +153,8 @@ def _conditions(label: str, filter: ListFilter) -> Conditions:
         params["text"] = filter.text.lower()
     if filter.single_source:
         walks.append(one_source("n"))
+    if filter.one_per_incident and label == "Attack":
+        walks.append(one_per_incident("n"))
     return found
 
 

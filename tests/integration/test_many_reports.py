@@ -5,10 +5,14 @@ Asked through the real API; then unloading the follow-up restores every seed ans
 # ruff: noqa: UP031 (GraphQL documents read best with their braces as written)
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import subprocess
 from typing import Any
 
+import httpx
 import pytest
 
 from graph.errors import LoadError
@@ -167,6 +171,19 @@ async def test_a_follow_up_builds_on_the_seed_and_unloading_it_restores_every_an
         i for i in after if i.startswith("acled:")
     }
     assert WAVE not in {a["attack"]["id"] for a in single_after}
+
+    # An export lists the incident once, with every record's sources.
+    exported = httpx.get(
+        api_url + "/export/attacks",
+        params={"actor": "actor:russian-armed-forces", "format": "csv"},
+        timeout=60,
+    )
+    assert exported.status_code == 200
+    table = {row["id"]: row for row in csv.DictReader(io.StringIO(exported.text))}
+    assert "acled:UKR2001" not in table and RAILWAY in table
+    assert {"source:acled", "source:test-followup-0319", "source:report-000"} <= set(
+        json.loads(table[RAILWAY]["sources"])
+    )
 
     # The follow-up's review lists what it adds to the seed's facts and where it differs.
     review = data(
