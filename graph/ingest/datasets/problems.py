@@ -9,12 +9,12 @@ output, one per row; grouped, it is one.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import LoadError, Problem
-from graph.ingest.acled.rows import BadRow
-from graph.ingest.acled.source_file import FileRefused, open_csv
+from graph.ingest.datasets.rows import BadRow
 
 SHOWN = 5  # line numbers or ranges shown for one problem
 ADDED = ("line", "reason")  # the columns a rejects file adds after the original ones
@@ -63,17 +63,12 @@ def lines_text(lines: list[int]) -> str:
     return ("line " if len(lines) == 1 else "lines ") + text
 
 
-def header_of(path: Path) -> list[str]:
-    try:
-        with open_csv(path) as source:
-            return source.header
-    except (FileRefused, OSError, UnicodeDecodeError):
-        return []
-
-
-def write_rejects(target: Path, bad: list[tuple[Path, BadRow]]) -> int:
+def write_rejects(
+    target: Path, bad: list[tuple[Path, BadRow]], header_of: Callable[[Path], list[str]]
+) -> int:
     """Every bad row (not refused files) as CSV: the union of the files' original columns in
-    their order, then line and reason; with several files, a first column `file`. The count."""
+    their order (`header_of` names them: a file's header, or a dataset's fixed columns), then
+    line and reason; with several files, a first column `file`. The count."""
     rows = [(path, row) for path, row in bad if not row.refused]
     paths = list(dict.fromkeys(path for path, _ in rows))
     headers = {path: header_of(path) for path in paths}

@@ -1,6 +1,7 @@
-"""What an online ACLED import writes into an empty graph (graph/ingest/acled/writing.py,
-shared.py), as neo4j-admin CSV files (graph/ingest/acled/bulk_csv.py): the same nodes with
-the same labels and properties, the same relationships with theirs.
+"""What an online import writes into an empty graph (graph/ingest/datasets/write_online.py,
+additions.py), as neo4j-admin CSV files (tables.py): the same nodes with the same labels and
+properties, the same relationships with theirs. The columns are ACLED's: another dataset's
+properties are refused by name (import it without --bulk).
 
 Cypher MERGEs the shared nodes: the first row that needs a place, actor or source creates it,
 later ones find it; here the first one is written and later ones skipped. A later row for an
@@ -16,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.domain.vocabulary import TARGET_CATEGORIES
-from graph.ingest.acled.batch import Batch, EventRow
-from graph.ingest.acled.bulk_csv import GENERATION, Table, boolean, text
-from graph.ingest.acled.pending import Pending
-from graph.ingest.acled.sources import DATASET
+from graph.errors import BadInputError
+from graph.ingest.datasets.additions import Additions
+from graph.ingest.datasets.batch import Batch, EventRow
+from graph.ingest.datasets.offline.tables import GENERATION, Table, boolean, text
 
 START_END_TYPE = [":START_ID", ":END_ID", ":TYPE"]
 EVIDENCE = ["quotes:string[]", "aspect", "external:boolean", "note"]
@@ -72,7 +73,6 @@ CITED_TAIL = ",".join(
     ["", text("SUPPORTED_BY"), "", text(CITED["aspect"]), boolean(CITED["external"]),
      text(CITED["note"])]
 )  # fmt: skip
-PARTY: Props = {"role": "accepted", "sourceId": DATASET, "external": False}
 ENTITY_SOURCE = ["Entity", "Source"]
 ENTITY_LOCATION = ["Entity", "Location"]
 ENTITY_ACTOR = ["Entity", "Actor"]
@@ -103,6 +103,7 @@ class Files:
         self.stored: dict[str, tuple[int, int]] = {}  # event id -> (timestamp, generation)
         self.written = Written()
         self.quotes: dict[str, str] = {}
+        self.dataset = ""  # the dataset's source id, from the first batch
         for key, (name, _) in TARGET_CATEGORIES.items():  # as create_schema writes them
             self.nodes["categories"].write(
                 {"id": "category:" + key, ":LABEL": ["Entity", "TargetCategory"], "name": name,
@@ -114,7 +115,8 @@ class Files:
         return [*self.nodes.values(), *self.relationships.values()]
 
     def add(self, batch: Batch) -> None:
-        self.shared(batch.shared)
+        self.dataset = batch.dataset.id
+        self.additions(batch.additions)
         for label, rows in batch.events.items():
             for row in rows:
                 stored = self.stored.get(row["id"])
@@ -136,9 +138,9 @@ class Files:
         for table in self.tables:
             table.drop(self.written.replaced)
 
-    def shared(self, shared: Pending) -> None:
+    def additions(self, shared: Additions) -> None:
         """Sources, places and actors (created once, with their evidence), their links and
-        the record of every resolution: shared.py's statements."""
+        the record of every resolution: additions.py's statements."""
         for id, props in shared.sources.items():
             if id not in self.created:
                 self.created.add(id)
@@ -216,9 +218,16 @@ class Files:
             for actor in row["against"]:
                 links(head + q(actor) + AGAINST)
         elif label == "Agreement":
-            party = {**PARTY, "quotes": row["evidence"]["quotes"]}
+            party = {
+                "role": "accepted",
+                "sourceId": self.dataset,
+                "external": False,
+                "quotes": row["evidence"]["quotes"],
+            }
             for actor in row["parties"]:
                 self.relate("parties", id, "HAS_PARTY", actor, generation, party)
+        elif label == "Statement":
+            raise BadInputError("the bulk import writes no statements: import without --bulk")
         else:
             for actor in row["participants"]:
                 links(head + q(actor) + PARTICIPANT)
@@ -226,7 +235,7 @@ class Files:
             self.harm(row, generation, head)
         supported = self.relationships["supported"]
         evidence = supported.line({":TYPE": "SUPPORTED_BY", **row["evidence"]}, skip=3)
-        supported.raw(head + q(DATASET) + "," + evidence)
+        supported.raw(head + q(self.dataset) + "," + evidence)
         for source in row["cited"]:
             supported.raw(head + q(source) + CITED_TAIL)
             supported.empty("quotes")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from graph.errors import BadInputError
-from graph.ingest.acled.bulk import managed_only
-from graph.ingest.acled.bulk_admin import admin_command, plain_path
-from graph.ingest.acled.bulk_csv import Table
+from graph.ingest.datasets.offline import managed_only
+from graph.ingest.datasets.offline.admin import admin_command, plain_path
+from graph.ingest.datasets.offline.tables import Table
 from graph.managed.admin import failure_message
 from graph.settings import Connection, ManagedServer
 

@@ -1,5 +1,5 @@
 """Reading ahead of the writer: a child process parses and resolves the next batches while
-Neo4j writes earlier ones (graph/ingest/acled/writing.py).
+Neo4j writes earlier ones (write_online.py), or while offline/files.py writes them as CSV.
 
 A process, not a thread: parsing and resolving cost about 90 µs a row, and in a thread that
 time was taken from the driver, which waited for the interpreter lock while Neo4j waited for
@@ -60,7 +60,7 @@ async def read_ahead(items: Iterator[T], depth: int = 2) -> AsyncIterator[T]:
     so it starts with the parent's resolvers as they are; `items` must not be started yet."""
     context = multiprocessing.get_context("fork")
     handoff: Handoff = context.Queue(maxsize=depth)
-    child = context.Process(target=produce, args=(items, handoff), name="acled-reader")
+    child = context.Process(target=produce, args=(items, handoff), name="import-reader")
     child.daemon = True
     child.start()
     try:

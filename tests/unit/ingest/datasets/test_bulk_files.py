@@ -7,13 +7,13 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from graph.ingest.acled.batch import Batcher
-from graph.ingest.acled.bulk import empty_graph_resolver
-from graph.ingest.acled.bulk_csv import ARRAY_DELIMITER
-from graph.ingest.acled.bulk_files import NODE_FILES, RELATIONSHIP_FILES, Files
-from graph.ingest.acled.bulk_finish import EMPTY_LISTS
+from graph.ingest.acled.events import empty_graph_resolver
 from graph.ingest.acled.rows import Event, event
 from graph.ingest.acled.sources import DATASET
+from graph.ingest.datasets.batch import Batcher
+from graph.ingest.datasets.offline.files import NODE_FILES, RELATIONSHIP_FILES, Files
+from graph.ingest.datasets.offline.finish import EMPTY_LISTS
+from graph.ingest.datasets.offline.tables import ARRAY_DELIMITER
 
 
 def strike(acled_id: str, timestamp: int, notes: str, source: str = "Ukrinform") -> Event:

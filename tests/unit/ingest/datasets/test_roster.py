@@ -4,13 +4,14 @@ to the state or country (created from ISO when missing); anything else stays sta
 
 from __future__ import annotations
 
-from graph.ingest.acled.pending import LinkRow, Pending
-from graph.ingest.acled.roster import KnownActor, Roster, exact_key
 from graph.ingest.acled.rows import ActorName
-from graph.ingest.acled.sources import DATASET, ISO
+from graph.ingest.acled.sources import DATASET
+from graph.ingest.datasets.additions import Additions, LinkRow
+from graph.ingest.datasets.roster import KnownActor, Roster, exact_key
+from graph.ingest.datasets.sources import ISO
 from graph.ingest.resolve.actors import Actors
 from graph.ingest.resolve.places import default_places
-from tests.unit.ingest.acled.test_gazetteer import UKRAINE, curated_gazetteer
+from tests.unit.ingest.datasets.test_gazetteer import UKRAINE, curated_gazetteer
 
 RUSSIA = "actor:russia"
 UKRAINE_STATE = "actor:ukraine"
@@ -27,7 +28,7 @@ CURATED: list[tuple[str, list[str], str | None]] = [
 ]
 
 
-def curated_roster(pending: Pending | None = None) -> Roster:
+def curated_roster(pending: Additions | None = None) -> Roster:
     """A roster indexed as load() would index the seed's actors, without a database."""
     gazetteer = curated_gazetteer(pending)
     roster = Roster(Actors(), default_places(), gazetteer)
@@ -45,7 +46,7 @@ def named(name: str, inter: str | None = "State forces", column: str = "actor1")
 
 
 def links(roster: Roster, type: str) -> list[LinkRow]:
-    return roster.pending.links.get(type, [])
+    return roster.additions.links.get(type, [])
 
 
 def known(
@@ -66,11 +67,11 @@ def loaded(rows: list[KnownActor]) -> Roster:
 def test_an_exact_name_of_a_curated_actor_is_that_actor() -> None:
     roster = curated_roster()
     assert roster.resolve(named("Russian forces")) == RUSSIAN_FORCES
-    made = roster.pending.resolutions[RUSSIAN_FORCES, "Russian forces", "actor1"]
+    made = roster.additions.resolutions[RUSSIAN_FORCES, "Russian forces", "actor1"]
     assert made["how"] == "exact"
     assert made["source"] == DATASET
-    assert roster.pending.actors == {}
-    assert roster.pending.links == {}
+    assert roster.additions.actors == {}
+    assert roster.additions.links == {}
 
 
 def test_an_alias_matches_whatever_its_case_and_spacing() -> None:
@@ -86,7 +87,7 @@ def test_military_forces_of_russia_are_an_acled_actor_part_of_the_curated_russia
     roster = curated_roster()
     id = roster.resolve(named("Military Forces of Russia (2000-)"))
     assert id == "acled-actor:military-forces-of-russia-2000"
-    actor = roster.pending.actors[id]
+    actor = roster.additions.actors[id]
     assert actor["props"]["name"] == "Military Forces of Russia (2000-)"
     assert actor["props"]["kind"] == "armed_forces"
     assert actor["props"]["acledPeriod"] == "2000-"
@@ -98,32 +99,32 @@ def test_military_forces_of_russia_are_an_acled_actor_part_of_the_curated_russia
     assert link["props"]["resolvedBy"] == "rule:military-forces-of"
     assert "RU" in str(link["props"]["rule"])
     assert link["props"]["sourceId"] == DATASET
-    made = roster.pending.resolutions[id, "Military Forces of Russia (2000-)", "actor1"]
+    made = roster.additions.resolutions[id, "Military Forces of Russia (2000-)", "actor1"]
     assert made["how"] == "rule:military-forces-of"
-    assert "actor:state/ru" not in roster.pending.actors
+    assert "actor:state/ru" not in roster.additions.actors
 
 
 def test_government_of_ukraine_speaks_for_the_curated_ukraine() -> None:
     roster = curated_roster()
     id = roster.resolve(named("Government of Ukraine (2019-)", None))
     assert id == "acled-actor:government-of-ukraine-2019"
-    assert roster.pending.actors[id]["props"]["kind"] == "government"
+    assert roster.additions.actors[id]["props"]["kind"] == "government"
     [link] = links(roster, "SPEAKS_FOR")
     assert (link["start"], link["end"]) == (id, UKRAINE_STATE)
     assert link["props"]["resolvedBy"] == "rule:government-of"
-    assert "PART_OF" not in roster.pending.links
+    assert "PART_OF" not in roster.additions.links
 
 
 def test_civilians_in_ukraine_are_based_in_the_country_not_part_of_the_state() -> None:
     roster = curated_roster()
     id = roster.resolve(named("Civilians (Ukraine)", "Civilians", "actor2"))
     assert id == "acled-actor:civilians-ukraine"
-    assert roster.pending.actors[id]["props"]["kind"] == "group"
+    assert roster.additions.actors[id]["props"]["kind"] == "group"
     [link] = links(roster, "BASED_IN")
     assert (link["start"], link["end"]) == (id, UKRAINE)
     assert link["props"]["resolvedBy"] == "rule:group-in-parentheses"
-    assert set(roster.pending.links) == {"BASED_IN"}
-    assert roster.pending.places == {}
+    assert set(roster.additions.links) == {"BASED_IN"}
+    assert roster.additions.places == {}
 
 
 def test_a_state_the_graph_lacks_is_created_from_iso_and_based_in_its_country() -> None:
@@ -131,7 +132,7 @@ def test_a_state_the_graph_lacks_is_created_from_iso_and_based_in_its_country() 
     id = roster.resolve(named("Military Forces of Poland (1989-)"))
     [part_of] = links(roster, "PART_OF")
     assert (part_of["start"], part_of["end"]) == (id, "actor:state/pl")
-    state = roster.pending.actors["actor:state/pl"]
+    state = roster.additions.actors["actor:state/pl"]
     assert state["props"] == {
         "id": "actor:state/pl",
         "name": "Poland",
@@ -143,15 +144,15 @@ def test_a_state_the_graph_lacks_is_created_from_iso_and_based_in_its_country() 
     [based_in] = links(roster, "BASED_IN")
     assert (based_in["start"], based_in["end"]) == ("actor:state/pl", "location:iso/pl")
     assert based_in["props"] == {"sourceId": ISO}
-    assert roster.pending.places["location:iso/pl"]["source"] == ISO
-    assert ISO in roster.pending.sources
+    assert roster.additions.places["location:iso/pl"]["source"] == ISO
+    assert ISO in roster.additions.sources
 
 
 def test_a_created_state_is_created_once_for_all_its_organs() -> None:
     roster = curated_roster()
     roster.resolve(named("Military Forces of Poland (1989-)"))
     roster.resolve(named("Government of Poland (2023-)", None))
-    assert [id for id in roster.pending.actors if id.startswith("actor:")] == ["actor:state/pl"]
+    assert [id for id in roster.additions.actors if id.startswith("actor:")] == ["actor:state/pl"]
     assert links(roster, "SPEAKS_FOR")[0]["end"] == "actor:state/pl"
     assert len(links(roster, "BASED_IN")) == 1
 
@@ -161,17 +162,19 @@ def test_a_group_in_a_country_the_graph_lacks_is_based_in_the_country_created_fr
     id = roster.resolve(named("Civilians (Moldova)", "Civilians", "actor2"))
     [link] = links(roster, "BASED_IN")
     assert (link["start"], link["end"]) == (id, "location:iso/md")
-    assert roster.pending.places["location:iso/md"]["props"]["kind"] == "country"
-    assert "actor:state/md" not in roster.pending.actors
+    assert roster.additions.places["location:iso/md"]["props"]["kind"] == "country"
+    assert "actor:state/md" not in roster.additions.actors
 
 
 def test_wagner_group_stays_standalone() -> None:
     roster = curated_roster()
     id = roster.resolve(named("Wagner Group", "External/Other forces", "assoc_actor_1"))
     assert id == "acled-actor:wagner-group"
-    assert roster.pending.links == {}
-    assert roster.pending.actors[id]["evidence"]["note"] == "named in ACLED's assoc_actor_1 column"
-    assert roster.pending.resolutions[id, "Wagner Group", "assoc_actor_1"]["how"] == "standalone"
+    assert roster.additions.links == {}
+    assert (
+        roster.additions.actors[id]["evidence"]["note"] == "named in ACLED's assoc_actor_1 column"
+    )
+    assert roster.additions.resolutions[id, "Wagner Group", "assoc_actor_1"]["how"] == "standalone"
 
 
 def test_a_name_two_curated_actors_share_decides_nothing() -> None:
@@ -181,8 +184,8 @@ def test_a_name_two_curated_actors_share_decides_nothing() -> None:
     del roster.exact["kyiv"]
     id = roster.resolve(named("Kyiv", None))
     assert id == "acled-actor:kyiv"
-    assert roster.pending.resolutions[id, "Kyiv", "actor1"]["how"] == "standalone"
-    assert roster.pending.links == {}
+    assert roster.additions.resolutions[id, "Kyiv", "actor1"]["how"] == "standalone"
+    assert roster.additions.links == {}
 
 
 # Caching and records
@@ -191,18 +194,18 @@ def test_a_name_two_curated_actors_share_decides_nothing() -> None:
 def test_resolving_an_actor_twice_returns_the_cached_id_and_adds_nothing() -> None:
     roster = curated_roster()
     first = roster.resolve(named("Military Forces of Russia (2000-)"))
-    assert roster.pending.take()
+    assert roster.additions.take()
     assert roster.resolve(named("Military Forces of Russia (2000-)")) == first
-    assert not roster.pending
+    assert not roster.additions
 
 
 def test_an_actor_named_in_another_column_is_recorded_there_but_created_once() -> None:
     roster = curated_roster()
     first = roster.resolve(named("Military Forces of Russia (2000-)"))
-    roster.pending.take()
+    roster.additions.take()
     again = roster.resolve(named("Military Forces of Russia (2000-)", column="actor2"))
     assert again == first
-    taken = roster.pending.take()
+    taken = roster.additions.take()
     assert taken.actors == {} and taken.links == {}
     assert list(taken.resolutions) == [(first, "Military Forces of Russia (2000-)", "actor2")]
 
@@ -217,8 +220,8 @@ def test_every_created_actor_has_a_source_and_evidence() -> None:
         "Wagner Group",
     ):
         roster.resolve(named(name, None))
-    assert len(roster.pending.actors) == 6
-    for id, actor in roster.pending.actors.items():
+    assert len(roster.additions.actors) == 6
+    for id, actor in roster.additions.actors.items():
         assert actor["id"] == actor["props"]["id"] == id
         assert actor["source"] in (DATASET, ISO), id
         assert actor["evidence"]["external"] is (actor["source"] == ISO), id
@@ -264,5 +267,5 @@ def test_load_matches_actors_an_earlier_import_made_by_id_not_by_name() -> None:
     )
     assert "russian forces" not in roster.exact
     assert roster.resolve(named("Military Forces of Russia (2000-)")) == earlier
-    assert roster.pending.actors == {} and roster.pending.links == {}
-    assert (earlier, "Military Forces of Russia (2000-)", "actor1") in roster.pending.resolutions
+    assert roster.additions.actors == {} and roster.additions.links == {}
+    assert (earlier, "Military Forces of Russia (2000-)", "actor1") in roster.additions.resolutions

@@ -1,8 +1,9 @@
-"""ACLED's places resolved to the graph's: countries by ISO 3166-1, first-level regions by ISO
+"""A dataset's places resolved to the graph's (ACLED's admin columns; GDELT's ActionGeo as the
+same levels): countries by ISO 3166-1, first-level regions by ISO
 3166-2 (so "Kyivska" is the curated Kyiv region, UA-32), lower levels by name within their
 resolved parent ("Buchanskyi" is the curated Bucha district), and only what matches nothing is
 created, under its parent, with a kind that says what it is. Every link of a name to a node is
-recorded with how it was made (graph/ingest/acled/pending.py, NAMED_IN in the graph)."""
+recorded with how it was made (graph/ingest/datasets/additions.py, NAMED_IN in the graph)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,9 @@ from typing import LiteralString, TypedDict, cast
 
 from neo4j.spatial import WGS84Point
 
-from graph.ingest.acled.pending import Pending, PlaceRow
-from graph.ingest.acled.rows import PlaceNames, slug
-from graph.ingest.acled.sources import (
-    DATASET,
-    ISO,
-    ISO_ROW,
-    EvidenceProps,
-    from_iso,
-    named_in_dataset,
-)
+from graph.ingest.datasets.additions import Additions, PlaceRow
+from graph.ingest.datasets.rows import PlaceNames, slug
+from graph.ingest.datasets.sources import ISO, ISO_ROW, Dataset, EvidenceProps, from_iso
 from graph.ingest.resolve.places import Places, region_kind
 from graph.store.database import Database
 
@@ -66,11 +60,15 @@ class Resolved:
 
 class Gazetteer:
     """The graph's places, indexed by ISO code and by name keys under each parent; resolving
-    ACLED's names against them, creating what is missing (in `pending`)."""
+    a dataset's names against them, creating what is missing (in `additions`). Places it
+    creates by name get ids from their parent's code and their name, whatever the dataset
+    (the prefix `acled-place:` is historical): two datasets naming a place the same way
+    under the same parent make one node."""
 
-    def __init__(self, places: Places, pending: Pending) -> None:
+    def __init__(self, places: Places, additions: Additions, dataset: Dataset) -> None:
         self.places = places
-        self.pending = pending
+        self.additions = additions
+        self.dataset = dataset
         self.by_iso: dict[str, str] = {}
         self.children: dict[tuple[str | None, str], dict[str, str]] = {}
         self.own_keys: dict[str, frozenset[str]] = {}
@@ -185,7 +183,7 @@ class Gazetteer:
             key = "iso3166_1" if depth == 0 else "iso3166_2"
             props: dict[str, object] = {"id": id, "name": name, "kind": kind, key: code}
             self.create(id, props, parent, depth, ISO, from_iso(code))
-            self.pending.sources.setdefault(ISO, ISO_ROW["props"])
+            self.additions.sources.setdefault(ISO, ISO_ROW["props"])
             self.index(id, parent, [name], kind)
         return id
 
@@ -215,7 +213,7 @@ class Gazetteer:
         if id not in self.own_keys:
             props: dict[str, object] = {"id": id, "name": name, "kind": kind, "point": point}
             depth = base.count("/") + 1 if parent else 0
-            self.create(id, props, parent, depth, DATASET, named_in_dataset(column))
+            self.create(id, props, parent, depth, self.dataset.id, self.dataset.named_in(column))
             self.index(id, parent, [name], kind)
             where = f"under {parent}" if parent else "at the top"
             self.record(id, name, column, "created", f"no place of this name {where}: created")
@@ -230,7 +228,7 @@ class Gazetteer:
         source: str,
         evidence: EvidenceProps,
     ) -> None:
-        self.pending.places[id] = PlaceRow(
+        self.additions.places[id] = PlaceRow(
             id=id, props=props, within=parent, depth=depth, source=source, evidence=evidence
         )
 
@@ -246,6 +244,13 @@ class Gazetteer:
         if (id, name, column) in self.recorded:
             return
         self.recorded.add((id, name, column))
-        self.pending.resolved(
-            {"id": id, "name": name, "column": column, "how": how, "rule": rule, "source": DATASET}
+        self.additions.resolved(
+            {
+                "id": id,
+                "name": name,
+                "column": column,
+                "how": how,
+                "rule": rule,
+                "source": self.dataset.id,
+            }
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest.acled.pending import NamedInRow, Pending, PlaceRow
-from graph.ingest.acled.sources import DATASET, named_in_dataset
+from graph.ingest.acled.sources import ACLED, DATASET
+from graph.ingest.datasets.additions import Additions, NamedInRow, PlaceRow
 
 
 def place(id: str) -> PlaceRow:
@@ -16,7 +16,7 @@ def place(id: str) -> PlaceRow:
         within=None,
         depth=0,
         source=DATASET,
-        evidence=named_in_dataset("location"),
+        evidence=ACLED.named_in("location"),
     )
 
 
@@ -24,14 +24,14 @@ def resolution(id: str, name: str, column: str, how: str = "exact") -> NamedInRo
     return NamedInRow(id=id, name=name, column=column, how=how, rule="why", source=DATASET)
 
 
-def filled() -> Pending:
-    pending = Pending()
+def filled() -> Additions:
+    pending = Additions()
     pending.sources[DATASET] = {"id": DATASET}
     pending.places["acled-place:ua-32/irpin"] = place("acled-place:ua-32/irpin")
     pending.actors["acled-actor:wagner-group"] = {
         "id": "acled-actor:wagner-group",
         "props": {"id": "acled-actor:wagner-group"},
-        "evidence": named_in_dataset("actor1"),
+        "evidence": ACLED.named_in("actor1"),
         "source": DATASET,
     }
     pending.link("PART_OF", "acled-actor:x", "actor:russia", {"sourceId": DATASET})
@@ -71,7 +71,7 @@ def test_taking_twice_hands_over_nothing_the_second_time() -> None:
 
 
 def test_resolved_keeps_the_first_record_per_id_name_and_column() -> None:
-    pending = Pending()
+    pending = Additions()
     pending.resolved(resolution("location:kyiv-oblast", "Kyivska", "admin1", "iso-name"))
     pending.resolved(resolution("location:kyiv-oblast", "Kyivska", "admin1", "table"))
     pending.resolved(resolution("location:kyiv-oblast", "Kyivska", "admin2", "rule:name-keys"))
@@ -81,7 +81,7 @@ def test_resolved_keeps_the_first_record_per_id_name_and_column() -> None:
 
 
 def test_links_are_kept_by_type_in_the_order_they_were_made() -> None:
-    pending = Pending()
+    pending = Additions()
     pending.link("BASED_IN", "a", "x", {})
     pending.link("PART_OF", "b", "y", {"rule": "r"})
     pending.link("BASED_IN", "c", "z", {})
@@ -93,8 +93,8 @@ def test_links_are_kept_by_type_in_the_order_they_were_made() -> None:
 
 
 def test_an_empty_pending_is_false() -> None:
-    assert not Pending()
-    assert bool(Pending()) is False
+    assert not Additions()
+    assert bool(Additions()) is False
 
 
 @pytest.mark.parametrize("part", ["sources", "places", "actors", "links", "resolutions"])

@@ -1,16 +1,30 @@
-"""Writing ACLED batches: one statement per event label writes a batch's events with all
-their links; up to two batches are written at once."""
+"""Writing online, whatever the dataset: one statement per event label writes a batch's events
+with all their links; up to two batches are written at once, while a child process reads and
+resolves the next ones (read_ahead.py). A newer row (by the dataset's version property)
+replaces an older one of the same event; an older one is stale and left out."""
 
 from __future__ import annotations
 
 import asyncio
+import time
+from pathlib import Path
 from typing import LiteralString, TypedDict, cast
 
 import neo4j
 
-from graph.ingest.acled.batch import Batch
-from graph.ingest.acled.shared import write_shared
-from graph.ingest.acled.sources import DATASET
+from graph.ingest.datasets.additions import write_additions
+from graph.ingest.datasets.batch import Batch, Batcher, R
+from graph.ingest.datasets.pipeline import (
+    Parsed,
+    Progress,
+    Reader,
+    Summary,
+    count_rows,
+    fewer_collections,
+    parse,
+)
+from graph.ingest.datasets.problems import RowsRejected
+from graph.ingest.datasets.read_ahead import read_ahead
 from graph.store.database import Database, run_in
 
 EVENT_LABELS: dict[str, LiteralString] = {
@@ -18,13 +32,14 @@ EVENT_LABELS: dict[str, LiteralString] = {
     "Interception": "Interception",
     "Agreement": "Agreement",
     "Event": "Event",
+    "Statement": "Statement",
 }
 
 
 EXISTING: LiteralString = """
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN collect([n.id, n.acledTimestamp]) AS found
+RETURN collect([n.id, n[$version]]) AS found
 """
 
 
@@ -59,8 +74,8 @@ CALL (n) {
 NEW_EVENT: LiteralString = "CREATE (n:Entity {id: row.id})"
 OLD_EVENT: LiteralString = (
     "MATCH (n:Entity {id: row.id}) "
-    "WHERE n.acledTimestamp IS NULL OR n.acledTimestamp <= row.timestamp "
-    "REMOVE n:Attack:Interception:Agreement:Event"
+    "WHERE n[$version] IS NULL OR n[$version] <= row.timestamp "
+    "REMOVE n:Attack:Interception:Agreement:Event:Statement"
 )
 # Dataset evidence, figures and inferred targets: created for a new event, merged into what a
 # replaced one kept.
@@ -105,6 +120,17 @@ CALL (n, row) {
   MATCH (actor:Entity {id: id})
   CREATE (n)-[:PARTICIPANT]->(actor)
 }"""
+SAID: LiteralString = """
+CALL (n, row) {
+  UNWIND row.made_by AS id
+  MATCH (actor:Entity {id: id})
+  CREATE (n)-[:MADE_BY]->(actor)
+}
+CALL (n, row) {
+  UNWIND row.about AS id
+  MATCH (about:Entity {id: id})
+  CREATE (n)-[:ABOUT]->(about)
+}"""
 PARTIES: LiteralString = """
 CALL (n, row) {
   UNWIND row.parties AS id
@@ -139,6 +165,8 @@ def links(label: LiteralString, replacing: bool) -> LiteralString:
         return ACTORS
     if label == "Agreement":
         return PARTIES
+    if label == "Statement":
+        return SAID
     return PARTICIPANTS
 
 
@@ -175,11 +203,11 @@ CALL (n, row, dataset) {
         + """
   SET evidence = row.evidence
 }
-CALL (n, row) {
+CALL (n, row, dataset) {
   UNWIND row.cited AS id
   MATCH (source:Entity {id: id})
   CREATE (n)-[:SUPPORTED_BY {quotes: [], aspect: 'cited', external: false,
-                             note: 'cited by ACLED'}]->(source)
+                             note: 'cited by ' + dataset.name}]->(source)
 }
 RETURN count(n) AS written
 """
@@ -188,14 +216,16 @@ RETURN count(n) AS written
 
 async def write_batch(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
     """Write one batch inside a transaction; the number of events written (not stale)."""
-    await write_shared(tx, batch.shared)
+    await write_additions(tx, batch.additions)
     return await write_batch_events(tx, batch)
 
 
 async def write_batch_events(tx: neo4j.AsyncManagedTransaction, batch: Batch) -> int:
-    """A batch's events with their links; the shared nodes they link to must exist."""
+    """A batch's events with their links; the additions they link to must exist."""
+    dataset, version = batch.dataset.id, batch.dataset.version
     every = [row for rows in batch.events.values() for row in rows]
-    [found] = cast(list[ExistingRow], await run_in(tx, EXISTING, ids=[row["id"] for row in every]))
+    ids = [row["id"] for row in every]
+    [found] = cast(list[ExistingRow], await run_in(tx, EXISTING, ids=ids, version=version))
     stored = {id: timestamp for id, timestamp in found["found"]}
     # An event already in the graph is replaced only by a row at least as new.
     replacing = {
@@ -204,12 +234,15 @@ async def write_batch_events(tx: neo4j.AsyncManagedTransaction, batch: Batch) ->
         if row["id"] in stored and (stored[row["id"]] or 0) <= row["timestamp"]
     }
     if replacing:
-        kept = [
-            {"id": row["id"], "keep": [x["id"] for x in row["targets"] + row["figures"]]}
-            for row in every
-            if row["id"] in replacing
-        ]
-        await run_in(tx, CLEAR_OUTGOING, rows=sorted(kept, key=lambda r: r["id"]), dataset=DATASET)
+        kept = sorted(
+            (
+                {"id": row["id"], "keep": [x["id"] for x in row["targets"] + row["figures"]]}
+                for row in every
+                if row["id"] in replacing
+            ),
+            key=lambda r: str(r["id"]),
+        )
+        await run_in(tx, CLEAR_OUTGOING, rows=kept, dataset=dataset)
     written = 0
     for label, rows in batch.events.items():
         new = [row for row in rows if row["id"] not in stored]
@@ -218,7 +251,8 @@ async def write_batch_events(tx: neo4j.AsyncManagedTransaction, batch: Batch) ->
             if chosen:
                 cypher = write_events(EVENT_LABELS[label], replacing=replace)
                 [count] = cast(
-                    list[WrittenRow], await run_in(tx, cypher, rows=chosen, dataset=DATASET)
+                    list[WrittenRow],
+                    await run_in(tx, cypher, rows=chosen, dataset=dataset, version=version),
                 )
                 written += count["written"]
     return written
@@ -227,7 +261,7 @@ async def write_batch_events(tx: neo4j.AsyncManagedTransaction, batch: Batch) ->
 class Writers:
     """Batches written by up to WRITERS transactions at once, so both of Neo4j's cores work.
 
-    A batch's new places, actors and sources are committed before its events start, and
+    A batch's additions (places, actors, sources) are committed before its events start, and
     before any later batch's, which may link to them. A batch that shares an event id with
     one still being written waits for it: the newer row must be compared with what it wrote.
     """
@@ -250,14 +284,14 @@ class Writers:
             for task in done:
                 written += await self._collect(task)
 
-        async def shared(tx: neo4j.AsyncManagedTransaction) -> None:
-            await write_shared(tx, batch.shared)
+        async def additions(tx: neo4j.AsyncManagedTransaction) -> None:
+            await write_additions(tx, batch.additions)
 
         async def events(tx: neo4j.AsyncManagedTransaction) -> int:
             return await write_batch_events(tx, batch)
 
-        if batch.shared:
-            await self.database.write_transaction(shared)
+        if batch.additions:
+            await self.database.write_transaction(additions)
         self.running[asyncio.create_task(self.database.write_transaction(events))] = ids
         return written
 
@@ -281,3 +315,63 @@ class Writers:
     async def _collect(self, task: asyncio.Task[int]) -> int:
         del self.running[task]
         return await task
+
+
+async def import_online(
+    database: Database,
+    paths: list[Path],
+    reader: Reader[R],
+    batcher: Batcher[R],
+    strict: bool = False,
+    batch_size: int = 5000,
+    progress: Progress | None = None,
+) -> Summary:
+    """Read, resolve and write every row of the files; under `strict`, all or nothing."""
+    with fewer_collections():
+        return await _import(database, paths, reader, batcher, strict, batch_size, progress)
+
+
+async def _import(
+    database: Database,
+    paths: list[Path],
+    reader: Reader[R],
+    batcher: Batcher[R],
+    strict: bool,
+    batch_size: int,
+    progress: Progress | None,
+) -> Summary:
+    summary = Summary()
+    started = time.perf_counter()
+    total = count_rows(paths, reader.header)
+
+    def report() -> None:
+        if progress:
+            progress(summary.rows, max(total, summary.rows), time.perf_counter() - started)
+
+    if strict:  # all or nothing: every row read first, every batch in one transaction
+        parts: list[Parsed] = list(parse(paths, reader, batch_size, batcher))
+        for part in parts:
+            summary.take(part)
+        if summary.bad:
+            raise RowsRejected(summary.bad)
+
+        async def everything(tx: neo4j.AsyncManagedTransaction) -> int:
+            return sum([await write_batch(tx, part.batch) for part in parts])
+
+        summary.written = await database.write_transaction(everything)
+        report()
+    else:
+        writers = Writers(database)
+        try:
+            async for part in read_ahead(parse(paths, reader, batch_size, batcher)):
+                summary.take(part)
+                if len(part.batch):
+                    summary.written += await writers.write(part.batch)
+                report()
+        except BaseException:
+            await writers.abandon()
+            raise
+        summary.written += await writers.finish()
+    summary.stale = summary.imported - summary.written
+    summary.seconds = time.perf_counter() - started
+    return summary

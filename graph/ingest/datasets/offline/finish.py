@@ -9,7 +9,7 @@ from typing import LiteralString
 
 import neo4j
 
-from graph.ingest.acled.bulk_files import Files
+from graph.ingest.datasets.offline.files import Files
 from graph.settings import Connection
 from graph.store.constraints import STATEMENTS, create_schema
 from graph.store.database import Database

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.ingest.acled.bulk_csv import ARRAY_DELIMITER_OPTION, Table
+from graph.ingest.datasets.offline.tables import ARRAY_DELIMITER_OPTION, Table
 from graph.managed.admin import admin_log, admin_prefix, run_admin
 from graph.settings import ManagedServer
 

@@ -1,4 +1,4 @@
-"""Opening an ACLED export as it was saved: plain, `.gz` or a `.zip` holding one CSV; UTF-8
+"""Opening a dataset's export as it was saved: plain, `.gz` or a `.zip` holding one CSV; UTF-8
 with or without a byte-order mark; CRLF or LF; commas, or the semicolons (or tabs) a
 spreadsheet writes where the decimal separator is a comma."""
 
@@ -105,12 +105,12 @@ def open_csv(path: Path) -> Iterator[CsvFile]:
             text.detach()
 
 
-def count_lines(path: Path) -> int:
-    """Lines after the header, for progress: an upper bound on rows (a quoted note can span
-    lines). 0 for a file that cannot be opened; reading it says why."""
+def count_lines(path: Path, header: bool = True) -> int:
+    """Lines (after the header, if the file has one), for progress: an upper bound on rows (a
+    quoted note can span lines). 0 for a file that cannot be opened; reading it says why."""
     try:
         with open_bytes(path) as handle:
             lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
     except (FileRefused, OSError, EOFError, zipfile.BadZipFile):
         return 0
-    return max(lines - 1, 0)
+    return max(lines - header, 0)

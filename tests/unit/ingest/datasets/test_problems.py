@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from graph.ingest.acled.problems import groups, lines_text, write_rejects
-from graph.ingest.acled.records import read
+from graph.ingest.acled.records import header_of, read
 from graph.ingest.acled.rows import BadRow, Event, refusal
+from graph.ingest.datasets.problems import groups, lines_text, write_rejects
 from tests.acled_files import old_2016, today_row, write_rows
 
 
@@ -54,7 +54,7 @@ def test_rejects_keep_the_original_columns_then_line_and_reason(tmp_path: Path) 
     text = source.read_text(encoding="utf-8").replace("14/01/2016", "14/13/2016")
     source.write_text(text, encoding="utf-8")
     target = tmp_path / "rejects.csv"
-    assert write_rejects(target, bad_rows(source)) == 1
+    assert write_rejects(target, bad_rows(source), header_of) == 1
     with target.open(newline="", encoding="utf-8") as handle:
         [header, *rows] = list(csv.reader(handle))
     original = source.read_text(encoding="utf-8").splitlines()[0].split(",")
@@ -71,7 +71,7 @@ def test_a_fixed_rejects_file_imports_again(tmp_path: Path) -> None:
         tmp_path / "export.csv", [today_row(1), today_row(2, latitude="north"), today_row(3)]
     )
     target = tmp_path / "rejects.csv"
-    write_rejects(target, bad_rows(source))
+    write_rejects(target, bad_rows(source), header_of)
     fixed = tmp_path / "fixed.csv"
     fixed.write_text(target.read_text(encoding="utf-8").replace("north", "50.9"), "utf-8")
     [again] = list(read(fixed))
@@ -82,7 +82,7 @@ def test_rejects_of_several_files_say_which_file(tmp_path: Path) -> None:
     one = write_rows(tmp_path / "one.csv", [today_row(1, actor1="")])
     two = write_rows(tmp_path / "two.csv", [today_row(2, fatalities="many")])
     target = tmp_path / "rejects.csv"
-    assert write_rejects(target, bad_rows(one) + bad_rows(two)) == 2
+    assert write_rejects(target, bad_rows(one) + bad_rows(two), header_of) == 2
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["file"], r["event_id_cnty"], r["line"]) for r in rows] == [

@@ -17,16 +17,12 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from graph.errors import DeedgraphError
+from graph.errors import BulkValueError, DeedgraphError
 
 ARRAY_DELIMITER = "\x1f"  # the unit separator
 ARRAY_DELIMITER_OPTION = "--array-delimiter=U+001F"
 GENERATION = ":IGNORE"  # a column the importer skips: which written row a line belongs to
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-class BulkValueError(DeedgraphError):
-    """A value the offline importer cannot take as it is."""
 
 
 def text(value: object) -> str:

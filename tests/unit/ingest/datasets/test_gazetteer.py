@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from neo4j.spatial import WGS84Point
 
-from graph.ingest.acled.gazetteer import Gazetteer, KnownPlace, Resolved
-from graph.ingest.acled.pending import NamedInRow, Pending, PlaceRow
 from graph.ingest.acled.rows import PlaceNames
-from graph.ingest.acled.sources import DATASET, ISO
+from graph.ingest.acled.sources import ACLED, DATASET
+from graph.ingest.datasets.additions import Additions, NamedInRow, PlaceRow
+from graph.ingest.datasets.gazetteer import Gazetteer, KnownPlace, Resolved
+from graph.ingest.datasets.sources import ISO
 from graph.ingest.resolve.places import default_places
 
 UKRAINE = "location:ukraine"
@@ -34,9 +35,9 @@ CURATED: list[tuple[str, str | None, list[str], str, str | None]] = [
 ]
 
 
-def curated_gazetteer(pending: Pending | None = None) -> Gazetteer:
+def curated_gazetteer(pending: Additions | None = None) -> Gazetteer:
     """A gazetteer indexed as load() would index the seed's places, without a database."""
-    gazetteer = Gazetteer(default_places(), pending if pending is not None else Pending())
+    gazetteer = Gazetteer(default_places(), pending if pending is not None else Additions(), ACLED)
     for id, parent, names, kind, code in CURATED:
         gazetteer.index(id, parent, names, kind)
         if code is not None:
@@ -59,7 +60,7 @@ def where(
     return PlaceNames(country, iso, admin1, admin2, admin3, location, latitude, longitude)
 
 
-def record(pending: Pending, id: str, name: str, column: str) -> NamedInRow:
+def record(pending: Additions, id: str, name: str, column: str) -> NamedInRow:
     return pending.resolutions[id, name, column]
 
 
@@ -78,7 +79,7 @@ def known(
 
 
 def loaded(rows: list[KnownPlace]) -> Gazetteer:
-    gazetteer = Gazetteer(default_places(), Pending())
+    gazetteer = Gazetteer(default_places(), Additions(), ACLED)
     gazetteer.know(rows)  # what load() indexes, given the rows its query returns
     return gazetteer
 
@@ -89,17 +90,17 @@ def loaded(rows: list[KnownPlace]) -> Gazetteer:
 def test_kyivska_resolves_to_the_curated_kyiv_region_and_records_how() -> None:
     gazetteer = curated_gazetteer()
     assert gazetteer.resolve(where("Kyivska")) == Resolved(KYIV_REGION, "UA")
-    made = record(gazetteer.pending, KYIV_REGION, "Kyivska", "admin1")
+    made = record(gazetteer.additions, KYIV_REGION, "Kyivska", "admin1")
     assert made["how"] == "iso-name" or made["how"].startswith("rule:")
     assert "UA-32" in made["rule"]
     assert made["source"] == DATASET
-    assert gazetteer.pending.places == {}
+    assert gazetteer.additions.places == {}
 
 
 def test_the_country_column_is_recorded_as_resolved_by_its_iso_code() -> None:
     gazetteer = curated_gazetteer()
     gazetteer.resolve(where("Kyivska"))
-    made = record(gazetteer.pending, UKRAINE, "Ukraine", "country")
+    made = record(gazetteer.additions, UKRAINE, "Ukraine", "country")
     assert made["how"] == "iso-code"
     assert "UA" in made["rule"]
 
@@ -107,16 +108,16 @@ def test_the_country_column_is_recorded_as_resolved_by_its_iso_code() -> None:
 def test_kyiv_alone_in_admin1_is_the_region_not_the_city() -> None:
     gazetteer = curated_gazetteer()
     assert gazetteer.resolve(where("Kyiv")).place == KYIV_REGION
-    made = record(gazetteer.pending, KYIV_REGION, "Kyiv", "admin1")
+    made = record(gazetteer.additions, KYIV_REGION, "Kyiv", "admin1")
     assert made["how"] == "rule:admin1-is-a-region"
     assert "UA-32" in made["rule"] and "UA-30" in made["rule"]
-    assert gazetteer.pending.places == {}
+    assert gazetteer.additions.places == {}
 
 
 def test_kyiv_city_creates_the_city_from_its_iso_code_with_iso_evidence() -> None:
     gazetteer = curated_gazetteer()
     assert gazetteer.resolve(where("Kyiv City")) == Resolved("location:iso/ua-30", "UA")
-    city = gazetteer.pending.places["location:iso/ua-30"]
+    city = gazetteer.additions.places["location:iso/ua-30"]
     assert city["props"]["kind"] == "city"
     assert city["props"]["iso3166_2"] == "UA-30"
     assert city["props"]["name"] == "Kyiv"
@@ -125,21 +126,21 @@ def test_kyiv_city_creates_the_city_from_its_iso_code_with_iso_evidence() -> Non
     assert city["source"] == ISO
     assert city["evidence"]["external"] is True
     assert "UA-30" in city["evidence"]["note"]
-    assert ISO in gazetteer.pending.sources
-    assert record(gazetteer.pending, "location:iso/ua-30", "Kyiv City", "admin1")
+    assert ISO in gazetteer.additions.sources
+    assert record(gazetteer.additions, "location:iso/ua-30", "Kyiv City", "admin1")
 
 
 def test_kyiv_named_again_below_kyiv_city_is_the_city_itself() -> None:
     gazetteer = curated_gazetteer()
     found = gazetteer.resolve(where("Kyiv City", "Kyiv", location="Kyiv"))
     assert found.place == "location:iso/ua-30"
-    assert list(gazetteer.pending.places) == ["location:iso/ua-30"]
+    assert list(gazetteer.additions.places) == ["location:iso/ua-30"]
 
 
 def test_a_region_the_graph_lacks_is_created_under_the_curated_country() -> None:
     gazetteer = curated_gazetteer()
     assert gazetteer.resolve(where("Kharkivska")).place == "location:iso/ua-63"
-    region = gazetteer.pending.places["location:iso/ua-63"]
+    region = gazetteer.additions.places["location:iso/ua-63"]
     assert region["props"]["kind"] == "region"
     assert region["within"] == UKRAINE
     assert region["source"] == ISO
@@ -151,9 +152,9 @@ def test_a_region_the_graph_lacks_is_created_under_the_curated_country() -> None
 def test_buchanskyi_resolves_to_the_curated_bucha_district() -> None:
     gazetteer = curated_gazetteer()
     assert gazetteer.resolve(where("Kyivska", "Buchanskyi")).place == BUCHA_DISTRICT
-    made = record(gazetteer.pending, BUCHA_DISTRICT, "Buchanskyi", "admin2")
+    made = record(gazetteer.additions, BUCHA_DISTRICT, "Buchanskyi", "admin2")
     assert made["how"] == "rule:name-keys"
-    assert gazetteer.pending.places == {}
+    assert gazetteer.additions.places == {}
 
 
 def test_buchanskyi_under_another_region_is_not_the_kyiv_regions_district() -> None:
@@ -168,7 +169,7 @@ def test_an_unknown_settlement_is_created_under_its_region_with_its_point() -> N
         where("Kyivska", location="Hostomel", latitude=50.57, longitude=30.26)
     )
     assert found == Resolved("acled-place:ua-32/hostomel", "UA")
-    place = gazetteer.pending.places["acled-place:ua-32/hostomel"]
+    place = gazetteer.additions.places["acled-place:ua-32/hostomel"]
     assert place["props"]["kind"] == "settlement"
     assert place["props"]["name"] == "Hostomel"
     assert place["within"] == KYIV_REGION
@@ -188,14 +189,14 @@ def test_a_town_and_the_community_named_after_it_are_two_places_in_either_order(
     again = community_first.resolve(where("Kyivska", "Buchanskyi", "Bucha", "Bucha")).place
     assert town == "acled-place:bucha-raion/bucha"
     assert both == again == "acled-place:bucha-raion/bucha-community/bucha"
-    kinds = {id: row["props"]["kind"] for id, row in town_first.pending.places.items()}
+    kinds = {id: row["props"]["kind"] for id, row in town_first.additions.places.items()}
     assert kinds["acled-place:bucha-raion/bucha-community"] == "community"
 
 
 def test_a_settlement_without_coordinates_has_no_point() -> None:
     gazetteer = curated_gazetteer()
     gazetteer.resolve(where("Kyivska", location="Irpin"))
-    assert gazetteer.pending.places["acled-place:ua-32/irpin"]["props"]["point"] is None
+    assert gazetteer.additions.places["acled-place:ua-32/irpin"]["props"]["point"] is None
 
 
 def test_each_unknown_level_is_created_with_the_kind_its_column_names() -> None:
@@ -205,7 +206,7 @@ def test_each_unknown_level_is_created_with_the_kind_its_column_names() -> None:
     community = district + "/dniprovska-community"
     settlement = community + "/dnipro"
     assert found.place == settlement
-    places = gazetteer.pending.places
+    places = gazetteer.additions.places
     assert [places[id]["props"]["kind"] for id in (district, community, settlement)] == [
         "district",
         "community",
@@ -225,14 +226,14 @@ def test_places_under_a_curated_node_without_a_code_take_their_id_from_its_id() 
     gazetteer = curated_gazetteer()
     found = gazetteer.resolve(where("Kyivska", "Buchanskyi", "Bucha"))
     assert found.place == "acled-place:bucha-raion/bucha-community"
-    assert gazetteer.pending.places[found.place]["within"] == BUCHA_DISTRICT
+    assert gazetteer.additions.places[found.place]["within"] == BUCHA_DISTRICT
 
 
 def test_ids_under_a_region_use_its_iso_code_whichever_node_holds_it() -> None:
     gazetteer = curated_gazetteer()
     found = gazetteer.resolve(where("Kharkivska", location="Chuhuiv"))
     assert found.place == "acled-place:ua-63/chuhuiv"
-    assert gazetteer.pending.places[found.place]["within"] == "location:iso/ua-63"
+    assert gazetteer.additions.places[found.place]["within"] == "location:iso/ua-63"
 
 
 def test_a_district_named_like_its_region_is_not_the_region() -> None:
@@ -240,7 +241,7 @@ def test_a_district_named_like_its_region_is_not_the_region() -> None:
     found = gazetteer.resolve(where("Sumska", "Sumskyi"))
     assert found.place != SUMY_REGION
     assert found.place == "acled-place:ua-59/sumskyi"
-    district = gazetteer.pending.places[found.place]
+    district = gazetteer.additions.places[found.place]
     assert district["props"]["kind"] == "district"
     assert district["within"] == SUMY_REGION
 
@@ -251,7 +252,7 @@ def test_two_curated_places_sharing_a_name_under_one_parent_decide_nothing() -> 
     gazetteer.index("location:irpin-town", KYIV_REGION, ["Irpin"], "settlement")
     found = gazetteer.resolve(where("Kyivska", location="Irpin"))
     assert found.place == "acled-place:ua-32/irpin"
-    assert not any(key[0].startswith("location:irpin") for key in gazetteer.pending.resolutions)
+    assert not any(key[0].startswith("location:irpin") for key in gazetteer.additions.resolutions)
 
 
 # Countries
@@ -262,7 +263,7 @@ def test_a_country_the_graph_lacks_is_created_from_its_iso_code() -> None:
     assert gazetteer.resolve(where(country="Poland", iso="616")) == Resolved(
         "location:iso/pl", "PL"
     )
-    country = gazetteer.pending.places["location:iso/pl"]
+    country = gazetteer.additions.places["location:iso/pl"]
     assert country["props"]["kind"] == "country"
     assert country["props"]["iso3166_1"] == "PL"
     assert country["within"] is None
@@ -275,14 +276,14 @@ def test_places_below_a_created_country_take_its_iso_code_in_their_id() -> None:
     gazetteer = curated_gazetteer()
     found = gazetteer.resolve(where(location="Rzeszow", country="Poland", iso="616"))
     assert found.place == "acled-place:pl/rzeszow"
-    assert gazetteer.pending.places[found.place]["within"] == "location:iso/pl"
+    assert gazetteer.additions.places[found.place]["within"] == "location:iso/pl"
 
 
 def test_a_country_iso_does_not_know_is_created_from_its_name() -> None:
     gazetteer = curated_gazetteer()
     found = gazetteer.resolve(where(country="Narnia", iso=""))
     assert found == Resolved("acled-place:narnia", None)
-    place = gazetteer.pending.places["acled-place:narnia"]
+    place = gazetteer.additions.places["acled-place:narnia"]
     assert place["source"] == DATASET
     assert place["within"] is None
 
@@ -290,7 +291,7 @@ def test_a_country_iso_does_not_know_is_created_from_its_name() -> None:
 def test_the_location_ukraine_in_ukraine_is_the_country_itself() -> None:
     gazetteer = curated_gazetteer()
     assert gazetteer.resolve(where(location="Ukraine")) == Resolved(UKRAINE, "UA")
-    assert gazetteer.pending.places == {}
+    assert gazetteer.additions.places == {}
 
 
 def test_the_country_node_is_created_once_however_often_it_is_asked_for() -> None:
@@ -299,7 +300,7 @@ def test_the_country_node_is_created_once_however_often_it_is_asked_for() -> Non
     first = gazetteer.country_node("MD")
     assert first == gazetteer.country_node("MD") == "location:iso/md"
     assert gazetteer.resolve(where(country="Moldova", iso="498")).place == first
-    assert list(gazetteer.pending.places) == [first]
+    assert list(gazetteer.additions.places) == [first]
 
 
 # Caching and records
@@ -309,18 +310,18 @@ def test_resolving_the_same_names_twice_returns_the_cached_result_and_records_no
     gazetteer = curated_gazetteer()
     names = where("Kyivska", "Buchanskyi", location="Blystavytsia", latitude=50.6, longitude=30.1)
     first = gazetteer.resolve(names)
-    assert gazetteer.pending.take()
+    assert gazetteer.additions.take()
     again = gazetteer.resolve(where("Kyivska", "Buchanskyi", location="Blystavytsia"))
     assert again is first
-    assert not gazetteer.pending
+    assert not gazetteer.additions
 
 
 def test_a_name_already_recorded_is_not_recorded_again_from_another_row() -> None:
     gazetteer = curated_gazetteer()
     gazetteer.resolve(where("Kyivska", location="Hostomel"))
-    gazetteer.pending.take()
+    gazetteer.additions.take()
     gazetteer.resolve(where("Kyivska", location="Irpin"))
-    taken = gazetteer.pending.take()
+    taken = gazetteer.additions.take()
     assert list(taken.places) == ["acled-place:ua-32/irpin"]
     # Only the new place's own record: Kyivska was recorded with the first row.
     assert [record["how"] for record in taken.resolutions.values()] == ["created"]
@@ -337,7 +338,7 @@ def test_every_created_place_has_a_source_and_evidence() -> None:
         where(location="Somewhere", country="Narnia", iso=""),
     ):
         gazetteer.resolve(names)
-    places = gazetteer.pending.places
+    places = gazetteer.additions.places
     assert len(places) >= 12
     for id, place in places.items():
         assert place["id"] == place["props"]["id"] == id
@@ -345,14 +346,14 @@ def test_every_created_place_has_a_source_and_evidence() -> None:
         assert place["evidence"]["aspect"] == "existence", id
         assert place["evidence"]["note"], id
         assert place["evidence"]["external"] is (place["source"] == ISO), id
-    assert ISO in gazetteer.pending.sources
+    assert ISO in gazetteer.additions.sources
 
 
 def test_a_created_place_is_deeper_than_its_created_parent_so_parents_are_written_first() -> None:
     gazetteer = curated_gazetteer()
     gazetteer.resolve(where("Mazowieckie", "Warszawa", "Srodmiescie", "Warsaw", country="Poland"))
     gazetteer.resolve(where("Kharkivska", "Kupianskyi", "Kupianska", "Kupiansk"))
-    places: dict[str, PlaceRow] = gazetteer.pending.places
+    places: dict[str, PlaceRow] = gazetteer.additions.places
     parented = [row for row in places.values() if row["within"] in places]
     assert len(parented) >= 6
     for row in parented:
@@ -384,7 +385,7 @@ def test_load_indexes_aliases_under_the_parent_for_lower_levels() -> None:
         ]
     )
     assert gazetteer.resolve(where("Kyivska", "Buchanskyi")).place == BUCHA_DISTRICT
-    assert gazetteer.pending.places == {}
+    assert gazetteer.additions.places == {}
 
 
 def test_load_gives_a_region_outside_any_known_country_no_code() -> None:

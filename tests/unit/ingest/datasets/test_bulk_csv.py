@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from neo4j.spatial import WGS84Point
 
-from graph.errors import DeedgraphError
-from graph.ingest.acled.bulk_csv import (
+from graph.errors import BulkValueError, DeedgraphError
+from graph.ingest.datasets.offline.tables import (
     ARRAY_DELIMITER,
     GENERATION,
-    BulkValueError,
     Table,
     column_key,
     point,

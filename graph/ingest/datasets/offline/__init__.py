@@ -1,9 +1,10 @@
-"""`deedgraph import acled --bulk`: ACLED exports into an EMPTY managed database through
-neo4j-admin's offline importer, giving the graph the online import would
-(graph/ingest/acled/importer.py).
+"""Writing offline (`deedgraph import acled --bulk`): a dataset's files into an EMPTY managed
+database through neo4j-admin's offline importer, giving the graph the online import would
+(graph/ingest/datasets/write_online.py).
 
-Rows are parsed and resolved as online (the same Batcher, in a child process reading ahead),
-written as CSV files (bulk_files.py), and imported with the server stopped (bulk_admin.py).
+Rows are parsed and resolved as online (the same reader and Batcher, in a child process
+reading ahead), written as CSV files (files.py, tables.py), and imported with the server
+stopped (admin.py); finish.py completes the graph after.
 Then the server starts, the lists the importer cannot store empty are set, and the schema is
 created. A running server is stopped and started again; a stopped one is left stopped.
 Nothing changes when the graph holds data, when the database is not the managed one, or when
@@ -20,19 +21,20 @@ from pathlib import Path
 from typing import LiteralString, cast
 
 from graph.errors import BadInputError, ServerError
-from graph.ingest.acled.batch import Batcher, Resolver
-from graph.ingest.acled.bulk_admin import plain_path, run_import
-from graph.ingest.acled.bulk_files import Files
-from graph.ingest.acled.bulk_finish import READY, complete_graph
-from graph.ingest.acled.gazetteer import Gazetteer
-from graph.ingest.acled.importer import Parsed, Summary, count_rows, fewer_collections, parse
-from graph.ingest.acled.pending import Pending
-from graph.ingest.acled.problems import RowsRejected
-from graph.ingest.acled.reader import read_ahead
-from graph.ingest.acled.roster import Roster
-from graph.ingest.resolve.actors import Actors
-from graph.ingest.resolve.places import default_places
-from graph.ingest.resolve.targets import default_rules
+from graph.ingest.datasets.batch import Batcher, R, Resolver
+from graph.ingest.datasets.offline.admin import plain_path, run_import
+from graph.ingest.datasets.offline.files import Files
+from graph.ingest.datasets.offline.finish import READY, complete_graph
+from graph.ingest.datasets.pipeline import (
+    Progress,
+    Reader,
+    Summary,
+    count_rows,
+    fewer_collections,
+    parse,
+)
+from graph.ingest.datasets.problems import RowsRejected
+from graph.ingest.datasets.read_ahead import read_ahead
 from graph.managed import server
 from graph.settings import Connection, ManagedServer
 from graph.store.database import Database
@@ -52,18 +54,6 @@ Say = Callable[[str], None]
 
 def quiet(message: str) -> None:
     pass
-
-
-def empty_graph_resolver() -> Resolver:
-    """importer.resolver() on an empty graph, without asking it: its two queries find no
-    places and no actors, so names resolve from the tables alone (ISO 3166, the rulebooks)."""
-    pending = Pending()
-    places = default_places()
-    gazetteer = Gazetteer(places, pending)
-    gazetteer.know([])
-    roster = Roster(Actors(), places, gazetteer)
-    roster.know([])
-    return Resolver(gazetteer, roster, default_rules())
 
 
 def managed_only(connection: Connection) -> ManagedServer:
@@ -91,8 +81,8 @@ async def refuse_unless_empty(connection: Connection) -> None:
     if nodes:
         raise BadInputError(
             f"the graph already holds {nodes:,} node(s) besides the target categories: --bulk "
-            "only loads an empty graph (it replaces the database's files); `deedgraph import "
-            "acled` without --bulk adds the rows to a graph that has data"
+            "only loads an empty graph (it replaces the database's files); an import without "
+            "--bulk adds the rows to a graph that has data"
         )
 
 
@@ -109,34 +99,24 @@ async def check_empty(connection: Connection, managed: ManagedServer, running: b
             server.stop(managed)
 
 
-def take(summary: Summary, part: Parsed) -> None:
-    """Counted as the online import counts (importer.py)."""
-    summary.rows += part.rows
-    summary.bad.extend(part.bad)
-    shared = part.batch.shared
-    summary.places += len(shared.places)
-    summary.actors += len(shared.actors)
-    summary.resolutions += len(shared.resolutions)
-    events = (row for rows in part.batch.events.values() for row in rows)
-    summary.targets += sum(len(row["targets"]) for row in events)
-
-
 async def write_files(
     folder: Path,
     paths: list[Path],
+    reader: Reader[R],
+    resolver: Resolver[R],
     batch_size: int,
     summary: Summary,
-    progress: Callable[[int, int, float], None] | None,
+    progress: Progress | None,
 ) -> Files:
     """Parse, resolve and write every row; the files, closed and final."""
     started = time.perf_counter()
-    total = count_rows(paths)
+    total = count_rows(paths, reader.header)
     files = Files(folder)
     try:
         with fewer_collections():
-            batcher = Batcher(empty_graph_resolver())
-            async for part in read_ahead(parse(paths, batch_size, batcher)):
-                take(summary, part)
+            batcher = Batcher(resolver)
+            async for part in read_ahead(parse(paths, reader, batch_size, batcher)):
+                summary.take(part)
                 files.add(part.batch)
                 if progress:
                     seconds = time.perf_counter() - started
@@ -150,11 +130,15 @@ async def write_files(
 async def bulk_import(
     connection: Connection,
     paths: list[Path],
+    reader: Reader[R],
+    resolver: Callable[[], Resolver[R]],
     strict: bool = False,
     batch_size: int = 5000,
-    progress: Callable[[int, int, float], None] | None = None,
+    progress: Progress | None = None,
     say: Say = quiet,
 ) -> BulkSummary:
+    """`resolver` makes the dataset's resolver for an empty graph (no queries: the graph is
+    checked to be empty first)."""
     managed = managed_only(connection)
     running = server.status(managed).running
     summary = BulkSummary()
@@ -170,7 +154,9 @@ async def bulk_import(
     managed.state_dir.mkdir(parents=True, exist_ok=True)
     parent = managed.state_dir if plain_path(managed.state_dir) else None
     with tempfile.TemporaryDirectory(prefix="deedgraph-bulk-", dir=parent) as folder:
-        files = await write_files(Path(folder), paths, batch_size, summary, progress)
+        files = await write_files(
+            Path(folder), paths, reader, resolver(), batch_size, summary, progress
+        )
         summary.written = files.written.events
         summary.stale = summary.imported - summary.written
         mark = lap("parse and write CSV", mark)
