@@ -4,6 +4,7 @@ statements set against actions (graph/queries/agreements.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -41,6 +42,13 @@ class AgreementQuery:
         within_days: float | None = None,
         parties_only: bool = False,
         first: FIRST = None,
+        min_confidence: Annotated[
+            float,
+            strawberry.argument(
+                description="Leave out machine-coded facts (GDELT) with a lower confidence "
+                "(0-1); facts a source states have none and always count."
+            ),
+        ] = 0.0,
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
@@ -54,6 +62,7 @@ class AgreementQuery:
             window,
             parties_only,
             size + 1,
+            min_confidence=min_confidence,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -65,6 +74,7 @@ class AgreementQuery:
                 attack=found[row["id"]],
                 definitely_after=row["definitely"],
                 hours_after=row["hoursAfter"],
+                machine_coded=row["machineCoded"],
             )
             for row in rows
             if row["id"] in found
@@ -75,10 +85,22 @@ class AgreementQuery:
         "a target inside its scope, each with the evidence and why it matches."
     )
     async def agreement_violations(
-        self, info: Info, agreement_id: strawberry.ID, first: FIRST = None
+        self,
+        info: Info,
+        agreement_id: strawberry.ID,
+        first: FIRST = None,
+        min_confidence: Annotated[
+            float,
+            strawberry.argument(
+                description="Leave out machine-coded facts (GDELT) with a lower confidence "
+                "(0-1); facts a source states have none and always count."
+            ),
+        ] = 0.0,
     ) -> list[Violation]:
         size = result_size(first)
-        rows = await agreements.violations(info.context.database, agreement_id, size + 1)
+        rows = await agreements.violations(
+            info.context.database, agreement_id, size + 1, min_confidence=min_confidence
+        )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
         rows = kept(info, rows, size)
@@ -137,6 +159,7 @@ class AgreementQuery:
                     ),
                     target_inferred=bool(row["matches"])
                     and all(m["inferred"] for m in row["matches"]),
+                    machine_coded=row["machineCoded"],
                 )
             )
         return result
@@ -146,10 +169,22 @@ class AgreementQuery:
         "actions that contradict or bear them out."
     )
     async def statements_versus_actions(
-        self, info: Info, actor_id: strawberry.ID, first: FIRST = None
+        self,
+        info: Info,
+        actor_id: strawberry.ID,
+        first: FIRST = None,
+        min_confidence: Annotated[
+            float,
+            strawberry.argument(
+                description="Leave out machine-coded facts (GDELT) with a lower confidence "
+                "(0-1); facts a source states have none and always count."
+            ),
+        ] = 0.0,
     ) -> list[StatementVersusAction]:
         size = result_size(first)
-        rows = await bearings.statements_versus_actions(info.context.database, actor_id, size + 1)
+        rows = await bearings.statements_versus_actions(
+            info.context.database, actor_id, size + 1, min_confidence=min_confidence
+        )
         if not rows:
             await require(info, "actorId", actor_id, Actor)
         rows = kept(info, rows, size)
@@ -176,6 +211,7 @@ class AgreementQuery:
                     target_inferred=row["targetInferred"],
                     timing=row["timing"],
                     targets=[t for i in row["targets"] if isinstance(t := entities.get(i), Target)],
+                    machine_coded=row["machineCoded"],
                 )
             )
         return result
