@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from neo4j.spatial import WGS84Point
 
-from graph.errors import BulkValueError, DeedgraphError
+from graph.errors import BadInputError, BulkValueError, DeedgraphError
 from graph.ingest.datasets.offline.tables import (
     ARRAY_DELIMITER,
     GENERATION,
@@ -80,8 +80,10 @@ def test_labels_are_a_list_like_any_other(tmp_path: Path) -> None:
 
 def test_an_item_holding_the_list_delimiter_is_refused_clearly(tmp_path: Path) -> None:
     table = Table(tmp_path, "things", ["id:ID", "quotes:string[]"])
-    with pytest.raises(BulkValueError, match=r"U\+001F.*without --bulk"):
+    with pytest.raises(BulkValueError, match=r"U\+001F.*without --bulk") as raised:
         table.write({"id": "a", "quotes": [f"odd{ARRAY_DELIMITER}text"]})
+    # The user's value, not a bug: answered as bad input, never as INTERNAL.
+    assert isinstance(raised.value, BadInputError) and raised.value.code == "BAD_USER_INPUT"
 
 
 def test_empty_lists_are_left_out_and_noted_for_the_import_to_set(tmp_path: Path) -> None:
