@@ -92,9 +92,12 @@ class GdeltResolver:
         return id
 
     def standalone(self, actor: CameoActor, alpha2: str | None) -> str:
-        """A group GDELT codes that is no state's organ, under its own code; tied to its
-        country (BASED_IN) when it has one."""
+        """A group GDELT codes that is no state's organ, under its own code (and GDELT's name,
+        when it has no country: a bare GOV is some government); tied to its country
+        (BASED_IN) when it has one."""
         id = "gdelt-actor:" + slug(actor.code)
+        if not alpha2 and actor.name:  # no country: GDELT's name tells its GOVs apart
+            id += "/" + slug(actor.name)
         if id not in self.roster.known:
             self.roster.known.add(id)
             label = GROUP_ROLES.get(actor.role)

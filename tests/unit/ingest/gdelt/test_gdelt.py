@@ -14,7 +14,7 @@ from graph.ingest.datasets.gazetteer import Gazetteer
 from graph.ingest.datasets.roster import KnownActor, Roster
 from graph.ingest.datasets.rows import BadRow
 from graph.ingest.gdelt.events import GdeltResolver, confidence
-from graph.ingest.gdelt.records import LAYOUTS, GdeltEvent, columns_of, read
+from graph.ingest.gdelt.records import LAYOUTS, CameoActor, GdeltEvent, columns_of, read
 from graph.ingest.gdelt.sources import GDELT, cited
 from graph.ingest.gdelt.tables import TableError, default_tables, load
 from graph.ingest.resolve.actors import Actors
@@ -213,6 +213,10 @@ def test_statements_agreements_and_groups() -> None:
     protest = gdelt.row(crowd)
     assert protest["participants"] == ["gdelt-actor:ukrcvl"]
     assert gdelt.additions.actors["gdelt-actor:ukrcvl"]["props"]["name"] == "Civilians (Ukraine)"
+    [president] = events_of([line(4, "010", "", "", names=("", ""))])
+    bare = gdelt.actor(CameoActor("GOV", "PRESIDENT", "", "GOV", "Actor1Code"))
+    assert bare == "gdelt-actor:gov/president"  # some government: not every bare GOV at once
+    assert president.actor1 is None
     batch = Batcher(gdelt).batch([said, truce, crowd])
     assert set(batch.events) == {"Statement", "Agreement", "Event"}
     assert "source:gdelt" in batch.additions.sources
