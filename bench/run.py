@@ -219,6 +219,14 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
             f"every row replacing its event, {imp['replace']:.1f} s = "
             f"**{rows / imp['replace']:,.0f} rows/s**.",
         ]
+        if "gdelt fresh" in imp:
+            lines += [
+                "",
+                f"GDELT import of {rows:,} GDELT 2.0 lines (bench/gdelt_lines.py, same "
+                f"batches): fresh {imp['gdelt fresh']:.1f} s = "
+                f"**{rows / imp['gdelt fresh']:,.0f} rows/s**; again over them "
+                f"{imp['gdelt replace']:.1f} s = **{rows / imp['gdelt replace']:,.0f} rows/s**.",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -353,8 +361,10 @@ def node_version() -> str:
 
 
 def import_speed(rows: int, env: dict[str, str], deedgraph: Path, uri: str) -> dict[str, Any]:
-    """ACLED import rows/s on an ACLED-shaped file (ids apart from the synthetic world): into
-    a graph without those events, then again over them (every row replaces an event)."""
+    """ACLED and GDELT import rows/s on files of `rows` rows (ids apart from the synthetic
+    world): into a graph without those events, then again over them (every row replaces an
+    event)."""
+    from bench import gdelt_lines
     from bench.acled_csv import write
 
     drop_imported(uri)
@@ -366,19 +376,26 @@ def import_speed(rows: int, env: dict[str, str], deedgraph: Path, uri: str) -> d
         subprocess.run([str(deedgraph), "import", "acled", str(path)], env=env, check=True)
         found[run] = time.perf_counter() - started
     path.unlink()
+    # GDELT beside it: the same number of GDELT 2.0 lines (bench/gdelt_lines.py).
+    path = gdelt_lines.write(RESULTS / f".gdelt-{rows}.CSV", rows)
+    for run in ("gdelt fresh", "gdelt replace"):
+        started = time.perf_counter()
+        subprocess.run([str(deedgraph), "import", "gdelt", str(path)], env=env, check=True)
+        found[run] = time.perf_counter() - started
+    path.unlink()
     shutil.rmtree(RESULTS / "__pycache__", ignore_errors=True)
     drop_imported(uri)  # the next run times the generated world alone
     return found
 
 
 def drop_imported(uri: str) -> None:
-    """Delete what the import measurement wrote (its ids start with `acled`). Its events are
+    """Delete what the import measurements wrote (ids starting `acled` or `gdelt`). Its events are
     dated 2024, inside the synthetic world's time: left in place, they doubled the attacks
     that the next run's time-ordered questions read through (the mission questions' floor at
     10^5 went from 4-11 ms to 7-21 ms)."""
     with neo4j.GraphDatabase.driver(uri) as driver, driver.session(database="neo4j") as session:
         session.run(
-            "MATCH (n:Entity) WHERE n.id STARTS WITH 'acled' "
+            "MATCH (n:Entity) WHERE n.id STARTS WITH 'acled' OR n.id STARTS WITH 'gdelt' "
             "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
         ).consume()
 

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from deedgraph.commands import acled, backup, data, draft, export, keys, neo4j, serve, verify
+from deedgraph.commands import acled, backup, data, draft, export, gdelt, keys, neo4j, serve, verify
 from graph.errors import DeedgraphError
 
 app = typer.Typer(help=__doc__.split(".")[0] + ".", no_args_is_help=True, add_completion=False)
@@ -32,6 +32,7 @@ app.command()(data.load)
 app.command()(data.unload)
 app.command()(serve.schema)
 import_app.command("acled")(acled.import_acled)
+import_app.command("gdelt")(gdelt.import_gdelt)
 app.command()(data.generate)
 app.command("api-key")(keys.api_key)
 app.command("facts-schema")(data.facts_schema)

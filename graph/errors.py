@@ -9,7 +9,8 @@ command or sent the request, and its `code` is what an API client sees in
     ├── QueryTimeoutError (TIMEOUT)      a query ran past its time limit and was stopped
     ├── NotFoundError (NOT_FOUND)        nothing has the id that was asked for
     ├── BadInputError (BAD_USER_INPUT)   a client mistake in the arguments
-    │   └── LoadError                       input with problems listed by file, line and field
+    │   ├── LoadError                       input with problems listed by file, line and field
+    │   └── BulkValueError                  a value the offline (--bulk) importer cannot take
     └── AccessError
         ├── UnauthenticatedError (UNAUTHENTICATED)  no valid key came with a request needing one
         └── ForbiddenError (FORBIDDEN)              the key's role may not do this
@@ -97,6 +98,11 @@ class LoadError(BadInputError):
         self.problems = problems
         self.summary = summary or f"{len(problems)} problem(s) in the input; nothing was written"
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class BulkValueError(BadInputError):
+    """A value in the user's file that the offline importer (--bulk) cannot take as it is; the
+    message says which and how to import it anyway (without --bulk)."""
 
 
 class AccessError(DeedgraphError):

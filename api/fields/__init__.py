@@ -24,6 +24,14 @@ SINGLE_SOURCE = Annotated[
     ),
 ]
 
+MIN_CONFIDENCE = Annotated[
+    float,
+    strawberry.argument(
+        description="Leave out machine-coded facts (GDELT) with a lower confidence (0-1); "
+        "facts a source states have none and always count."
+    ),
+]
+
 
 def result_size(first: int | None) -> int:
     """How many rows an analysis answers with: `first` when given, else the cap."""

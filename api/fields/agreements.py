@@ -8,7 +8,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, SINGLE_SOURCE, kept, result_size
+from api.fields import FIRST, MIN_CONFIDENCE, SINGLE_SOURCE, kept, result_size
 from api.selection import asks_for, fields_detail
 from api.types.agreements import (
     AgreementMoment,
@@ -42,6 +42,7 @@ class AgreementQuery:
         parties_only: bool = False,
         first: FIRST = None,
         single_source: SINGLE_SOURCE = False,
+        min_confidence: MIN_CONFIDENCE = 0.0,
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
@@ -56,6 +57,7 @@ class AgreementQuery:
             parties_only,
             size + 1,
             single_source=single_source,
+            min_confidence=min_confidence,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -67,6 +69,7 @@ class AgreementQuery:
                 attack=found[row["id"]],
                 definitely_after=row["definitely"],
                 hours_after=row["hoursAfter"],
+                machine_coded=row["machineCoded"],
             )
             for row in rows
             if row["id"] in found
@@ -82,10 +85,15 @@ class AgreementQuery:
         agreement_id: strawberry.ID,
         first: FIRST = None,
         single_source: SINGLE_SOURCE = False,
+        min_confidence: MIN_CONFIDENCE = 0.0,
     ) -> list[Violation]:
         size = result_size(first)
         rows = await agreements.violations(
-            info.context.database, agreement_id, size + 1, single_source=single_source
+            info.context.database,
+            agreement_id,
+            size + 1,
+            single_source=single_source,
+            min_confidence=min_confidence,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -145,6 +153,7 @@ class AgreementQuery:
                     ),
                     target_inferred=bool(row["matches"])
                     and all(m["inferred"] for m in row["matches"]),
+                    machine_coded=row["machineCoded"],
                 )
             )
         return result
@@ -154,10 +163,16 @@ class AgreementQuery:
         "actions that contradict or bear them out."
     )
     async def statements_versus_actions(
-        self, info: Info, actor_id: strawberry.ID, first: FIRST = None
+        self,
+        info: Info,
+        actor_id: strawberry.ID,
+        first: FIRST = None,
+        min_confidence: MIN_CONFIDENCE = 0.0,
     ) -> list[StatementVersusAction]:
         size = result_size(first)
-        rows = await bearings.statements_versus_actions(info.context.database, actor_id, size + 1)
+        rows = await bearings.statements_versus_actions(
+            info.context.database, actor_id, size + 1, min_confidence=min_confidence
+        )
         if not rows:
             await require(info, "actorId", actor_id, Actor)
         rows = kept(info, rows, size)
@@ -184,6 +199,7 @@ class AgreementQuery:
                     target_inferred=row["targetInferred"],
                     timing=row["timing"],
                     targets=[t for i in row["targets"] if isinstance(t := entities.get(i), Target)],
+                    machine_coded=row["machineCoded"],
                 )
             )
         return result

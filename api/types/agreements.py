@@ -27,6 +27,11 @@ class AttackAfter:
     hours_after: float = strawberry.field(
         description="From the agreement's latest time to the attack's earliest start."
     )
+    machine_coded: bool = strawberry.field(
+        default=False,
+        description="True when the answer rests on a machine-coded fact (GDELT: coded from "
+        "news by a program, with a confidence), not only on facts a source states.",
+    )
 
 
 @strawberry.type(description="Why an attack counts as breaking an agreement.")
@@ -49,6 +54,11 @@ class Violation:
     target_inferred: bool = strawberry.field(
         description="True when every matched target was inferred from a dataset's notes, not "
         "stated by a source: the violation rests on that inference."
+    )
+    machine_coded: bool = strawberry.field(
+        default=False,
+        description="True when the answer rests on a machine-coded fact (GDELT: coded from "
+        "news by a program, with a confidence), not only on facts a source states.",
     )
 
     @strawberry.field(description="The attack's sources and quotes.")
@@ -79,8 +89,14 @@ class StatementVersusAction:
     )
     timing: str = strawberry.field(
         description="How certain the time order is: 'definitely after' or 'possibly after' an "
-        "agreement; 'definitely during' or 'possibly during' the period a claim speaks of."
+        "agreement; 'definitely during' or 'possibly during' the period a claim speaks of; "
+        "'definitely before' or 'possibly before' an accusation made with no agreement."
     )
     targets: list[Target] = strawberry.field(
         description="For a claim about conduct: the targets that contradict or bear it out."
+    )
+    machine_coded: bool = strawberry.field(
+        default=False,
+        description="True when the answer rests on a machine-coded fact (GDELT: coded from "
+        "news by a program, with a confidence), not only on facts a source states.",
     )

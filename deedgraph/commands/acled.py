@@ -4,6 +4,7 @@ bad rows told once per problem and an exit status a script can act on."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,8 +16,8 @@ from graph.errors import LoadError
 from graph.settings import Connection
 
 if TYPE_CHECKING:
-    from graph.ingest.acled.importer import Summary
-    from graph.ingest.acled.rows import BadRow
+    from graph.ingest.datasets.pipeline import Summary
+    from graph.ingest.datasets.rows import BadRow
 
 ALL_IMPORTED, SOME_REJECTED, NOTHING_IMPORTED = 0, 1, 2
 
@@ -27,14 +28,17 @@ def exit_status(summary: Summary) -> int:
     return SOME_REJECTED if summary.rejected else ALL_IMPORTED
 
 
-def tell_problems(bad: list[tuple[Path, BadRow]], rejects: Path | None) -> None:
-    """Each distinct problem once on standard error; every bad row to `rejects`."""
-    from graph.ingest.acled.problems import groups, write_rejects
+def tell_problems(
+    bad: list[tuple[Path, BadRow]], rejects: Path | None, columns: Callable[[Path], list[str]]
+) -> None:
+    """Each distinct problem once on standard error; every bad row to `rejects`, under the
+    columns the dataset's reader names for each file."""
+    from graph.ingest.datasets.problems import groups, write_rejects
 
     for group in groups(bad):
         typer.echo(str(group), err=True)
     if rejects is not None:
-        written = write_rejects(rejects, bad)
+        written = write_rejects(rejects, bad, columns)
         typer.echo(f"{written:,} rejected row(s) written to {rejects}", err=True)
 
 
@@ -75,30 +79,45 @@ def import_acled(
 
     Exit status: 0 when every row was imported, 1 when some rows were rejected, 2 when nothing
     was imported (every row bad, --strict with a bad row, or a file that is not an export)."""
-    from graph.ingest.acled.importer import import_acled
-    from graph.ingest.acled.problems import RowsRejected
+    from graph.ingest.acled.imports import import_acled
+    from graph.ingest.acled.records import header_of
 
-    show = Progress("rows")  # a bar on a terminal, plain lines in a log
-    timing = ""  # where a bulk import's time went
-    try:
+    def run(show: Progress) -> tuple[Summary, str]:
         if bulk:
-            from graph.ingest.acled.bulk import bulk_import
+            from graph.ingest.acled.imports import bulk_import_acled
 
             done = asyncio.run(
-                bulk_import(Connection.from_env(), paths, strict, batch_size, show, show.say)
+                bulk_import_acled(Connection.from_env(), paths, strict, batch_size, show, show.say)
             )
             timing = " (" + ", ".join(f"{k} {s:.1f}s" for k, s in done.phases.items()) + ")"
-            summary: Summary = done
-        else:
-            summary = asyncio.run(
-                on_graph(
-                    Connection.from_env(),
-                    lambda database: import_acled(database, paths, strict, batch_size, show),
-                )
+            return done, timing
+        summary = asyncio.run(
+            on_graph(
+                Connection.from_env(),
+                lambda database: import_acled(database, paths, strict, batch_size, show),
             )
+        )
+        return summary, ""
+
+    run_import(run, rejects, header_of, "targets inferred from notes")
+
+
+def run_import(
+    run: Callable[[Progress], tuple[Summary, str]],
+    rejects: Path | None,
+    columns: Callable[[Path], list[str]],
+    targets: str,
+) -> None:
+    """Any dataset's import as the user sees it: progress, each problem once, the rejects
+    file, a summary line and the exit status. `run` imports, with where the time went."""
+    from graph.ingest.datasets.problems import RowsRejected
+
+    show = Progress("rows")  # a bar on a terminal, plain lines in a log
+    try:
+        summary, timing = run(show)
     except RowsRejected as error:
         show.close()
-        tell_problems(error.bad, rejects)
+        tell_problems(error.bad, rejects, columns)
         fail(error.summary, NOTHING_IMPORTED)
         return
     except LoadError as error:
@@ -109,13 +128,13 @@ def import_acled(
         return
     finally:
         show.close()
-    tell_problems(summary.bad, rejects)
+    tell_problems(summary.bad, rejects, columns)
     typer.echo(
         f"{summary.rows} rows in {summary.seconds:.1f}s ({summary.rows_per_second:,.0f} rows/s): "
         f"{summary.written} events written, {summary.stale} older than the graph's, "
         f"{summary.rejected} bad; {summary.places} places and {summary.actors} actors created, "
         f"{summary.resolutions} names resolved (see `resolutions` on any entity), "
-        f"{summary.targets} targets inferred from notes{timing}"
+        f"{summary.targets} {targets}{timing}"
     )
     if status := exit_status(summary):
         raise typer.Exit(status)

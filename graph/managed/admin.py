@@ -1,5 +1,5 @@
 """neo4j-admin, run from the same Maven jars as the managed server (server.py) against its
-state folder: the bulk import (graph/ingest/acled/bulk_admin.py), dumps and loads (backup.py).
+state folder: the bulk import (graph/ingest/datasets/offline/admin.py), dumps and loads (backup.py).
 Every one of these needs the server stopped.
 
 Its output goes to logs/<name>.log in the server's folder; when it fails, the cause is taken

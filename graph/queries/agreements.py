@@ -17,7 +17,8 @@ Reference = Literal["announcement", "in_force"]
 # the busiest actors, so most attacks pass and few are read past the limit.
 ATTACKS_AFTER: LiteralString = (
     """
-MATCH (g:Agreement:Entity {id: $agreement}) WHERE g.retracted IS NULL
+MATCH (g:Agreement:Entity {id: $agreement})
+WHERE g.retracted IS NULL AND coalesce(g.confidence, 1.0) >= $minConfidence
 WITH g,
      CASE WHEN $reference = 'in_force' AND g.inForceStartEarliest IS NOT NULL
           THEN g.inForceStartEarliest ELSE g.startEarliest END AS refStart,
@@ -39,6 +40,7 @@ CALL (g, refStart, refEnd, longest, reach) {
     + back("refStart", "longest")
     + """ END
       AND a.endLatest > refStart AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
       AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
       AND (NOT $definitelyOnly OR a.startEarliest > refEnd)
       AND """
@@ -59,6 +61,7 @@ CALL (g, refStart, refEnd, longest, reach) {
   // over every later attack.
   WITH DISTINCT a, refStart, refEnd
   WHERE a.endLatest > refStart AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
     AND ($window IS NULL OR a.startEarliest <= refEnd + $window)
     AND (NOT $definitelyOnly OR a.startEarliest > refEnd)
     AND """
@@ -67,8 +70,9 @@ CALL (g, refStart, refEnd, longest, reach) {
   WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
   RETURN a
 }
-WITH a, refEnd ORDER BY a.startEarliest, a.id
+WITH a, refEnd, g ORDER BY a.startEarliest, a.id
 RETURN collect({id: a.id, definitely: a.startEarliest > refEnd,
+                machineCoded: coalesce(a.machineCoded, false) OR coalesce(g.machineCoded, false),
                 hoursAfter: duration.inSeconds(refEnd, a.startEarliest).seconds / 3600.0,
                 known: ["""
     + identity("a")
@@ -86,6 +90,7 @@ ONE_SOURCE_ONLY: LiteralString = ONE_PER_INCIDENT + " AND " + one_source("a")
 class AttackAfterRow(TypedDict):
     id: str
     definitely: bool
+    machineCoded: bool  # the attack or the agreement is a machine-coded fact (GDELT)
     hoursAfter: float
     known: list[EntityRow]  # the identity of the attack (graph/queries/entities.py identity)
 
@@ -105,7 +110,7 @@ SCOPE_MATCHES: LiteralString = """COLLECT {
 VIOLATIONS: LiteralString = (
     """
 MATCH (g:Agreement:Entity {id: $agreement})
-WHERE g.retracted IS NULL
+WHERE g.retracted IS NULL AND coalesce(g.confidence, 1.0) >= $minConfidence
   AND EXISTS { (g)-[p:HAS_PARTY]->(:Actor) WHERE p.role IN ['accepted', 'signatory'] }
 WITH g, g.kind = 'ceasefire' AND NOT EXISTS { (g)-[:COVERS]->() } AS total,
      EXISTS { (g)-[:COVERS_AREA]->() } AS bounded, """
@@ -121,6 +126,7 @@ CALL (g, total, bounded, longest, reach) {
     + back("g.startEarliest", "longest")
     + """
       AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+      AND coalesce(a.confidence, 1.0) >= $minConfidence
       AND """
     + ONE_PER_INCIDENT
     + """
@@ -142,6 +148,7 @@ CALL (g, total, bounded, longest, reach) {
   WHERE p.role IN ['accepted', 'signatory']
   WITH DISTINCT g, p, party, doer, a, total, bounded
   WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+    AND coalesce(a.confidence, 1.0) >= $minConfidence
     AND """
     + ONE_PER_INCIDENT
     + """
@@ -158,6 +165,7 @@ WITH g, a, party, p, doer, matches ORDER BY a.startEarliest, a.id, party.id LIMI
 RETURN collect({attack: a.id, party: party.id, doer: doer.id, role: p.role,
                 statement: p.statementId, source: p.sourceId, quotes: p.quotes,
                 external: p.external, definitely: a.startEarliest > g.endLatest,
+                machineCoded: coalesce(a.machineCoded, false) OR coalesce(g.machineCoded, false),
                 matches: matches,
                 announcement: [(g)-[:ANNOUNCED_IN]->(st:Statement) | st.id][0],
                 known: ["""
@@ -188,6 +196,7 @@ class ViolationRow(TypedDict):
     quotes: list[str] | None
     external: bool | None
     definitely: bool
+    machineCoded: bool
     matches: list[ScopeMatch]
     announcement: str | None
     known: list[EntityRow]  # the identities of the attack, the party and the announcement
@@ -203,9 +212,12 @@ async def attacks_after(
     limit: int,
     busy: int = BUSY,
     *,
+    min_confidence: float = 0.0,
     single_source: bool = False,
 ) -> list[AttackAfterRow]:
-    """`busy`: the reach above which the time-ordered scan is used (the answer is the same)."""
+    """`busy`: the reach above which the time-ordered scan is used (the answer is the same).
+    `min_confidence`: facts below it are left out; a fact without a confidence (a report, an
+    ACLED row) counts as certain."""
     cypher = ATTACKS_AFTER.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else None
     rows = await database.read_list(
         cypher or ATTACKS_AFTER,
@@ -216,13 +228,22 @@ async def attacks_after(
         partiesOnly=parties_only,
         limit=limit,
         busy=busy,
+        minConfidence=min_confidence,
     )
     return cast(list[AttackAfterRow], rows)
 
 
 async def violations(
-    database: Database, agreement: str, limit: int, busy: int = BUSY, *, single_source: bool = False
+    database: Database,
+    agreement: str,
+    limit: int,
+    busy: int = BUSY,
+    *,
+    min_confidence: float = 0.0,
+    single_source: bool = False,
 ) -> list[ViolationRow]:
     cypher = VIOLATIONS.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else VIOLATIONS
-    rows = await database.read_list(cypher, agreement=agreement, limit=limit, busy=busy)
+    rows = await database.read_list(
+        cypher, agreement=agreement, limit=limit, busy=busy, minConfidence=min_confidence
+    )
     return cast(list[ViolationRow], rows)

@@ -39,6 +39,7 @@ CALL (me, longest) {
     + """ AS reach
   MATCH (side)<-[p:HAS_PARTY]-(g:Agreement)
   WHERE p.role IN ['accepted', 'signatory'] AND g.retracted IS NULL
+    AND coalesce(g.confidence, 1.0) >= $minConfidence
   WITH DISTINCT side, reach, g,
        coalesce(p.statementId, [(g)-[:ANNOUNCED_IN]->(s) | s.id][0]) AS statement
   ORDER BY statement, g.id
@@ -51,6 +52,7 @@ CALL (me, longest) {
     + back("g.startEarliest", "longest")
     + """
         AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
         AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
       WITH a, g, """
     + IN_SCOPE
@@ -67,6 +69,7 @@ CALL (me, longest) {
     // attack by time and test each for the side, the plan this branch exists to avoid.
     WITH DISTINCT a, g
     WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
     WITH a, g, """
     + IN_SCOPE
     + """ AS inferred
@@ -86,8 +89,9 @@ CALL (me, longest) {
               ELSE 'possibly after' END AS timing, [] AS targets
   UNION
   MATCH (me)<-[:PART_OF|SPEAKS_FOR*0..4]-(:Actor)<-[:MADE_BY]-(s:Statement {kind: 'accusation'})
-  WHERE s.retracted IS NULL
+  WHERE s.retracted IS NULL AND coalesce(s.confidence, 1.0) >= $minConfidence
   MATCH (s)-[:ABOUT]->(g:Agreement)
+  WHERE g.retracted IS NULL AND coalesce(g.confidence, 1.0) >= $minConfidence
   MATCH (s)-[:ABOUT]->(accused:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
   WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
   WITH DISTINCT s, g, accused, side ORDER BY s.id, g.id, accused.id, side.id
@@ -103,6 +107,7 @@ CALL (me, longest) {
     + back("g.startEarliest", "longest")
     + """
           AND a.endLatest > g.startEarliest AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
           AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
           AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
         WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
@@ -114,6 +119,7 @@ CALL (me, longest) {
       MATCH (side)<-[:PART_OF*0..4]-(:Actor)<-[:CARRIED_OUT_BY]-(a:Attack)
       WITH DISTINCT a, g
       WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
         AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
       WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
       RETURN a
@@ -128,8 +134,35 @@ CALL (me, longest) {
          CASE WHEN a.startEarliest > g.endLatest THEN 'definitely after'
               ELSE 'possibly after' END AS timing, [] AS targets
   UNION
+  // An accusation about a side and no agreement (a machine-coded 112 says who is accused, not
+  // over what): that side's attacks in the week up to it bear it out.
+  MATCH (me)<-[:PART_OF|SPEAKS_FOR*0..4]-(:Actor)<-[:MADE_BY]-(s:Statement {kind: 'accusation'})
+  WHERE s.retracted IS NULL AND coalesce(s.confidence, 1.0) >= $minConfidence
+    AND NOT EXISTS { (s)-[:ABOUT]->(:Agreement) }
+  MATCH (s)-[:ABOUT]->(accused:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
+  WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
+  WITH DISTINCT s, accused, side ORDER BY s.id, accused.id, side.id
+  CALL (s, side) {
+    MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
+    WHERE a.startEarliest >= s.startEarliest - duration({days: $accusedDays})
+      AND a.startEarliest <= s.endLatest AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
+      AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
+      AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
+    WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
+    RETURN a
+  }
+  WITH s, accused, side, a LIMIT $limit
+  RETURN s.id AS statement, null AS agreement, a, 'bears_out' AS relation,
+         'the statement accuses ' + accused.name + '; this attack by ' + side.name
+         + ' came in the ' + toString($accusedDays) + ' days up to it' AS reason,
+         false AS definitely, false AS targetInferred,
+         CASE WHEN a.endLatest <= s.startEarliest THEN 'definitely before'
+              ELSE 'possibly before' END AS timing, [] AS targets
+  UNION
   MATCH (me)<-[:PART_OF|SPEAKS_FOR*0..4]-(:Actor)<-[:MADE_BY]-(s:Statement)
   WHERE s.retracted IS NULL AND s.conductStartEarliest IS NOT NULL
+    AND coalesce(s.confidence, 1.0) >= $minConfidence
   MATCH (s)-[:CLAIMS_CONDUCT_OF]->(side:Actor)
   WITH DISTINCT s, side ORDER BY s.id, side.id
   CALL (s, side, longest) {
@@ -139,6 +172,7 @@ CALL (me, longest) {
     + """
       AND a.startEarliest <= s.conductEndLatest AND a.endLatest >= s.conductStartEarliest
       AND a.retracted IS NULL
+        AND coalesce(a.confidence, 1.0) >= $minConfidence
       AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
     WITH a, COLLECT {
       MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
@@ -183,6 +217,8 @@ WITH DISTINCT statement, agreement, a, relation, reason, definitely, targetInfer
 ORDER BY statement, a.startEarliest, a.id
 LIMIT $limit
 RETURN collect({statement: statement, agreement: agreement, action: a.id,
+                machineCoded: coalesce(a.machineCoded, false) OR EXISTS {
+                  MATCH (x:Entity) WHERE x.id IN [statement, agreement] AND x.machineCoded },
                 relation: relation, reason: reason, definitely: definitely,
                 targetInferred: targetInferred, timing: timing, targets: targets,
                 known: ["""
@@ -202,13 +238,24 @@ class BearingRow(TypedDict):
     reason: str
     definitely: bool
     targetInferred: bool
-    timing: str  # definitely/possibly after (an agreement), during (a claim's period)
+    timing: str  # definitely/possibly after (an agreement), during (a claim's period), before
+    machineCoded: bool  # the action, the statement or the agreement is machine-coded (GDELT)
     targets: list[str]  # for a claim about conduct: the targets that decide
     known: list[EntityRow]  # the identities of the action, the statement and the agreement
 
 
+ACCUSED_DAYS = 7  # an accusation with no agreement is borne out by the week of attacks before it
+
+
 async def statements_versus_actions(
-    database: Database, actor: str, limit: int, busy: int = BUSY
+    database: Database, actor: str, limit: int, busy: int = BUSY, min_confidence: float = 0.0
 ) -> list[BearingRow]:
-    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit, busy=busy)
+    rows = await database.read_list(
+        STATEMENTS_VERSUS_ACTIONS,
+        actor=actor,
+        limit=limit,
+        busy=busy,
+        minConfidence=min_confidence,
+        accusedDays=ACCUSED_DAYS,
+    )
     return cast(list[BearingRow], rows)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import LoadError
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.settings import Connection
 from graph.store.database import Database
 from tests.acled_files import old_2016, today_row, write_rows

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from graph.errors import BadInputError, LoadError, ServerError
-from graph.ingest.acled.bulk import bulk_import, offline_import, quiet
-from graph.ingest.acled.bulk_files import Files
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import bulk_import_acled as bulk_import
+from graph.ingest.acled.imports import import_acled
+from graph.ingest.datasets.offline import offline_import, quiet
+from graph.ingest.datasets.offline.files import Files
 from graph.managed import server
 from graph.settings import Connection, ManagedServer
 from graph.store.constraints import create_schema

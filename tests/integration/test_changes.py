@@ -19,7 +19,7 @@ BROKEN = ROOT / "tests" / "data" / "broken.facts.yaml"
 async def test_a_load_and_an_unload_are_logged_in_order_with_what_they_touched(
     seeded: Database,
 ) -> None:
-    from graph.ingest.acled.importer import import_acled
+    from graph.ingest.acled.imports import import_acled
 
     start = await changes.latest(seeded)
     assert start >= 1  # the seed's load

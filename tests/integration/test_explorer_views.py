@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Page, expect
 
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.ingest.facts.plan.core import normalise
 from graph.store.database import Database
 from tests.browser import chromium_page, snap

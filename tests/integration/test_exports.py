@@ -213,7 +213,7 @@ async def test_the_cli_writes_the_same_export_as_http(
 async def test_imported_attacks_export_with_their_dataset_as_source(
     seeded: Database, api_url: str
 ) -> None:
-    from graph.ingest.acled.importer import import_acled
+    from graph.ingest.acled.imports import import_acled
     from tests.support import ROOT
 
     await import_acled(seeded, [ROOT / "tests" / "data" / "acled_2023.csv"])

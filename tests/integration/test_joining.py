@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from graph.errors import LoadError
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.ingest.facts.loader import load
 from graph.store.database import Database
 from tests.graphql_client import data

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from graph.errors import LoadError
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.ingest.facts.loader import load
 from graph.ingest.facts.unload import unload
 from graph.settings import Connection

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.store.database import Database
 from tests.graphql_client import data, post
 from tests.support import ROOT

@@ -8,7 +8,7 @@ import json
 import subprocess
 
 from graph.errors import NotFoundError
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.queries.review import Review, review
 from graph.settings import Connection
 from graph.store.database import Database

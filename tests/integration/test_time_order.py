@@ -203,7 +203,7 @@ async def test_an_analysis_that_fits_says_nothing(api_url: str, besieged: Databa
 async def test_every_writer_stores_the_span_the_seeks_rely_on(
     besieged: Database, tmp_path: Path
 ) -> None:
-    from graph.ingest.acled.importer import import_acled
+    from graph.ingest.acled.imports import import_acled
     from graph.ingest.synthetic.generate import generate
     from tests.support import ROOT
 

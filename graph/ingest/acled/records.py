@@ -1,5 +1,5 @@
 """Every row of an ACLED export, any layout from 2015 on, as an event or a bad row: the one
-reader both the online import and --bulk go through (importer.parse)."""
+reader both the online import and --bulk go through (graph/ingest/datasets/pipeline.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 from graph.ingest.acled.dates import Order, needs_order, order_of
 from graph.ingest.acled.layout import Layout
-from graph.ingest.acled.rows import BadRow, Event, RowError, event, refusal
-from graph.ingest.acled.source_file import FileRefused, open_csv
+from graph.ingest.acled.rows import Event, event
+from graph.ingest.datasets.pipeline import Reader
+from graph.ingest.datasets.rows import BadRow, RowError, refusal
+from graph.ingest.datasets.source_file import FileRefused, open_csv
 
 
 class FileDates:
@@ -59,3 +61,15 @@ def read(path: Path) -> Iterator[Event | BadRow]:
         yield refusal(f"not CSV after line {line}: {error}", line)
     except OSError as error:
         yield refusal(f"cannot be read: {error.strerror or error}", line)
+
+
+def header_of(path: Path) -> list[str]:
+    """The file's column names as written, for --rejects."""
+    try:
+        with open_csv(path) as source:
+            return source.header
+    except (FileRefused, OSError, UnicodeDecodeError):
+        return []
+
+
+ACLED_READER: Reader[Event] = Reader(read, header=True, columns=header_of)

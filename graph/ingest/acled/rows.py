@@ -7,13 +7,13 @@ types event_types.py's.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from graph.ingest.acled.dates import DateError, Order, parse_date
 from graph.ingest.acled.event_types import default_event_types
+from graph.ingest.datasets.rows import ActorName, BadRow, PlaceNames, RowError, refusal, slug
+
+__all__ = ["ActorName", "BadRow", "Event", "PlaceNames", "RowError", "event", "refusal", "slug"]
 
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "country")
 PRECISION = {"1": "day", "2": "week", "3": "month"}
@@ -43,44 +43,6 @@ ATTACK_TYPES = ("Explosions/Remote violence", "Violence against civilians")
 EVENT_KINDS = {"Protests": "protest", "Riots": "riot"}
 
 
-class RowError(ValueError):
-    """What is wrong with a row: the column, the problem, and the value when it has one."""
-
-    def __init__(self, column: str, problem: str, value: str | None = None) -> None:
-        self.column, self.problem, self.value = column, problem, value
-        super().__init__(describe(column, problem, value))
-
-
-def describe(column: str, problem: str, value: str | None) -> str:
-    if not column:
-        return problem
-    return f"{column}: {value!r} {problem}" if value is not None else f"{column}: {problem}"
-
-
-@dataclass(frozen=True)
-class PlaceNames:
-    """Where a row says it happened, as ACLED names it: resolved to the graph's places later
-    (graph/ingest/acled/gazetteer.py). Coordinates belong to the most precise level named."""
-
-    country: str
-    iso: str
-    admin1: str
-    admin2: str
-    admin3: str
-    location: str
-    latitude: float | None
-    longitude: float | None
-
-
-@dataclass(frozen=True)
-class ActorName:
-    """An actor as ACLED names it, with its inter category spelled out."""
-
-    name: str
-    inter: str | None
-    column: str  # actor1, assoc_actor_1, actor2, ...
-
-
 @dataclass
 class Event:
     line: int
@@ -100,36 +62,6 @@ class Event:
     sources: list[str] = field(default_factory=list)
     fatalities: int | None = None
     notes: str = ""
-
-
-@dataclass(frozen=True)
-class BadRow:
-    """A row that is not an event, or (`refused`) a file that is not an export. Rows with the
-    same column and problem are one problem told once (problems.py)."""
-
-    line: int
-    column: str
-    problem: str
-    value: str | None = None
-    cells: tuple[str, ...] = ()  # the record as written, for --rejects
-    refused: bool = False
-
-    @property
-    def reason(self) -> str:
-        return describe(self.column, self.problem, self.value)
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
-
-
-def refusal(problem: str, line: int = 1) -> BadRow:
-    return BadRow(line, "", problem, refused=True)
-
-
-@functools.lru_cache(maxsize=65536)  # names repeat across rows: actors, places, sources
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 def date_of(row: dict[str, str], order: Order | None) -> dt.date:

@@ -1,6 +1,6 @@
 """Batching ACLED events: within one batch the newest row of an event wins, and a batch
 counts and names the events it carries; each row is resolved against the graph (places,
-actors, targets inferred from the notes, local-date bounds in UTC), and the shared nodes it
+actors, targets inferred from the notes, local-date bounds in UTC), and the additions it
 needs travel with the first batch that needs them."""
 
 from __future__ import annotations
@@ -11,20 +11,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from graph.domain.zones import zones_for
-from graph.ingest.acled.batch import (
+from graph.ingest.acled.events import AcledResolver
+from graph.ingest.acled.rows import Event, event
+from graph.ingest.acled.sources import ACLED, DATASET
+from graph.ingest.datasets.additions import Additions
+from graph.ingest.datasets.batch import (
     Batch,
     Batcher,
     EventRow,
-    Resolver,
     epoch_millis,
     local_bounds,
     newest,
 )
-from graph.ingest.acled.pending import Pending
-from graph.ingest.acled.rows import Event, event
-from graph.ingest.acled.sources import DATASET
 from graph.ingest.resolve.targets import default_rules
-from tests.unit.ingest.acled.test_roster import curated_roster
+from tests.unit.ingest.datasets.test_roster import curated_roster
 
 
 def version(acled_id: str, timestamp: int, notes: str = "") -> Event:
@@ -67,7 +67,7 @@ def test_no_events_make_no_rows() -> None:
 
 
 def test_a_batch_counts_and_names_its_events() -> None:
-    batch = Batch()
+    batch = Batch(ACLED)
     assert len(batch) == 0 and batch.ids() == frozenset()
     batch.events = {
         "Attack": [{"id": "acled:UKR1"}, {"id": "acled:UKR2"}],  # type: ignore[typeddict-item]
@@ -126,9 +126,9 @@ def night_row(**changes: str) -> dict[str, str]:
     return row
 
 
-def resolver(pending: Pending | None = None) -> Resolver:
+def resolver(pending: Additions | None = None) -> AcledResolver:
     roster = curated_roster(pending)
-    return Resolver(roster.gazetteer, roster, default_rules())
+    return AcledResolver(roster.gazetteer, roster, default_rules())
 
 
 def resolved(**changes: str) -> EventRow:
@@ -344,18 +344,18 @@ def test_a_row_in_a_country_iso_does_not_know_is_bounded_by_the_utc_day() -> Non
     )
 
 
-# Batcher: shared nodes go with the first batch that needs them
+# Batcher: additions go with the first batch that needs them
 
 
 def test_the_first_batch_carries_the_dataset_and_cited_sources_and_later_ones_do_not() -> None:
     batcher = Batcher(resolver())
     first = batcher.batch([event(2, night_row())])
-    assert set(first.shared.sources) >= {
+    assert set(first.additions.sources) >= {
         DATASET,
         "source:acled-cited/ukrzaliznytsia",
         "source:acled-cited/suspilne",
     }
-    cited = first.shared.sources["source:acled-cited/suspilne"]
+    cited = first.additions.sources["source:acled-cited/suspilne"]
     assert cited == {
         "id": "source:acled-cited/suspilne",
         "name": "Suspilne",
@@ -363,7 +363,7 @@ def test_the_first_batch_carries_the_dataset_and_cited_sources_and_later_ones_do
         "kind": "report",
     }
     second = batcher.batch([event(3, night_row(event_id_cnty="UKR2002", source="Suspilne"))])
-    assert second.shared.sources == {}
+    assert second.additions.sources == {}
     assert second.ids() == {"acled:UKR2002"}
 
 
@@ -371,26 +371,26 @@ def test_a_source_first_cited_in_a_later_batch_comes_with_that_batch() -> None:
     batcher = Batcher(resolver())
     batcher.batch([event(2, night_row())])
     later = batcher.batch([event(3, night_row(event_id_cnty="UKR2004", source="Ukrenergo"))])
-    assert list(later.shared.sources) == ["source:acled-cited/ukrenergo"]
+    assert list(later.additions.sources) == ["source:acled-cited/ukrenergo"]
 
 
-def test_shared_nodes_are_handed_over_once() -> None:
+def test_additions_are_handed_over_once() -> None:
     batcher = Batcher(resolver())
     first = batcher.batch([event(2, night_row())])
-    assert "acled-place:ua-12/dniprovskyi/dniprovska-community/dnipro" in first.shared.places
-    assert "acled-actor:military-forces-of-russia-2000" in first.shared.actors
-    assert first.shared.links["PART_OF"]
-    assert first.shared.resolutions
+    assert "acled-place:ua-12/dniprovskyi/dniprovska-community/dnipro" in first.additions.places
+    assert "acled-actor:military-forces-of-russia-2000" in first.additions.actors
+    assert first.additions.links["PART_OF"]
+    assert first.additions.resolutions
     second = batcher.batch([event(3, night_row(event_id_cnty="UKR2009"))])
     assert len(second) == 1
-    assert not second.shared
+    assert not second.additions
 
 
 def test_an_empty_batch_does_not_claim_the_dataset_source() -> None:
     batcher = Batcher(resolver())
     empty = batcher.batch([])
-    assert len(empty) == 0 and not empty.shared
-    assert DATASET in batcher.batch([event(2, night_row())]).shared.sources
+    assert len(empty) == 0 and not empty.additions
+    assert DATASET in batcher.batch([event(2, night_row())]).additions.sources
 
 
 def test_a_batch_groups_rows_by_label_and_keeps_the_newest_version() -> None:
