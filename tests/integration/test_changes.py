@@ -27,6 +27,8 @@ async def test_a_load_and_an_unload_are_logged_in_order_with_what_they_touched(
     await load(seeded, [FOLLOWUP])
     await unload(seeded, "source:test-followup-0319")
     found = await changes.since(seeded, start)
+    assert found[0]["operation"] == "import" and "acled:UKR2001" in found[0]["ids"]
+    assert found[0]["count"] >= 2
     loads = [c for c in found if c["operation"] in ("load", "unload")]
     assert [c["operation"] for c in loads] == ["load", "unload"]
     loaded, unloaded = loads

@@ -25,6 +25,7 @@ from graph.ingest.datasets.pipeline import (
 )
 from graph.ingest.datasets.problems import RowsRejected
 from graph.ingest.datasets.read_ahead import read_ahead
+from graph.store.changes import MOST_IDS, Change, record
 from graph.store.database import Database, run_in
 
 EVENT_LABELS: dict[str, LiteralString] = {
@@ -258,6 +259,10 @@ async def write_batch_events(tx: neo4j.AsyncManagedTransaction, batch: Batch) ->
     return written
 
 
+# What an import may add or change: its events, of every kind a dataset's rows become.
+DATASET_KINDS = ("Attack", "Event", "Statement", "Agreement")
+
+
 class Writers:
     """Batches written by up to WRITERS transactions at once, so both of Neo4j's cores work.
 
@@ -341,6 +346,7 @@ async def _import(
     progress: Progress | None,
 ) -> Summary:
     summary = Summary()
+    changed: list[str] = []  # the first ids written, for the change log
     started = time.perf_counter()
     total = count_rows(paths, reader.header)
 
@@ -352,6 +358,8 @@ async def _import(
         parts: list[Parsed] = list(parse(paths, reader, batch_size, batcher))
         for part in parts:
             summary.take(part)
+            if len(changed) < MOST_IDS:
+                changed.extend(sorted(part.batch.ids())[: MOST_IDS - len(changed)])
         if summary.bad:
             raise RowsRejected(summary.bad)
 
@@ -367,6 +375,8 @@ async def _import(
                 summary.take(part)
                 if len(part.batch):
                     summary.written += await writers.write(part.batch)
+                    if len(changed) < MOST_IDS:
+                        changed.extend(sorted(part.batch.ids())[: MOST_IDS - len(changed)])
                 report()
         except BaseException:
             await writers.abandon()
@@ -374,4 +384,12 @@ async def _import(
         summary.written += await writers.finish()
     summary.stale = summary.imported - summary.written
     summary.seconds = time.perf_counter() - started
+    if summary.written:
+        # One change for the whole import, after its last batch committed: readers that
+        # follow the change log (a response cache, subscriptions) learn of it once, and
+        # the batches' writers never wait on the log's lock.
+        async def log(tx: neo4j.AsyncManagedTransaction) -> None:
+            await record(tx, Change("import", tuple(changed), DATASET_KINDS))
+
+        await database.write_transaction(log)
     return summary

@@ -11,6 +11,7 @@ import neo4j
 
 from graph.ingest.datasets.offline.files import Files
 from graph.settings import Connection
+from graph.store.changes import Change, record
 from graph.store.constraints import STATEMENTS, create_schema
 from graph.store.database import Database
 
@@ -56,6 +57,12 @@ async def complete_graph(
         await database.write(AWAIT_INDEXES)
         await create_schema(database)
         phases["schema"] = time.perf_counter() - middle
+
+        # A bulk import fills an empty graph: one change says so to whoever follows the log.
+        async def log(tx: neo4j.AsyncManagedTransaction) -> None:
+            await record(tx, Change("import", (), ("Attack", "Event", "Statement", "Agreement")))
+
+        await database.write_transaction(log)
     finally:
         await database.close()
 
