@@ -197,12 +197,12 @@ async def attacks_after(
     database: Database,
     agreement: str,
     reference: Reference,
-    definitely_only: bool,
-    window: dt.timedelta | None,
-    parties_only: bool,
     limit: int,
-    busy: int = BUSY,
     *,
+    definitely_only: bool = False,
+    window: dt.timedelta | None = None,
+    parties_only: bool = False,
+    busy: int = BUSY,
     single_source: bool = False,
 ) -> list[AttackAfterRow]:
     """`busy`: the reach above which the time-ordered scan is used (the answer is the same)."""
