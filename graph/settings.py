@@ -136,6 +136,8 @@ class Settings(BaseSettings):
     reads_need_key: bool = Field(False, alias="DEEDGRAPH_READS_NEED_KEY")
     explorer_dir: Path | None = Field(None, alias="DEEDGRAPH_EXPLORER_DIR")
     trusted_documents: Path | None = Field(None, alias="DEEDGRAPH_TRUSTED_DOCUMENTS")
+    # api/execution.py: plain leaves completed without graphql-core's general machinery.
+    fast_path: bool = Field(True, alias="DEEDGRAPH_FAST_PATH")
 
     @field_validator("log_level")
     @classmethod
