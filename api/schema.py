@@ -21,6 +21,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from api import tracing
+from api.execution import FastExecutionContext
 from api.extensions.error_codes import ErrorCodes
 from api.extensions.query_count import CypherQueryCount
 from api.extensions.truncation import TruncationNotice
@@ -92,6 +93,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         types=ENTITY_TYPES,
         extensions=extensions,
+        execution_context_class=FastExecutionContext if settings.fast_path else None,
         config=StrawberryConfig(
             disable_field_suggestions=settings.production, scalar_map=inputs.SCALARS
         ),

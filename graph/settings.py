@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from pydantic import Field, PositiveFloat, PositiveInt, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from graph.errors import ConfigError
 
@@ -136,6 +136,8 @@ class Settings(BaseSettings):
     reads_need_key: bool = Field(False, alias="DEEDGRAPH_READS_NEED_KEY")
     explorer_dir: Path | None = Field(None, alias="DEEDGRAPH_EXPLORER_DIR")
     trusted_documents: Path | None = Field(None, alias="DEEDGRAPH_TRUSTED_DOCUMENTS")
+    # api/execution.py: plain leaves completed without graphql-core's general machinery.
+    fast_path: bool = Field(True, alias="DEEDGRAPH_FAST_PATH")
 
     @field_validator("log_level")
     @classmethod
@@ -153,7 +155,10 @@ class Settings(BaseSettings):
         try:
             if env is None:
                 return cls()
-            return cls.model_validate({key: value for key, value in env.items() if value != ""})
+            # model_validate alone still merged in os.environ and .env (pydantic-settings'
+            # sources): a caller's NEO4J_URI leaked into a mapping that did not name it.
+            given = {key: value for key, value in env.items() if value != ""}
+            return _Exactly.model_validate(given)
         except ValidationError as error:
             raise ConfigError(config_message(error)) from None
 
@@ -197,6 +202,21 @@ class Settings(BaseSettings):
         return Connection(
             uri=managed.uri, user=None, password=None, database=self.neo4j_database, managed=managed
         )
+
+
+class _Exactly(Settings):
+    """Settings read from the mapping given and nothing else."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
 
 
 def config_message(error: ValidationError) -> str:

@@ -52,10 +52,10 @@ class AgreementQuery:
             info.context.database,
             agreement_id,
             moment.value,
-            mode == TimeMode.DEFINITELY,
-            window,
-            parties_only,
             size + 1,
+            definitely_only=mode == TimeMode.DEFINITELY,
+            window=window,
+            parties_only=parties_only,
             single_source=single_source,
             min_confidence=min_confidence,
         )

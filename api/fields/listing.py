@@ -82,13 +82,21 @@ async def entity_connection(
     needed = connection_detail(info)
     if area is None:
         page = await listing.list_page(
-            database, label, spec, order.value, position, size, needed, backward
+            database, label, spec, order.value, position, size, needed, backward=backward
         )
         distances: list[float | None] = [None] * len(page.rows)
     else:
         spatial_label = cast(spatial.SpatialLabel, label)
         near = await spatial.list_page(
-            database, spatial_label, spec, area, order.value, position, size, needed, backward
+            database,
+            spatial_label,
+            spec,
+            area,
+            order.value,
+            position,
+            size,
+            needed,
+            backward=backward,
         )
         if not near.rows:
             await place_check(info, area)

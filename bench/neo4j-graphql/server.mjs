@@ -30,7 +30,9 @@ const typeDefs = ["./typeDefs.graphql", "./mission.graphql"]
   .join("\n");
 
 const auth = user ? neo4j.auth.basic(user, password) : neo4j.auth.none();
-const driver = neo4j.driver(uri, auth);
+// No notifications, as deedgraph's own driver: the server's "label does not exist" warnings
+// were logged once per request.
+const driver = neo4j.driver(uri, auth, { notificationFilter: { minimumSeverityLevel: "OFF" } });
 
 const neoSchema = new Neo4jGraphQL({
   typeDefs,

@@ -197,6 +197,7 @@ async def list_page(
     after: Position | None,
     limit: int,
     detail: Detail = "full",
+    *,
     backward: bool = False,
 ) -> Page:
     """A page of `limit` rows after `after` in `order` (in the reverse order when paging

@@ -118,6 +118,7 @@ async def list_page(
     after: Position | None,
     limit: int,
     detail: Detail = "full",
+    *,
     backward: bool = False,
 ) -> NearPage:
     """A page of the attacks or events in `area`, as graph/queries/listing.list_page pages

@@ -50,7 +50,7 @@ async def warm_up(database: Database) -> float:
     for busy in PLANS:
         if row["agreement"]:
             await agreements.attacks_after(
-                database, row["agreement"], "announcement", False, None, True, PAGE, busy
+                database, row["agreement"], "announcement", PAGE, parties_only=True, busy=busy
             )
             await agreements.violations(database, row["agreement"], PAGE, busy)
         if row["actor"]:

@@ -129,8 +129,8 @@ def mission_lines() -> list[str]:
 async def plan_first(database: Database, agreement: str, actor: str) -> None:
     """The analyses' first plans take seconds of a loaded machine's CPU, past the API's 5 s
     limit under test: asked here first (30 s), the API's questions find them planned."""
-    await agreements.attacks_after(database, agreement, "announcement", False, None, True, 51)
-    await agreements.attacks_after(database, agreement, "announcement", False, None, False, 51)
+    await agreements.attacks_after(database, agreement, "announcement", 51, parties_only=True)
+    await agreements.attacks_after(database, agreement, "announcement", 51)
     await agreements.violations(database, agreement, 51)
     await bearings.statements_versus_actions(database, actor, 51)
 

@@ -58,10 +58,10 @@ async def besieged(database: Database, tmp_path: Path) -> Database:
 async def test_an_attack_running_since_before_an_agreement_is_listed_after_it(
     besieged: Database,
 ) -> None:
-    rows = await agreements.attacks_after(besieged, HALT, "announcement", False, None, False, 50)
+    rows = await agreements.attacks_after(besieged, HALT, "announcement", 50)
     assert LONG in [row["id"] for row in rows]
     assert rows[0]["id"] == LONG  # it started first, so it comes first
-    later = await agreements.attacks_after(besieged, HALT, "announcement", True, None, False, 50)
+    later = await agreements.attacks_after(besieged, HALT, "announcement", 50, definitely_only=True)
     assert LONG not in [row["id"] for row in later]  # not definitely after: it began before
 
 
@@ -82,8 +82,8 @@ async def test_a_commitment_is_set_against_an_attack_that_ran_through_it(
 
 
 async def test_an_analysis_stops_at_its_limit_in_time_order(besieged: Database) -> None:
-    every = await agreements.attacks_after(besieged, HALT, "announcement", False, None, False, 50)
-    first = await agreements.attacks_after(besieged, HALT, "announcement", False, None, False, 1)
+    every = await agreements.attacks_after(besieged, HALT, "announcement", 50)
+    first = await agreements.attacks_after(besieged, HALT, "announcement", 1)
     assert len(every) > 1
     assert [row["id"] for row in first] == [every[0]["id"]]
 
