@@ -59,14 +59,19 @@ PEER_FIELDS: dict[str, tuple[str, str, str, str]] = {
     "attacks_after_agreement": (
         "attacksAfterAgreement",
         "agreement: ID!, reference: String!, definitelyOnly: Boolean!, window: Duration, "
-        "partiesOnly: Boolean!, limit: Int!, busy: Int!",
+        "partiesOnly: Boolean!, limit: Int!, busy: Int!, minConfidence: Float = 0.0",
         "Attack",
         "id",
     ),
-    "violations": ("violations", "agreement: ID!, limit: Int!, busy: Int!", "Attack", "attack"),
+    "violations": (
+        "violations",
+        "agreement: ID!, limit: Int!, busy: Int!, minConfidence: Float = 0.0",
+        "Attack",
+        "attack",
+    ),
     "statements_vs_actions": (
         "statementsVersusActions",
-        "actor: ID!, limit: Int!, busy: Int!",
+        "actor: ID!, limit: Int!, busy: Int!, minConfidence: Float = 0.0",
         "Attack",
         "action",
     ),
@@ -130,11 +135,17 @@ def raw_parameters(question: str, v: dict[str, Any]) -> dict[str, Any]:
             "partiesOnly": True,
             "limit": v["first"],
             "busy": BUSY,
+            "minConfidence": 0.0,
         }
     if question == "violations":
-        return {"agreement": v["agreement"], "limit": v["first"], "busy": BUSY}
+        return {
+            "agreement": v["agreement"],
+            "limit": v["first"],
+            "busy": BUSY,
+            "minConfidence": 0.0,
+        }
     if question == "statements_vs_actions":
-        return {"actor": v["actor"], "limit": v["first"], "busy": BUSY}
+        return {"actor": v["actor"], "limit": v["first"], "busy": BUSY, "minConfidence": 0.0}
     start = dt.datetime.fromisoformat(v["start"])
     return {"id": v["id"], "from": start, "to": None, "limit": v["first"], "busy": BUSY}
 
