@@ -75,9 +75,9 @@ class Plan:
         self.said[id] = {
             k: v for k in VERSION_FIELDS.get(label, ()) if (v := props.get(k)) is not None
         }
-        self.nodes[label].append(
-            {"id": id, "props": {"id": id, "definedBy": self.document, **props}}
-        )
+        row = {"id": id, "props": {"id": id, "definedBy": self.document, **props}}
+        self.rows[id] = row
+        self.nodes[label].append(row)
 
     def add_to(self, label: str, id: str, **given: Any) -> None:
         """A fact another source defined, to which this file adds its own evidence."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.errors import Problem
@@ -433,3 +434,19 @@ def test_a_claim_about_conduct_names_real_categories() -> None:
     )
     _, problems = planned(data)
     assert any("unknown target category 'energy'" in p.message for p in problems)
+
+
+def test_a_drafted_fact_carries_its_mark_on_its_node_and_its_evidence() -> None:
+    data = yaml.safe_load(SEED.read_text())
+    data["actors"][0]["drafted"] = {"rule": "ner:gpe", "confidence": 0.8}
+    parsed = parse_text(SEED, json.dumps(data, default=str))
+    plan, problems = plan_facts(parsed)
+    assert problems == [] and plan is not None
+    actor = data["actors"][0]["id"]
+    assert plan.rows[actor]["props"]["draftedRule"] == "ner:gpe"
+    evidence = [
+        r["props"]
+        for r in plan.relationships["SUPPORTED_BY"]
+        if r["start"] == actor and r["props"]["aspect"] == "existence"
+    ]
+    assert evidence and evidence[0]["draftedConfidence"] == 0.8
