@@ -64,6 +64,25 @@ def retractions(row: EntityRow) -> list[Retraction]:
     ]
 
 
+@strawberry.type(
+    description="A fact a program drafted from a report's text (`deedgraph draft`, draftFacts): "
+    "the rule that found it and how sure it was. A reviewer accepts it by loading it unmarked."
+)
+class Drafted:
+    rule: str
+    confidence: float = strawberry.field(description="0..1.")
+
+
+def drafted(row: Mapping[str, object]) -> Drafted | None:
+    rule = row.get("draftedRule")
+    if not isinstance(rule, str):
+        return None
+    confidence = row.get("draftedConfidence")
+    return Drafted(
+        rule=rule, confidence=float(confidence) if isinstance(confidence, (int, float)) else 0.0
+    )
+
+
 @strawberry.type(description="When, as the source words it, with the bounds it implies (UTC).")
 class TimeBounds:
     text: str
