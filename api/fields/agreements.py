@@ -8,7 +8,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, SINGLE_SOURCE, kept, result_size
+from api.fields import FIRST, REVIEWED_ONLY, SINGLE_SOURCE, kept, result_size
 from api.selection import asks_for, fields_detail
 from api.types.agreements import (
     AgreementMoment,
@@ -42,6 +42,7 @@ class AgreementQuery:
         parties_only: bool = False,
         first: FIRST = None,
         single_source: SINGLE_SOURCE = False,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
@@ -56,6 +57,7 @@ class AgreementQuery:
             parties_only,
             size + 1,
             single_source=single_source,
+            reviewed_only=reviewed_only,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -82,10 +84,15 @@ class AgreementQuery:
         agreement_id: strawberry.ID,
         first: FIRST = None,
         single_source: SINGLE_SOURCE = False,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[Violation]:
         size = result_size(first)
         rows = await agreements.violations(
-            info.context.database, agreement_id, size + 1, single_source=single_source
+            info.context.database,
+            agreement_id,
+            size + 1,
+            single_source=single_source,
+            reviewed_only=reviewed_only,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -154,10 +161,16 @@ class AgreementQuery:
         "actions that contradict or bear them out."
     )
     async def statements_versus_actions(
-        self, info: Info, actor_id: strawberry.ID, first: FIRST = None
+        self,
+        info: Info,
+        actor_id: strawberry.ID,
+        first: FIRST = None,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[StatementVersusAction]:
         size = result_size(first)
-        rows = await bearings.statements_versus_actions(info.context.database, actor_id, size + 1)
+        rows = await bearings.statements_versus_actions(
+            info.context.database, actor_id, size + 1, reviewed_only=reviewed_only
+        )
         if not rows:
             await require(info, "actorId", actor_id, Actor)
         rows = kept(info, rows, size)

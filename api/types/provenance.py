@@ -73,13 +73,17 @@ class Drafted:
     confidence: float = strawberry.field(description="0..1.")
 
 
-def drafted(row: Mapping[str, object]) -> Drafted | None:
-    rule = row.get("draftedRule")
-    if not isinstance(rule, str):
+def drafted(row: EntityRow) -> Drafted | None:
+    """The drafting mark of a fact no person has reviewed: every source that gives it (its
+    existence evidence) gives it as drafted. Null once one source gives it unmarked."""
+    marks = [
+        e for e in row.get("evidence") or () if (e.get("aspect") or "existence") == "existence"
+    ]
+    if not marks or any(not e.get("draftedRule") for e in marks):
         return None
-    confidence = row.get("draftedConfidence")
+    least = min(marks, key=lambda e: e.get("draftedConfidence") or 0.0)
     return Drafted(
-        rule=rule, confidence=float(confidence) if isinstance(confidence, (int, float)) else 0.0
+        rule=str(least.get("draftedRule")), confidence=float(least.get("draftedConfidence") or 0)
     )
 
 

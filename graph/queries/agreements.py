@@ -8,6 +8,7 @@ from typing import Literal, LiteralString, TypedDict, cast
 from graph.queries.entities import EntityRow, identity
 from graph.queries.incidents import ONE_PER_INCIDENT, one_source
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
+from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
 Reference = Literal["announcement", "in_force"]
@@ -204,11 +205,12 @@ async def attacks_after(
     busy: int = BUSY,
     *,
     single_source: bool = False,
+    reviewed_only: bool = False,
 ) -> list[AttackAfterRow]:
     """`busy`: the reach above which the time-ordered scan is used (the answer is the same)."""
     cypher = ATTACKS_AFTER.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else None
     rows = await database.read_list(
-        cypher or ATTACKS_AFTER,
+        chosen(cypher or ATTACKS_AFTER, reviewed_only),
         agreement=agreement,
         reference=reference,
         definitelyOnly=definitely_only,
@@ -221,8 +223,16 @@ async def attacks_after(
 
 
 async def violations(
-    database: Database, agreement: str, limit: int, busy: int = BUSY, *, single_source: bool = False
+    database: Database,
+    agreement: str,
+    limit: int,
+    busy: int = BUSY,
+    *,
+    single_source: bool = False,
+    reviewed_only: bool = False,
 ) -> list[ViolationRow]:
     cypher = VIOLATIONS.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else VIOLATIONS
-    rows = await database.read_list(cypher, agreement=agreement, limit=limit, busy=busy)
+    rows = await database.read_list(
+        chosen(cypher, reviewed_only), agreement=agreement, limit=limit, busy=busy
+    )
     return cast(list[ViolationRow], rows)

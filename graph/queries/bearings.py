@@ -7,6 +7,7 @@ from typing import LiteralString, TypedDict, cast
 
 from graph.queries.entities import EntityRow, identity
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
+from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
 # Each branch reads attacks in time order through an ordered index seek and stops at the
@@ -208,7 +209,9 @@ class BearingRow(TypedDict):
 
 
 async def statements_versus_actions(
-    database: Database, actor: str, limit: int, busy: int = BUSY
+    database: Database, actor: str, limit: int, busy: int = BUSY, *, reviewed_only: bool = False
 ) -> list[BearingRow]:
-    rows = await database.read_list(STATEMENTS_VERSUS_ACTIONS, actor=actor, limit=limit, busy=busy)
+    """`reviewed_only`: leave out statements, agreements and attacks still marked drafted."""
+    cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed_only, keep=("me",))
+    rows = await database.read_list(cypher, actor=actor, limit=limit, busy=busy)
     return cast(list[BearingRow], rows)
