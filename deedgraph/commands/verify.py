@@ -1,6 +1,6 @@
 """`deedgraph verify`: review one source (or a facts file's document) for an editor, in one
-read: outside knowledge, inferred links, figures without a reporter, and every quote in the
-order of the text (graph/queries/review.py)."""
+read: outside knowledge, inferred links, figures without a reporter, facts still marked
+drafted, and every quote in the order of the text (graph/queries/review.py)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def words(quotes: list[str]) -> str:
 
 
 def report(review: Review) -> list[str]:
-    """The review as lines to read, grouped under the four headings."""
+    """The review as lines to read, grouped under its headings."""
     lines = [f"Review of {review.source} ({review.kind or 'source'}): {review.title}", ""]
     lines.append(f"Outside knowledge ({len(review.outside)})")
     for o in review.outside:
