@@ -352,7 +352,7 @@ async def test_the_draft_view_lights_a_pasted_report_and_loads_what_a_reviewer_k
         await named.locator("input").fill(actor["name"] + " (edited)")
         await page.locator("[data-act=accept-rest]").click()
         await expect(page.locator(".draft-fact.drafted")).to_have_count(0)
-        await page.locator("#draft-view").evaluate("view => { view.scrollTop = 0; }")
+        await page.locator("#draft-result").evaluate("result => result.scrollIntoView()")
         await snap(page, "explorer-draft")
         await page.locator("#draft-key").fill(EDITOR_KEY)
         await page.locator("#draft-load button[type=submit]").click()
