@@ -152,10 +152,27 @@ export function reviewed(document, facts) {
   for (const f of parts.filter((x) => x.state === "rejected").sort((a, b) => b.index - a.index)) {
     (out.attacks || []).find((a) => a.id === f.parent)?.[`${f.kind}s`]?.splice(f.index, 1);
   }
-  for (const f of facts.filter((x) => !x.parent && x.state === "rejected")) {
-    out[GROUPS[f.kind]] = out[GROUPS[f.kind]].filter((x) => x.id !== f.id);
+  const gone = new Set(facts.filter((x) => !x.parent && x.state === "rejected").map((x) => x.id));
+  for (const group of Object.values(GROUPS)) {
+    if (out[group]) out[group] = out[group].filter((x) => !gone.has(x.id)).map((x) => unlinked(x, gone));
   }
   return out;
+}
+
+// Where a fact names others (draft/assemble.py REFERENCES): a rejected fact is named no more,
+// so the rest still loads (a fact left without a field it needs says so when loading).
+const REFERENCES = ["speaker", "within", "country", "part_of", "by", "locations", "participants",
+  "about", "announced_in", "arose_from", "area", "location", "speaks_for", "reported_by", "statement"];
+
+function unlinked(item, gone) {
+  if (!gone.size || !item || typeof item !== "object") return item;
+  for (const name of REFERENCES) {
+    if (Array.isArray(item[name])) item[name] = item[name].filter((id) => !gone.has(id));
+    if (gone.has(item[name]) || (Array.isArray(item[name]) && !item[name].length)) delete item[name];
+  }
+  if (Array.isArray(item.parties)) item.parties = item.parties.filter((p) => !gone.has(p.actor));
+  for (const part of ["figures", "targets"]) if (Array.isArray(item[part])) item[part].forEach((x) => unlinked(x, gone));
+  return item;
 }
 
 async function load() {
