@@ -27,6 +27,7 @@ from api.extensions.query_count import CypherQueryCount
 from api.extensions.truncation import TruncationNotice
 from api.fields.agreements import AgreementQuery
 from api.fields.disagreements import DisagreementQuery
+from api.fields.drafting import DraftQuery
 from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
 from api.fields.listing import ListingQuery
@@ -45,7 +46,7 @@ class ServiceQuery:
 
 
 # The order of the root fields in the schema: by id, lists, search, agreements, exploring,
-# reviewing a source.
+# reviewing a source, drafting one.
 Query = merge_types(
     "Query",
     (
@@ -56,6 +57,7 @@ Query = merge_types(
         ExploreQuery,
         ReviewQuery,
         DisagreementQuery,
+        DraftQuery,
         ServiceQuery,
     ),
 )

@@ -24,7 +24,7 @@ PLAIN_FIELDS = frozenset(
     }
 )
 # Fields that read a node's provenance rather than its relationships.
-PROVENANCE_FIELDS = frozenset({"sources", "retractions"})
+PROVENANCE_FIELDS = frozenset({"sources", "retractions", "drafted"})
 
 
 def detail(selections: Iterable[Selection]) -> Detail:

@@ -126,6 +126,7 @@ class Settings(BaseSettings):
     max_export_rows: PositiveInt = Field(10_000, alias="DEEDGRAPH_MAX_EXPORT_ROWS")
     warm_up: bool = Field(True, alias="DEEDGRAPH_WARM_UP")
     max_body_bytes: PositiveInt = Field(1_000_000, alias="DEEDGRAPH_MAX_BODY_BYTES")
+    max_draft_chars: PositiveInt = Field(50_000, alias="DEEDGRAPH_MAX_DRAFT_CHARS")
     cors_origins_text: str = Field("", alias="DEEDGRAPH_CORS_ORIGINS")
     log_level: str = Field("INFO", alias="DEEDGRAPH_LOG_LEVEL")
     log_format: Literal["json", "text"] | None = Field(None, alias="DEEDGRAPH_LOG_FORMAT")

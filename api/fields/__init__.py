@@ -32,6 +32,14 @@ MIN_CONFIDENCE = Annotated[
     ),
 ]
 
+REVIEWED_ONLY = Annotated[
+    bool,
+    strawberry.argument(
+        description="Only facts a person has reviewed: leave out those still marked as "
+        "drafted by a program (`drafted`, from deedgraph draft or draftFacts)."
+    ),
+]
+
 
 def result_size(first: int | None) -> int:
     """How many rows an analysis answers with: `first` when given, else the cap."""

@@ -8,7 +8,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, MIN_CONFIDENCE, SINGLE_SOURCE, kept, result_size
+from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, SINGLE_SOURCE, kept, result_size
 from api.selection import asks_for, fields_detail
 from api.types.agreements import (
     AgreementMoment,
@@ -43,6 +43,7 @@ class AgreementQuery:
         first: FIRST = None,
         single_source: SINGLE_SOURCE = False,
         min_confidence: MIN_CONFIDENCE = 0.0,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[AttackAfter]:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
@@ -58,6 +59,7 @@ class AgreementQuery:
             parties_only=parties_only,
             single_source=single_source,
             min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -86,6 +88,7 @@ class AgreementQuery:
         first: FIRST = None,
         single_source: SINGLE_SOURCE = False,
         min_confidence: MIN_CONFIDENCE = 0.0,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[Violation]:
         size = result_size(first)
         rows = await agreements.violations(
@@ -94,6 +97,7 @@ class AgreementQuery:
             size + 1,
             single_source=single_source,
             min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
         )
         if not rows:
             await require(info, "agreementId", agreement_id, Agreement)
@@ -168,10 +172,15 @@ class AgreementQuery:
         actor_id: strawberry.ID,
         first: FIRST = None,
         min_confidence: MIN_CONFIDENCE = 0.0,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[StatementVersusAction]:
         size = result_size(first)
         rows = await bearings.statements_versus_actions(
-            info.context.database, actor_id, size + 1, min_confidence=min_confidence
+            info.context.database,
+            actor_id,
+            size + 1,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
         )
         if not rows:
             await require(info, "actorId", actor_id, Actor)

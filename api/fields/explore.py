@@ -9,7 +9,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, kept, result_size
+from api.fields import FIRST, REVIEWED_ONLY, kept, result_size
 from api.fields.listing import page_size
 from api.selection import asks_for, field_detail, fields_detail
 from api.types.build import build
@@ -50,11 +50,14 @@ class ExploreQuery:
         start: dt.datetime | None = None,
         end: dt.datetime | None = None,
         first: FIRST = None,
+        reviewed_only: REVIEWED_ONLY = False,
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
         size = result_size(first)
-        rows = await timeline.timeline(info.context.database, entity_id, start, end, size + 1)
+        rows = await timeline.timeline(
+            info.context.database, entity_id, start, end, size + 1, reviewed_only=reviewed_only
+        )
         if not rows:
             await require(info, "entityId", entity_id, Entity)
         rows = kept(info, rows, size)

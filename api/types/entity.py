@@ -26,9 +26,11 @@ from api.types.accounts import (
     source_versions,
 )
 from api.types.provenance import (
+    Drafted,
     Evidence,
     Resolution,
     Retraction,
+    drafted,
     evidence,
     retractions,
     source_ref,
@@ -227,6 +229,10 @@ class Entity:
     @strawberry.field(description="Who retracted this fact, when and why; kept for history.")
     def retractions(self) -> list[Retraction]:
         return retractions(self.row)
+
+    @strawberry.field(description="How a program drafted it; null once a person reviewed it.")
+    def drafted(self) -> Drafted | None:
+        return drafted(self.row)
 
     @strawberry.field(description="Sources and the exact quotes supporting this fact.")
     def sources(self) -> list[Evidence]:

@@ -64,6 +64,29 @@ def retractions(row: EntityRow) -> list[Retraction]:
     ]
 
 
+@strawberry.type(
+    description="A fact a program drafted from a report's text (`deedgraph draft`, draftFacts): "
+    "the rule that found it and how sure it was. A reviewer accepts it by loading it unmarked."
+)
+class Drafted:
+    rule: str
+    confidence: float = strawberry.field(description="0..1.")
+
+
+def drafted(row: EntityRow) -> Drafted | None:
+    """The drafting mark of a fact no person has reviewed: every source that gives it (its
+    existence evidence) gives it as drafted. Null once one source gives it unmarked."""
+    marks = [
+        e for e in row.get("evidence") or () if (e.get("aspect") or "existence") == "existence"
+    ]
+    if not marks or any(not e.get("draftedRule") for e in marks):
+        return None
+    least = min(marks, key=lambda e: e.get("draftedConfidence") or 0.0)
+    return Drafted(
+        rule=str(least.get("draftedRule")), confidence=float(least.get("draftedConfidence") or 0)
+    )
+
+
 @strawberry.type(description="When, as the source words it, with the bounds it implies (UTC).")
 class TimeBounds:
     text: str

@@ -80,6 +80,18 @@ class ReviewQuote:
     )
 
 
+@strawberry.type(
+    description="A fact this source gives as drafted by a program (`deedgraph draft`, "
+    "draftFacts) that no person has reviewed yet: accepting it is loading it without the mark."
+)
+class DraftedByRule:
+    fact_id: strawberry.ID
+    kind: str
+    rule: str = strawberry.field(description="The drafting rule that found it.")
+    confidence: float = strawberry.field(description="How sure the rule was, 0..1.")
+    quotes: list[str]
+
+
 @strawberry.type(description="A source reviewed in one read, for an editor or a fact-checker.")
 class SourceReview:
     source_id: strawberry.ID
@@ -93,7 +105,11 @@ class SourceReview:
         description="In the order the words appear in the source's text; unknown places last."
     )
     truncated: list[str] = strawberry.field(
-        description="The lists cut at their limit ('outside', 'inferred', 'figures', 'quotes')."
+        description="The lists cut at their limit ('outside', 'inferred', 'figures', 'quotes', "
+        "'drafted')."
+    )
+    drafted: list[DraftedByRule] = strawberry.field(
+        description="Its facts still marked as drafted, least sure first."
     )
 
     @strawberry.field(
@@ -200,4 +216,14 @@ def source_review(found: review.Review) -> SourceReview:
             for q in found.quotes
         ],
         truncated=found.truncated,
+        drafted=[
+            DraftedByRule(
+                fact_id=strawberry.ID(d["fact"]),
+                kind=d["kind"],
+                rule=d["rule"],
+                confidence=d["confidence"],
+                quotes=d["quotes"],
+            )
+            for d in found.drafted
+        ],
     )

@@ -72,47 +72,18 @@ async def snapshot(connection: Connection, day: dt.date | None) -> Snapshot:
     """The graph's names and the attacks of the report's days; NoGraph if none answers."""
     import neo4j
 
-    from draft.lookup import Known, KnownAttack, NoGraph, Snapshot
+    from api.drafting import graph_snapshot
+    from draft.lookup import NoGraph
     from graph.errors import DeedgraphError
-    from graph.queries import lookup
     from graph.store.database import Database
-
-    def moment(text: str | None) -> dt.datetime | None:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
 
     try:
         database = Database.connect(connection, timeout=10)
     except (DeedgraphError, neo4j.exceptions.DriverError, OSError):
         return NoGraph()
     try:
-        rows = await lookup.names(database)
-        found: list[KnownAttack] = []
-        if day is not None:
-            start = dt.datetime.combine(day - dt.timedelta(days=3), dt.time(0), dt.UTC)
-            end = dt.datetime.combine(day + dt.timedelta(days=2), dt.time(0), dt.UTC)
-            for a in await lookup.attacks_between(database, start, end):
-                first, last = moment(a["start"]), moment(a["end"])
-                if first is None or last is None:
-                    continue
-                found.append(KnownAttack(
-                    a["id"], a["name"], a["category"], first, last, tuple(a["places"]),
-                    tuple(a["targets"]), tuple(a["sources"]), a["kind"],
-                ))  # fmt: skip
+        return await graph_snapshot(database, day)
     except (DeedgraphError, neo4j.exceptions.DriverError, OSError):
         return NoGraph()
     finally:
         await database.close()
-    nodes = [
-        Known(
-            r["id"],
-            r["label"],
-            r["name"],
-            tuple(r["aliases"]),
-            r["kind"],
-            r["code"],
-            moment(r["start"]),
-            moment(r["end"]),
-        )
-        for r in rows
-    ]
-    return Snapshot(nodes, found)

@@ -1,6 +1,6 @@
 """`deedgraph verify`: review one source (or a facts file's document) for an editor, in one
-read: outside knowledge, inferred links, figures without a reporter, and every quote in the
-order of the text (graph/queries/review.py)."""
+read: outside knowledge, inferred links, figures without a reporter, facts still marked
+drafted, and every quote in the order of the text (graph/queries/review.py)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def words(quotes: list[str]) -> str:
 
 
 def report(review: Review) -> list[str]:
-    """The review as lines to read, grouped under the four headings."""
+    """The review as lines to read, grouped under its headings."""
     lines = [f"Review of {review.source} ({review.kind or 'source'}): {review.title}", ""]
     lines.append(f"Outside knowledge ({len(review.outside)})")
     for o in review.outside:
@@ -71,6 +71,11 @@ def report(review: Review) -> list[str]:
             f"  {f.fact} ({f.metric}{' ' + f.weapon if f.weapon else ''}, {value}): "
             f"{', '.join(f.reasons)}{' (' + f.note + ')' if f.note else ''} {words(f.quotes)}"
         )
+    lines += ["", f"Drafted, not yet reviewed ({len(review.drafted)}, least sure first)"]
+    for d in review.drafted:
+        lines.append(
+            f"  {d['confidence']:.2f} {d['fact']} ({d['kind']}, {d['rule']}) {words(d['quotes'])}"
+        )
     placed = sum(1 for q in review.quotes if q.position is not None)
     lines += ["", f"Quotes ({len(review.quotes)}, in the order of the text)"]
     for q in review.quotes:
@@ -83,7 +88,7 @@ def report(review: Review) -> list[str]:
         "",
         f"{review.source}: {len(review.outside)} outside knowledge, "
         f"{len(review.inferred)} inferred links, {len(review.unreported_figures)} figures "
-        f"without a reporter, {len(review.quotes)} quotes "
+        f"without a reporter, {len(review.drafted)} drafted, {len(review.quotes)} quotes "
         f"({len(review.quotes) - placed} not found in the text)",
     ]
     return lines
@@ -97,7 +102,8 @@ def verify(
     as_json: Annotated[bool, typer.Option("--json", help="Print the review as JSON.")] = False,
 ) -> None:
     """Review a source for an editor: facts resting on outside knowledge, inferred links,
-    figures without a reporter, and every quote in the order of the source's text."""
+    figures without a reporter, facts still marked drafted, and every quote in the order of
+    the source's text."""
     from graph.queries.additions import contribution
     from graph.queries.review import review
 

@@ -4,6 +4,7 @@ import { $, COLOURS, esc, gql } from "./api.js";
 import { loadDetails, renderDetails } from "./details.js";
 import * as graph from "./graph.js";
 import { openAgreement } from "./agreement.js";
+import { initDraft } from "./draft.js";
 import { drawMap, redraw } from "./map.js";
 import { openSource, passageOfQuote, showPassage } from "./source.js";
 import { placeTimeline, timeline } from "./timeline.js";
@@ -85,6 +86,7 @@ async function apply() {
     tasks.push(openEntity(state.id).catch(fail("#details")));
   }
   if (state.view === "graph") graph.shown();
+  if (state.view === "draft") initDraft();
   if (state.view === "source" && state.source) {
     tasks.push(openSource(state.source).then(() => showPassage(state.passage, { scroll: state.passage !== shown.passage }))
       .then(() => { shown.passage = state.passage; }).catch(fail("#source-view")));
@@ -125,6 +127,7 @@ document.addEventListener("click", (event) => {
   if (!target) return;
   if (target.id === "clear-place") { writeState({ place: null }); shown.place = undefined; apply(); return; }
   if (target.matches("[role=tab]")) { writeState({ view: target.dataset.view }); apply(); return; }
+  if (target.matches("mark.drafted-passage")) return; // the Draft view handles its own
   if (target.matches("mark.passage")) {
     const number = target.dataset.p.split(" ").at(-1); // the innermost passage here
     writeState({ passage: number }); shown.passage = number; showPassage(number, { scroll: false }); return;

@@ -1,8 +1,8 @@
 // The page's state lives in the URL's fragment, so every view can be shared and restored:
-// q (search), id (the open entity), view (graph | map | source | agreement), source and passage
+// q (search), id (the open entity), view (graph | map | source | agreement | draft), source and passage
 // (the source reader), agreement (the agreement view and the map's agreement), place (the map's
 // filter).
-export const VIEWS = ["graph", "map", "source", "agreement"];
+export const VIEWS = ["graph", "map", "source", "agreement", "draft"];
 
 export function readState() {
   const params = new URLSearchParams(location.hash.slice(1));

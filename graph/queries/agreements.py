@@ -8,6 +8,7 @@ from typing import Literal, LiteralString, TypedDict, cast
 from graph.queries.entities import EntityRow, identity
 from graph.queries.incidents import ONE_PER_INCIDENT, one_source
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
+from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
 Reference = Literal["announcement", "in_force"]
@@ -214,13 +215,14 @@ async def attacks_after(
     busy: int = BUSY,
     min_confidence: float = 0.0,
     single_source: bool = False,
+    reviewed_only: bool = False,
 ) -> list[AttackAfterRow]:
     """`busy`: the reach above which the time-ordered scan is used (the answer is the same).
     `min_confidence`: facts below it are left out; a fact without a confidence (a report, an
     ACLED row) counts as certain."""
     cypher = ATTACKS_AFTER.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else None
     rows = await database.read_list(
-        cypher or ATTACKS_AFTER,
+        chosen(cypher or ATTACKS_AFTER, reviewed_only),
         agreement=agreement,
         reference=reference,
         definitelyOnly=definitely_only,
@@ -241,9 +243,14 @@ async def violations(
     *,
     min_confidence: float = 0.0,
     single_source: bool = False,
+    reviewed_only: bool = False,
 ) -> list[ViolationRow]:
     cypher = VIOLATIONS.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else VIOLATIONS
     rows = await database.read_list(
-        cypher, agreement=agreement, limit=limit, busy=busy, minConfidence=min_confidence
+        chosen(cypher, reviewed_only),
+        agreement=agreement,
+        limit=limit,
+        busy=busy,
+        minConfidence=min_confidence,
     )
     return cast(list[ViolationRow], rows)

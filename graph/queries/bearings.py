@@ -7,6 +7,7 @@ from typing import LiteralString, TypedDict, cast
 
 from graph.queries.entities import EntityRow, identity
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
+from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
 # Each branch reads attacks in time order through an ordered index seek and stops at the
@@ -248,10 +249,18 @@ ACCUSED_DAYS = 7  # an accusation with no agreement is borne out by the week of 
 
 
 async def statements_versus_actions(
-    database: Database, actor: str, limit: int, busy: int = BUSY, min_confidence: float = 0.0
+    database: Database,
+    actor: str,
+    limit: int,
+    busy: int = BUSY,
+    *,
+    min_confidence: float = 0.0,
+    reviewed_only: bool = False,
 ) -> list[BearingRow]:
+    """`reviewed_only`: leave out statements, agreements and attacks still marked drafted."""
+    cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed_only, keep=("me",))
     rows = await database.read_list(
-        STATEMENTS_VERSUS_ACTIONS,
+        cypher,
         actor=actor,
         limit=limit,
         busy=busy,

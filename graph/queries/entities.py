@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, MutableMapping
-from typing import Literal, LiteralString, Required, TypedDict, cast
+from typing import Literal, LiteralString, NotRequired, Required, TypedDict, cast
 
 from graph.store.database import Database
 
@@ -89,7 +89,8 @@ PROVENANCE: LiteralString = (
              | {source: """
     + SOURCE
     + """,
-                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note}]
+                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note,
+                draftedRule: r.draftedRule, draftedConfidence: r.draftedConfidence}]
             + [(n)<-[:HIT|HAS_FIGURE]-()-[:SUPPORTED_BY {aspect: 'existence'}]->(s:Source)
                WHERE n.evidenceNote IS NOT NULL AND s.kind = 'dataset'
                | {source: """
@@ -174,6 +175,8 @@ class EvidenceRow(TypedDict):
     aspect: str | None
     external: bool | None
     note: str | None
+    draftedRule: NotRequired[str | None]  # the existence evidence of a drafted fact
+    draftedConfidence: NotRequired[float | None]
 
 
 class RetractionRow(TypedDict):

@@ -1,6 +1,7 @@
 """A review of one source for an editor: what its facts take from outside it, which links were
 inferred rather than stated, which figures have no reporter or no number, and every quote it
-gives, in the order the words appear in its text. One Cypher query, whatever the source's size;
+gives, in the order the words appear in its text, and the facts it gives as drafted by a
+program and not yet reviewed. One Cypher query, whatever the source's size;
 each list stops at a limit and says so."""
 
 from __future__ import annotations
@@ -91,7 +92,14 @@ COLLECT {
   WITH g, p, a, quote LIMIT $more
   RETURN {fact: g.id, kind: [l IN labels(g) WHERE l <> 'Entity'][0],
           aspect: 'party (' + coalesce(p.role, 'no role') + ')', quote: quote, related: a.id}
-} AS quotes
+} AS quotes,
+COLLECT {
+  MATCH (n:Entity)-[r:SUPPORTED_BY {aspect: 'existence'}]->(s)
+  WHERE r.draftedRule IS NOT NULL AND n.retracted IS NULL
+  WITH n, r ORDER BY r.draftedConfidence, n.id LIMIT $more
+  RETURN {fact: n.id, kind: [l IN labels(n) WHERE l <> 'Entity'][0], rule: r.draftedRule,
+          confidence: r.draftedConfidence, quotes: coalesce(r.quotes, [])}
+} AS drafted
 """
 
 
@@ -143,6 +151,16 @@ class QuoteRow(TypedDict):
     related: str | None  # for a relationship's quote: the node at its far end
 
 
+class DraftedRow(TypedDict):
+    """A fact whose existence this source gives as drafted by a program, not yet reviewed."""
+
+    fact: str
+    kind: str
+    rule: str
+    confidence: float
+    quotes: list[str]
+
+
 class ReviewRow(TypedDict):
     id: str
     kind: str | None
@@ -152,6 +170,7 @@ class ReviewRow(TypedDict):
     inferred: list[InferredRow]
     figures: list[FigureRow]
     quotes: list[QuoteRow]
+    drafted: list[DraftedRow]
 
 
 @dataclass(frozen=True)
@@ -215,6 +234,7 @@ class Review:
     inferred: list[Inferred]
     unreported_figures: list[UnreportedFigure]
     quotes: list[Quote]
+    drafted: list[DraftedRow] = field(default_factory=list)  # least sure first
     truncated: list[str] = field(default_factory=list)  # lists cut at the limit
 
 
@@ -267,6 +287,7 @@ def assemble(row: ReviewRow, limit: int = LIMIT) -> Review:
     quotes = in_text_order(row["text"], (Quote(**item) for item in row["quotes"]))
     sizes = {"outside": len(outside), "inferred": len(inferred), "figures": len(figures)}
     sizes["quotes"] = len(quotes)
+    sizes["drafted"] = len(row["drafted"])
     return Review(
         source=row["id"],
         title=row["title"],
@@ -276,6 +297,7 @@ def assemble(row: ReviewRow, limit: int = LIMIT) -> Review:
         inferred=inferred[:limit],
         unreported_figures=figures[:limit],
         quotes=quotes[:limit],
+        drafted=row["drafted"][:limit],
         truncated=[name for name, size in sizes.items() if size > limit],
     )
 

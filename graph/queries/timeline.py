@@ -9,6 +9,7 @@ from typing import LiteralString, TypedDict, cast
 from graph.queries.entities import EntityRow, identity
 from graph.queries.incidents import one_per_incident
 from graph.queries.overlap import BUSY, LONGEST_TIMED, back
+from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
 # Two plans, chosen per entity by its reach (the timed nodes tied to it, counted from node
@@ -111,9 +112,16 @@ async def timeline(
     end: dt.datetime | None,
     limit: int,
     busy: int = BUSY,
+    *,
+    reviewed_only: bool = False,
 ) -> list[TimelineRow]:
-    """`busy`: the reach above which the time-ordered scan is used (the answer is the same)."""
+    """`busy`: the reach above which the time-ordered scan is used (the answer is the same);
+    `reviewed_only`: items still marked drafted are left out (the entity asked about is not)."""
     rows = await database.read_list(
-        TIMELINE, id=id, **{"from": start, "to": end}, limit=limit, busy=busy
+        chosen(TIMELINE, reviewed_only, keep=("e",)),
+        id=id,
+        **{"from": start, "to": end},
+        limit=limit,
+        busy=busy,
     )
     return cast(list[TimelineRow], rows)

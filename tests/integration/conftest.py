@@ -78,3 +78,17 @@ def keyed_api_url(connection: Connection) -> Iterator[str]:
     settings = app_settings({"DEEDGRAPH_API_KEYS": keys})
     with running_app(create_app(connection, settings)) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def drafting_url(connection: Connection) -> Iterator[str]:
+    """deedgraph with an editor key and room for a shared machine: a draft's load writes a
+    whole report in one transaction, which ran past the default 5 s beside other test runs."""
+    from api.auth import digest
+
+    settings = app_settings(
+        {"DEEDGRAPH_API_KEYS": f"editor-e:editor:{digest(EDITOR_KEY)}",
+         "DEEDGRAPH_QUERY_TIMEOUT": "60"}
+    )  # fmt: skip
+    with running_app(create_app(connection, settings)) as url:
+        yield url

@@ -3,6 +3,7 @@ source reader, the agreement record, the map, the graph's labels, keyboard and s
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -14,6 +15,8 @@ from graph.ingest.facts.plan.core import normalise
 from graph.store.database import Database
 from tests.browser import chromium_page, snap
 from tests.graphql_client import data
+from tests.integration.conftest import EDITOR_KEY
+from tests.integration.test_draft_api import DRAFT, TEXT, call
 from tests.support import ROOT
 
 HALT = "agreement:energy-infrastructure-halt"
@@ -304,3 +307,69 @@ async def test_the_details_show_two_sources_side_by_side_and_mark_the_disputed_c
     found = await page.evaluate(CONTRAST)
     assert found["failing"] == [], found["failing"]
     await snap(page, "explorer-sources")
+
+
+# The Draft view, on an empty graph with an editor key (tests/integration/test_draft_api.py).
+
+
+def unreferenced_statement(draft: dict[str, Any]) -> str:
+    """A drafted statement no other fact refers to: rejecting it leaves a loadable file."""
+    text = draft["yaml"]
+    statements = [f["id"] for f in draft["facts"] if f["kind"] == "statement"]
+    return str(next(s for s in statements if text.count(s) == 1))
+
+
+async def test_the_draft_view_lights_a_pasted_report_and_loads_what_a_reviewer_kept(
+    database: Database, drafting_url: str
+) -> None:
+    expected = call(drafting_url, DRAFT, {"text": TEXT, "published": "2025-03-19"})
+    draft = expected["data"]["draftFacts"]
+    rejected = unreferenced_statement(draft)
+    actor = next(f for f in draft["facts"] if f["kind"] == "actor")
+    async with chromium_page() as page:
+        await page.goto(drafting_url + "/#view=draft")
+        await page.locator("#draft-text").fill(TEXT)
+        await page.locator("#draft-published").fill("2025-03-19")
+        await page.locator("#draft-form button[type=submit]").click()
+        facts = page.locator(".draft-fact")
+        await expect(facts).to_have_count(len(draft["facts"]), timeout=120_000)
+        lit = await page.locator("mark.drafted-passage").count()
+        assert lit >= len({q["start"] for f in draft["facts"] for q in f["quotes"]}) // 2
+        # Every quote of every fact is lit, verbatim.
+        words = " ".join(await page.locator("mark.drafted-passage").all_inner_texts())
+        assert all(q["text"].split()[0] in words for f in draft["facts"] for q in f["quotes"])
+        # The keyboard reaches a fact from its words.
+        await page.locator("mark.drafted-passage").first.focus()
+        await page.keyboard.press("Enter")
+        await expect(page.locator(".draft-fact input:focus")).to_have_count(1)
+        found = await page.evaluate(CONTRAST)
+        assert found["failing"] == [], found["failing"]
+        # Reject one, edit one name, accept the rest, load with the editor key.
+        one = facts.filter(has_text=rejected)
+        await one.locator("[data-act=reject]").click()
+        await expect(facts.filter(has_text=rejected)).to_have_class(re.compile("rejected"))
+        named = facts.filter(has=page.locator(f'input[aria-label="name of {actor["id"]}"]'))
+        await named.locator("input").fill(actor["name"] + " (edited)")
+        await page.locator("[data-act=accept-rest]").click()
+        await expect(page.locator(".draft-fact.drafted")).to_have_count(0)
+        await page.locator("#draft-result").evaluate("result => result.scrollIntoView()")
+        await snap(page, "explorer-draft")
+        await page.locator("#draft-key").fill(EDITOR_KEY)
+        await page.locator("#draft-load button[type=submit]").click()
+        await expect(page.locator("#draft-loaded .loaded")).to_be_visible(timeout=60_000)
+    answered = call(
+        drafting_url,
+        """query($rejected: ID!, $actor: ID!, $source: ID!) {
+          rejected: node(id: $rejected) { id }
+          actor: node(id: $actor) { name drafted { rule } }
+          sourceReview(sourceId: $source) { drafted { factId } quotes { factId } }
+        }""",
+        {"rejected": rejected, "actor": actor["id"], "source": draft["sourceId"]},
+    )
+    assert "errors" not in answered, answered["errors"]
+    loaded = answered["data"]
+    assert loaded["rejected"] is None
+    assert loaded["actor"] == {"name": actor["name"] + " (edited)", "drafted": None}
+    assert loaded["sourceReview"]["drafted"] == []
+    kept = {f["id"] for f in draft["facts"] if not f["parent"] and f["id"] != rejected}
+    assert kept <= {q["factId"] for q in loaded["sourceReview"]["quotes"]}

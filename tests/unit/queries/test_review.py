@@ -136,6 +136,7 @@ def record(quotes: list[QuoteRow], figures: list[FigureRow]) -> ReviewRow:
         "kind": "document",
         "title": "A report",
         "text": TEXT,
+        "drafted": [],
         "outside": [outside("evidence", "location:a", "coordinates", source="source:geo")],
         "inferred": [
             {
@@ -220,4 +221,4 @@ def test_a_list_longer_than_the_limit_is_cut_and_named_as_cut() -> None:
 
 def test_the_query_takes_every_value_as_a_parameter_and_caps_every_list() -> None:
     assert "$source" in REVIEW and "$more" in REVIEW
-    assert REVIEW.count("COLLECT {") == REVIEW.count("LIMIT $more") == 8
+    assert REVIEW.count("COLLECT {") == REVIEW.count("LIMIT $more") == 9
