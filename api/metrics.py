@@ -69,6 +69,12 @@ ROWS_WRITTEN = Counter(
     ["kind"],
 )
 
+RESPONSE_CACHE = Counter(
+    "deedgraph_response_cache",
+    "GraphQL queries the response cache answered (hit) or passed on (miss).",
+    ["outcome"],
+)
+
 _operations: set[str] = set()
 _lock = threading.Lock()
 
@@ -105,6 +111,10 @@ def observe(path: str, operation: str | None, code: str, queries: int, seconds: 
 def rows_written(nodes: int, relationships: int) -> None:
     ROWS_WRITTEN.labels("nodes").inc(nodes)
     ROWS_WRITTEN.labels("relationships").inc(relationships)
+
+
+def cache_outcome(outcome: str) -> None:
+    RESPONSE_CACHE.labels(outcome).inc()
 
 
 def observe_pool(database: Database) -> None:

@@ -17,11 +17,15 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types import ExecutionResult
 
+from api import metrics
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
 from api.middleware.request_log import note_outcome
+from api.response_cache import ResponseCache, cache_key, digest_of, is_query
 from api.trusted_documents import TrustedDocuments
+from graph.errors import DeedgraphError
 from graph.settings import Settings
+from graph.store import changes
 
 # Strawberry refuses some requests with 400 where the spec names a sharper status.
 SHARPER = {"Unsupported content type": 415, "mutations are not allowed when using GET": 405}
@@ -39,6 +43,11 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         self.trusted = (
             TrustedDocuments.load(settings.trusted_documents)
             if settings.trusted_documents is not None
+            else None
+        )
+        self.cache = (
+            ResponseCache(settings.response_cache_ttl, settings.response_cache_size)
+            if settings.response_cache
             else None
         )
 
@@ -95,6 +104,52 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         if self.trusted is None or isinstance(data, list):  # a batch is refused later
             return data
         return self.trusted.resolve(data)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Queries go through the response cache (api/response_cache.py) when it is on."""
+        cache = self.cache
+        query = request_data.query
+        if cache is None or query is None:
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        digest = digest_of(query)
+        if not is_query(query, request_data.operation_name, digest):
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        role = context.api_key.role if context.api_key is not None else "anonymous"
+        variables = request_data.variables
+        key = cache_key(query, request_data.operation_name, variables, role, digest)
+        # Read before answering: a write committed meanwhile leaves the new entry stale.
+        try:
+            latest = await changes.latest(context.database)
+        except DeedgraphError:  # Neo4j unreachable or slow: the query says so in its words
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        entry = cache.get(key, latest)
+        if entry is not None:
+            metrics.cache_outcome("hit")
+            # No Cypher ran for the answer (the check above is the cache's own).
+            extensions = {**entry.extensions, "cypherQueries": 0, "cache": "hit"}
+            return ExecutionResult(data=entry.data, errors=None, extensions=extensions)
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        metrics.cache_outcome("miss")
+        if not result.errors and result.data is not None:
+            cache.put(key, latest, result.data, dict(result.extensions or {}))
+        result.extensions = {**(result.extensions or {}), "cache": "miss"}
+        return result
 
     async def process_result(
         self, request: Request, result: ExecutionResult

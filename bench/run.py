@@ -307,12 +307,14 @@ def main() -> None:
             subprocess.Popen(
                 [str(deedgraph), "serve", "--port", "18790"],
                 # No background warm-up: it would run beside the first cells; every cell
-                # warms up with 3 requests of its own, for every contender alike.
+                # warms up with 3 requests of its own, for every contender alike. No response
+                # cache: every cell repeats one question, which would measure the cache alone.
                 env={
                     **env,
                     "DEEDGRAPH_LOG_LEVEL": "WARNING",
                     "DEEDGRAPH_QUERY_TIMEOUT": "30",
                     "DEEDGRAPH_WARM_UP": "false",
+                    "DEEDGRAPH_RESPONSE_CACHE": "false",
                 },
             )
         )

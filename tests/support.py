@@ -95,14 +95,15 @@ def running_app(app: ASGIApp) -> Iterator[str]:
 
 
 def cli_env(**overrides: str) -> dict[str, str]:
-    """The environment of a deedgraph command under test: none of the caller's settings, and
-    no background warm-up (see app_settings)."""
+    """The environment of a deedgraph command under test: none of the caller's settings, no
+    background warm-up and no response cache (see app_settings)."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("NEO4J_", "DEEDGRAPH_", "OTEL_", "PROMETHEUS_"))
     }
     env["DEEDGRAPH_WARM_UP"] = "false"
+    env["DEEDGRAPH_RESPONSE_CACHE"] = "false"
     env.update(overrides)
     return env
 
@@ -162,5 +163,11 @@ def app_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Settings for an app under test: no background warm-up (graph/queries/warm_up.py). Its
     first plans of the analyses take seconds of Neo4j's CPU, and a test's own first queries
     compete with them for it: a statementsVersusActions example ran past its 5 s limit
-    beside a warm-up, on 2 cores. tests/integration/test_warm_up.py tests the warm-up."""
-    return Settings.from_env({"DEEDGRAPH_WARM_UP": "false", **(env or {})})
+    beside a warm-up, on 2 cores. tests/integration/test_warm_up.py tests the warm-up.
+
+    No response cache either: tests write to Neo4j directly (an emptied graph, a planted
+    node), bypassing the change log the cache follows. tests/integration/test_response_cache.py
+    tests the cache."""
+    return Settings.from_env(
+        {"DEEDGRAPH_WARM_UP": "false", "DEEDGRAPH_RESPONSE_CACHE": "false", **(env or {})}
+    )

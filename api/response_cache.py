@@ -1,0 +1,116 @@
+"""A response cache for reads, like GraphQL Yoga's useResponseCache or Hasura's @cached.
+
+An answer is kept under its document's sha256, its operation name, its variables and the
+caller's role, with the number of the last change committed (graph/store/changes.py) read
+*before* it was computed. It is served again only while that number is still the latest:
+each cached hit reads `changes.latest()` first (one indexed read of one node; measured in
+bench/layer.py). Every write through deedgraph (loads, unloads, mutations, retractions; from
+any worker or the command line) records a change in its own transaction before it is
+acknowledged, so a client that saw a write succeed can no longer be answered from an entry
+computed before it, by any worker. Reading the number before computing errs on the safe
+side: a write landing meanwhile makes the new entry stale at once.
+
+Only queries are cached, never mutations or subscriptions, and only answers without errors
+(a timeout is not an answer to keep). Entries also expire after DEEDGRAPH_RESPONSE_CACHE_TTL
+seconds, and the least recently used go beyond DEEDGRAPH_RESPONSE_CACHE_SIZE.
+
+A change log whose number goes back (the graph emptied, a backup restored) empties the
+cache: its numbers will be given again to other changes.
+
+Writes that bypass the change log (Cypher sent to Neo4j by other tools; the ACLED importer
+until it records its changes) are seen only when the TTL runs out."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int  # the last change committed before the answer was computed
+    expires: float  # time.monotonic() after which it is not served
+    data: Any
+    extensions: dict[str, Any]
+
+
+# Whether a document's operation is a query, by the document's digest and the operation's
+# name: a document is parsed here once, not per request (digests, not documents, are kept).
+KINDS_KEPT = 512
+_kinds: dict[tuple[str, str | None], bool] = {}
+
+
+def digest_of(document: str) -> str:
+    return hashlib.sha256(document.encode()).hexdigest()
+
+
+def is_query(document: str, operation_name: str | None, digest: str | None = None) -> bool:
+    """True when the operation the request runs is a query (not a mutation or subscription).
+    A document that does not parse, or names no single operation, is left to the standard
+    path, which answers with its error."""
+    key = (digest or digest_of(document), operation_name)
+    known = _kinds.get(key)
+    if known is not None:
+        return known
+    try:
+        operation = get_operation_ast(parse(document), operation_name)
+    except GraphQLError:
+        return False
+    found = operation is not None and operation.operation is OperationType.QUERY
+    if len(_kinds) >= KINDS_KEPT:
+        _kinds.clear()
+    _kinds[key] = found
+    return found
+
+
+def cache_key(
+    document: str,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    role: str,
+    digest: str | None = None,
+) -> tuple[str, str, bytes, str]:
+    shaped = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
+    return digest or digest_of(document), operation_name or "", shaped, role
+
+
+class ResponseCache:
+    def __init__(self, ttl: float, size: int) -> None:
+        self.ttl = ttl
+        self.size = size
+        self.entries: OrderedDict[tuple[str, str, bytes, str], Entry] = OrderedDict()
+        self.highest = 0  # the latest change number seen
+
+    def get(self, key: tuple[str, str, bytes, str], latest: int) -> Entry | None:
+        """The entry, if it was computed after the latest change and has not expired."""
+        if latest < self.highest:
+            # The log went back (a graph emptied, a backup restored): its numbers will be
+            # given again to other changes, so nothing kept can be matched by number.
+            self.entries.clear()
+        self.highest = latest
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry.seq != latest or entry.expires < time.monotonic():
+            del self.entries[key]
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def put(
+        self,
+        key: tuple[str, str, bytes, str],
+        seq: int,
+        data: Any,
+        extensions: dict[str, Any],
+    ) -> None:
+        self.entries[key] = Entry(seq, time.monotonic() + self.ttl, data, extensions)
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
