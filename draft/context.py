@@ -3,6 +3,7 @@ found so far (as facts-file dicts, keyed by id) and where in the text each name 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,9 +74,16 @@ class Context:
         ]
 
     def mention(self, start: int, end: int, id: str, label: str) -> None:
-        if not any(m.start == start and m.end == end and m.label == label for m in self.mentions):
-            self.mentions.append(Mention(start, end, id, label))
-            self.mentions.sort(key=lambda m: (m.start, -m.end))
+        """Where a name was found; a later, more specific one at the same words wins (the
+        region over the country its code names, the police over its state)."""
+        same = [m for m in self.mentions if (m.start, m.end, m.label) == (start, end, label)]
+        if same and same[0].id == id:
+            return
+        for m in same:
+            self.mentions.remove(m)
+        bisect.insort(
+            self.mentions, Mention(start, end, id, label), key=lambda m: (m.start, -m.end)
+        )
 
     def words_around(self, start: int, end: int, after: int = 6) -> str | None:
         """A quote: the words from `start` to `end` and up to `after` words more, within the
