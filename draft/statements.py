@@ -18,6 +18,8 @@ VERBS = {
     "reported": "report", "reports": "report", "announced": "announcement",
     "accused": "accusation", "urged": "appeal", "demanded": "appeal", "called on": "appeal",
     "denied": "denial", "warned": "claim", "mentioned": "announcement",
+    "pledged": "commitment", "promised": "commitment", "vowed": "commitment",
+    "refuted": "denial",
 }  # fmt: skip
 VERB = re.compile(r"\b(?P<v>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?(?:the )?")
@@ -48,8 +50,11 @@ def find(ctx: Context) -> None:
                 m for m in ctx.mentions_in(Span(span.start, span.start + verb.start()), "Actor")
             ]
             after = ctx.mentions_in(Span(span.start + verb.end(), span.end), "Actor")
-            if before:
-                speaker, sure = _subject(ctx, before), 0.7
+            parsed = _parsed_subject(ctx, span.start + verb.start())
+            if parsed is not None:
+                speaker, sure = parsed, 0.8
+            elif before:
+                speaker, sure = _subject(ctx, before), 0.6
             elif PRONOUN.search(words) and last_person:
                 speaker, sure = last_person, 0.5
             elif after and words[verb.end() : verb.end() + 2].strip() == "":
@@ -84,6 +89,29 @@ def _subject(ctx: Context, before: list[Mention]) -> str:
     """The verb's subject: the last actor named before the verb (the parse's nsubj when it
     names one)."""
     return before[-1].id
+
+
+def _parsed_subject(ctx: Context, at: int) -> str | None:
+    """The actor the parse gives as the reporting verb's subject ("the Air Force said", "X,
+    the governor, said"): the widest actor named at the subject's head, else in its words."""
+    if not ctx.pipeline.has_parse:
+        return None
+    words = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if words is None or len(words) == 0 or words[0].idx != at:
+        return None
+    token = words[0]
+    actors = [m for m in ctx.mentions if m.label == "Actor"]
+    for child in token.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        found = [m for m in actors if m.start <= child.idx < m.end]
+        if not found:
+            low = min(t.idx for t in child.subtree)
+            high = max(t.idx + len(t) for t in child.subtree)
+            found = [m for m in actors if low <= m.start and m.end <= high]
+        if found:
+            return max(found, key=lambda m: m.end - m.start).id
+    return None
 
 
 def statement_at(ctx: Context, span: Span) -> Fact | None:
