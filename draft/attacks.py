@@ -47,7 +47,8 @@ def find(ctx: Context) -> None:
     attacker: list[str] = []
     for span in ctx.sentences:
         words = span.of(text)
-        if not TRIGGER.search(words) or NOT_ATTACK.search(words):
+        found = figures.in_sentence(text, span.start, span.end)
+        if NOT_ATTACK.search(words) or not (TRIGGER.search(words) or found):
             continue
         actors = [m.id for m in ctx.mentions_in(span, "Actor")]
         forces = [a for a in actors if a.endswith("-armed-forces") or "russia" in a]
@@ -57,7 +58,6 @@ def find(ctx: Context) -> None:
             if ctx.facts["locations"].get(m.id, {}).get("kind") not in ("country", None)
             or (m.id in ctx.in_graph and m.id not in _countries(ctx))
         ]
-        found = figures.in_sentence(text, span.start, span.end)
         targets = [t for t in rules.find(words)]
         if wave is None and (WAVE.search(words) or (forces and not places)):
             if not forces and not targets:

@@ -33,8 +33,8 @@ DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:private )?(?:houses|homes) (?:were |was )?damaged", re.I), "houses_damaged", "residential"),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential )?(?:buildings|structures) (?:were |was )?(?:completely |partially )?destroyed", re.I), "buildings_destroyed", None),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential |apartment )?buildings (?:were |was )?damaged", re.I), "buildings_damaged", None),
-    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:people|civilians|persons|children)? ?(?:were |was )?(?:killed|died|dead)", re.I), "killed", None),
-    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:people|civilians|persons|children) (?:were |was )?(?:injured|wounded|sustained injuries|hurt)", re.I), "injured", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:people|civilians|persons|children|others) )?(?:were |was )?(?:killed|died|dead)", re.I), "killed", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:people|civilians|persons|children|others) )?(?:were |was )?(?:injured|wounded|sustained injuries|hurt)", re.I), "injured", None),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:strikes|hits) on\b", re.I), "strikes", None),
     (re.compile(r"\bhit (?:" + QUAL + r")?" + NUM + r" (?P<fac>hospitals?|schools?|clinics?)", re.I), "facilities_hit", None),
 ]  # fmt: skip
