@@ -188,14 +188,16 @@ def _figures(ctx: Context, attack: Fact, found: list[figures.Found], places: lis
             fig["reported_by"] = statement["speaker"]
             fig["statement"] = statement["id"]
         if places and fig["metric"] not in ("launched",):
-            fig["locations"] = places
+            fig["locations"] = list(dict.fromkeys(places))
             if "including" in sentence.of(ctx.text):
                 fig["locations_partial"] = True
         fig["drafted"] = ctx.drafted("figures." + fig["metric"], 0.75 if "value" in fig else 0.5)
         same = [
-            x for x in attack.setdefault("figures", [])
-            if x["metric"] == fig["metric"] and x.get("weapon") == fig.get("weapon")
-        ]  # fmt: skip
+            x
+            for x in attack.setdefault("figures", [])
+            if (x["metric"], x.get("weapon"), x.get("value"))
+            == (fig["metric"], fig.get("weapon"), fig.get("value"))
+        ]  # the same figure told twice (a teaser repeats the lead)
         if not same:
             attack["figures"].append(fig)
 

@@ -234,7 +234,9 @@ def find_events(ctx: Context) -> None:
     for m in CALL.finditer(ctx.text):
         span = ctx.sentence_at(m.start())
         tail = Span(m.end(), span.end)
-        people = [x for x in ctx.mentions_in(tail, "Actor") if x.id in _people(ctx)][:2]
+        people = list(
+            {x.id: x for x in ctx.mentions_in(tail, "Actor") if x.id in _people(ctx)}.values()
+        )[:2]  # each person once: "Donald Trump" and its "Trump" are one
         known = graph_event(ctx, "phone_call")
         if known is not None:
             ctx.note(known, "the report's call: " + " ".join(m.group(0).split()))
