@@ -198,8 +198,16 @@ def _figures(ctx: Context, attack: Fact, found: list[figures.Found], places: lis
             if (x["metric"], x.get("weapon"), x.get("value"))
             == (fig["metric"], fig.get("weapon"), fig.get("value"))
         ]  # the same figure told twice (a teaser repeats the lead)
-        if not same:
-            attack["figures"].append(fig)
+        if same:
+            continue
+        kin = [x for x in attack["figures"]
+               if (x["metric"], x.get("weapon")) == (fig["metric"], fig.get("weapon"))]  # fmt: skip
+        if kin:  # the default id '<attack>/<metric>[-<weapon>]' is taken: number this one
+            base = f"{attack['id']}/{fig['metric']}" + (
+                f"-{fig['weapon']}" if fig.get("weapon") else ""
+            )
+            fig["id"] = f"{base}-{len(kin) + 1}"
+        attack["figures"].append(fig)
 
 
 def match_graph(ctx: Context) -> None:
@@ -233,6 +241,9 @@ def match_graph(ctx: Context) -> None:
             for field in ("figures", "targets"):
                 if attack.get(field):
                     addition[field] = attack[field]
+            for fig in addition.get("figures", []):
+                if "id" in fig:
+                    fig["id"] = fig["id"].replace(id + "/", known.id + "/", 1)
             del ctx.facts["attacks"][id]
             ctx.facts["attacks"][known.id] = addition
             ctx.note(known.id, "addition: " + comment)
