@@ -43,12 +43,19 @@ BODIES: dict[str, tuple[str, str, str, bool]] = {
 }
 BODY = re.compile(r"\b(?:the )?(?P<name>" + "|".join(BODIES) + r")\b")
 GROUP = re.compile(r"\b(?:the )?(?P<name>international community)\b")
+CAPITALS = {
+    "Kyiv": "UA", "Kiev": "UA", "Moscow": "RU", "Washington": "US", "Minsk": "BY",
+    "Warsaw": "PL", "London": "GB", "Paris": "FR", "Berlin": "DE", "Beijing": "CN",
+    "Tehran": "IR", "Ankara": "TR", "Riyadh": "SA", "Brussels": "BE",
+}  # fmt: skip
+CAPITAL = re.compile(r"\b(?P<name>" + "|".join(CAPITALS) + r")\b")
 # A state acts when its name is followed by a verb of acting or saying.
 ACTS = re.compile(
     r"^\s*(?:has |have |had |also |is |was |will |would |then |later )*"
     r"(?:agreed|agrees|declined|rejected|launched|deployed|proposed|accepted|said|says|"
     r"attacked|struck|fired|denied|refused|responded|announced|demanded|offered|"
-    r"accused|has been|is trying|continues|wants|will)\b"
+    r"accused|has been|is trying|continues|wants|will|expressed|welcomed|responded|backed|"
+    r"supported|endorsed|signed|dismissed|offered|suggested|pledged|warned|urged|called)\b"
 )
 
 
@@ -96,6 +103,8 @@ def actor(
     if known is not None:
         ctx.in_graph.add(known.id)
         ctx.mention(start, end, known.id, "Actor")
+        for state_id in (links or {}).get("speaks_for", []):  # the title's state, for roles
+            ctx.speaks_for.setdefault(known.id, state_id)
         return known.id
     new_id = id or "actor:" + slug(name)
     id = new_id
@@ -188,13 +197,26 @@ def find(ctx: Context) -> None:
         actor(ctx, m["name"], kind, m.start("name"), m.end("name"), "actors.body", 0.9, links=links)
     for m in GROUP.finditer(text):
         actor(ctx, "International community", "group", m.start(), m.end(), "actors.group", 0.7)
+    # A capital that acts is its state's government: "Kyiv agreed", "Moscow rejected".
+    for m in CAPITAL.finditer(text):
+        if ACTS.match(text[m.end() : m.end() + 40]):
+            state(ctx, CAPITALS[m["name"]], m.start(), m.end(), "actors.capital-acts", 0.6)
     # States that act: "Russia declined", "Russia deployed".
     for m in re.finditer(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?|US|U\.S\.)\b", text):
         acting = country_code("US" if m["name"] == "U.S." else m["name"])
         if acting is None or key(m["name"]) in ("energy", "march"):
             continue
         if ACTS.match(text[m.end() : m.end() + 40]) or text[m.end() : m.end() + 10].startswith(
-            ("-proposed", "-brokered", "-led", " and Ukrainian officials", " and Russian")
+            (
+                "-proposed",
+                "-brokered",
+                "-led",
+                " and Ukrainian officials",
+                " and Russian",
+                " proposal",
+                "'s proposal",
+                "\u2019s proposal",
+            )
         ):
             state(ctx, acting, m.start(), m.end(), "actors.state-acts", 0.75)
     # Organisations spaCy names that no rule found.

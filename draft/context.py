@@ -38,6 +38,15 @@ class Context:
     comments: dict[str, list[str]] = field(default_factory=dict)  # YAML comments per fact id
     sources: list[Fact] = field(default_factory=list)  # external sources the draft needed
     main_attack: str | None = None
+    speaks_for: dict[str, str] = field(default_factory=dict)  # person -> state, by title
+
+    def state_of(self, actor: str) -> str:
+        """The state a person or body speaks for (a title's, the White House's), else the
+        actor itself: agreements are between states."""
+        drafted = self.facts["actors"].get(actor, {})
+        if drafted.get("speaks_for"):
+            return str(drafted["speaks_for"][0])
+        return self.speaks_for.get(actor, actor)
 
     @property
     def text(self) -> str:

@@ -42,6 +42,7 @@ def find(ctx: Context) -> None:
         if speaker is None and STATEMENT.search(words) and last is not None:
             if flat not in last["quotes"]:
                 last["quotes"].append(flat)
+            last["_span"] = (last["_span"][0], span.end)  # what it also said is in it
             continue
         verb = VERB.search(words)
         if speaker is None and verb is not None:
