@@ -17,7 +17,8 @@ from graph.ingest.resolve.targets import default_rules
 PHRASE = re.compile(
     r"\b(?:a |an |the )?(?:(?P<who>[A-Z][\w.]*)-proposed )?(?:(?P<dur>\d+)-day )?"
     r"(?:(?P<potential>potential|complete|full|mutual) )?"
-    r"(?P<what>ceasefire|truce|moratorium|pause(?: of| on)? [\w ]*?(?:strikes|attacks)|"
+    r"(?P<what>ceasefire|truce|moratorium|pause(?: of| on)? [\w ]*?(?:strikes|attacks)"
+    r"(?: on [\w ]*?(?:facilities|infrastructure))?|"
     r"cessation of (?:attacks|strikes|hostilities)(?: on [\w ]*?(?:facilities|infrastructure))?|"
     r"halt to hostilities)(?: in the (?P<area>[A-Z]\w+ Sea))?"
 )

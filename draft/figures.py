@@ -36,7 +36,10 @@ DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:people|civilians|persons|children|others) )?(?:were |was )?(?:killed|died|dead)", re.I), "killed", None),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:people|civilians|persons|children|others) )?(?:were |was )?(?:injured|wounded|sustained injuries|hurt)", re.I), "injured", None),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:strikes|hits) on\b", re.I), "strikes", None),
-    # The verb first: "injured at least five people", "killed two civilians"
+    # The verb first: "damaged 12 homes", "destroyed two buildings", "injured at least five people"
+    (re.compile(r"\bdamaged (?:" + QUAL + r")?" + NUM + r" (?:private |residential )?(?:houses|homes)\b", re.I), "houses_damaged", "residential"),
+    (re.compile(r"\bdamaged (?:" + QUAL + r")?" + NUM + r" (?:other |residential |apartment )?buildings\b", re.I), "buildings_damaged", None),
+    (re.compile(r"\bdestroyed (?:" + QUAL + r")?" + NUM + r" (?:other |residential |apartment )?(?:buildings|houses|homes)\b", re.I), "buildings_destroyed", None),
     (re.compile(r"\b(?:injured|wounded|hurt) (?:" + QUAL + r")?" + NUM + r" (?:people|civilians|persons|children|others)\b", re.I), "injured", None),
     (re.compile(r"\b(?:killed|claimed the lives of) (?:" + QUAL + r")?" + NUM + r" (?:people|civilians|persons|children|others)\b", re.I), "killed", None),
     # "damaged one of the production facilities", "hit two substations"

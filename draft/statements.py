@@ -22,7 +22,7 @@ VERBS = {
     "refuted": "denial",
 }  # fmt: skip
 VERB = re.compile(r"\b(?P<v>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?(?:the )?")
+ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?")
 PRONOUN = re.compile(r"^(?:He|She)\b|[,”\"] (?:he|she) (?:said|added|wrote)\b")
 STATEMENT = re.compile(r"\b[Tt]he statement (?:also )?(?:said|added|mentioned)\b")
 

@@ -87,3 +87,9 @@ def test_a_figure_nobody_is_named_for_has_no_reporter() -> None:
 
 def test_a_year_is_not_a_figure() -> None:
     assert found("In March 2025, the talks continued.") == []
+
+
+def test_damage_written_verb_first_is_drafted_with_its_reporter() -> None:
+    fig = one("Russian drones damaged 12 homes, according to the Kharkiv regional police.")
+    assert (fig["metric"], fig["value"], fig["category"]) == ("houses_damaged", 12, "residential")
+    assert fig["reported_by"] == "actor:kharkiv-regional-police"
