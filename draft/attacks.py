@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from draft import figures, times
@@ -21,6 +22,7 @@ TRIGGER = re.compile(
 )
 WAVE = re.compile(r"\b(?:wave|large-scale|massive|mass|combined|aerial assault|barrage)\b", re.I)
 TARGETED = re.compile(r"\b(?:target(?:ed|ing)|aim(?:ed|ing) at)\b", re.I)
+STRUCK_IN = re.compile(r"\b(?:on|in|across|against|at|over)\s+(?:the\s+)?$")
 NOT_ATTACK = re.compile(r"\b(?:cessation|halt|pause|moratorium|ceasefire|refusal)\b", re.I)
 
 
@@ -47,6 +49,8 @@ def find(ctx: Context) -> None:
     attacker: list[str] = []
     for span in ctx.sentences:
         words = span.of(text)
+        if ctx.report.title and words.strip() == ctx.report.title.strip():
+            continue  # the headline repeats the body's facts in fewer words
         found = figures.in_sentence(text, span.start, span.end)
         if NOT_ATTACK.search(words) or not (TRIGGER.search(words) or found):
             continue
@@ -59,8 +63,9 @@ def find(ctx: Context) -> None:
             or (m.id in ctx.in_graph and m.id not in _countries(ctx))
         ]
         targets = [t for t in rules.find(words)]
-        if wave is None and (WAVE.search(words) or (forces and not places)):
-            if not forces and not targets:
+        launched = any(f.figure["metric"] == "launched" for f in found)
+        if wave is None and (WAVE.search(words) or ((forces or launched) and not places)):
+            if not (forces or targets or launched):
                 continue
             attacker = forces[:1]
             wave = {
@@ -139,14 +144,23 @@ def _wave_name(ctx: Context, words: str) -> str:
 
 
 def _wave_places(ctx: Context, span: Span) -> list[str]:
-    countries = _countries(ctx) | {m.id for m in ctx.mentions if m.id.endswith("ukraine")}
-    found = [m.id for m in ctx.mentions_in(span, "Location") if m.id in countries]
-    if not found and "Ukrain" in span.of(ctx.text):
-        ukraine = ctx.graph.by_code("UA", "Location")
-        found = [ukraine.id if ukraine else "location:ukraine"]
-        if ukraine:
-            ctx.in_graph.add(ukraine.id)
-    return [f for f in found if "russia" not in f][:1]
+    """The country struck: one named after "on", "in", "across" or "against" in the sentence,
+    else the country most of the report's regions lie in, else any country it names."""
+    named = [m for m in ctx.mentions_in(span, "Location") if m.id in ctx.countries]
+    for m in named:
+        if STRUCK_IN.search(ctx.text[max(0, m.start - 14) : m.start]):
+            return [m.id]
+    codes = Counter(code[:2] for code in ctx.region_codes.values())
+    if codes:
+        top = codes.most_common(1)[0][0]
+        known = ctx.graph.by_code(top, "Location")
+        if known is not None:
+            ctx.in_graph.add(known.id)
+            return [known.id]
+        drafted = [i for i, f in ctx.facts["locations"].items() if f.get("iso3166_1") == top]
+        if drafted:
+            return drafted[:1]
+    return [m.id for m in named][:1]
 
 
 def _incident_name(targets: list[Any], place: str, words: str) -> str:
@@ -273,6 +287,11 @@ def _window(ctx: Context, attack: Fact) -> tuple[dt.datetime, dt.datetime] | Non
     return start, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), dt.UTC)
 
 
+def _words(category: str) -> set[str]:
+    """A target category's telling words: railway_energy_infrastructure -> railway, energy."""
+    return set(category.split("_")) - {"infrastructure", "other", "facility", "facilities"}
+
+
 def _score(
     ctx: Context, attack: Fact, known: Any, window: tuple[dt.datetime, dt.datetime]
 ) -> tuple[float, list[str]]:
@@ -284,10 +303,18 @@ def _score(
         reasons.append("the same place or one inside it: " + ", ".join(sorted(shared)))
     cats = {t["category"] for t in attack.get("targets", [])}
     common = cats & set(known.targets)
-    kind = 1.0 if common else (0.7 if known.category == attack.get("category") else 0.3)
+    related = {k for k in known.targets for c in cats if _words(k) & _words(c)} - common
+    mine_kind, their_kind = attack.get("category") or "", known.category or ""
+    alike = (_words(mine_kind) & _words(their_kind)) - {"strike", "attack"}
+    kind = 1.0 if common else 0.85 if related else 0.7 if mine_kind == their_kind else (
+        0.5 if alike else 0.3)  # fmt: skip
     if common:
         reasons.append("targets of the same kind: " + ", ".join(sorted(common)))
+    elif related:
+        reasons.append("targets of a related kind: " + ", ".join(sorted(related)))
     if known.category == attack.get("category"):
         reasons.append(f"the same kind of attack ({known.category})")
+    elif alike:
+        reasons.append(f"attacks of a related kind ({their_kind}, {mine_kind})")
     reasons.append("told by " + ", ".join(known.sources) if known.sources else "no source")
     return round(0.3 + 0.35 * place + 0.35 * kind, 2), reasons

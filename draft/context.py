@@ -39,6 +39,8 @@ class Context:
     sources: list[Fact] = field(default_factory=list)  # external sources the draft needed
     main_attack: str | None = None
     speaks_for: dict[str, str] = field(default_factory=dict)  # person -> state, by title
+    countries: set[str] = field(default_factory=set)  # location ids that are countries
+    region_codes: dict[str, str] = field(default_factory=dict)  # region id -> ISO 3166-2
 
     def state_of(self, actor: str) -> str:
         """The state a person or body speaks for (a title's, the White House's), else the

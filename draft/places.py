@@ -49,11 +49,13 @@ def country(ctx: Context, code: str, start: int, end: int, rule: str, sure: floa
     name = state_name(code)
     if known is not None:
         ctx.in_graph.add(known.id)
+        ctx.countries.add(known.id)
         ctx.mention(start, end, known.id, "Location")
         return known.id
     from draft.text import slug
 
     id = "location:" + slug(name)
+    ctx.countries.add(id)
     q = ctx.words_around(start, end, 3)
     ctx.add(
         "locations",
@@ -73,6 +75,7 @@ def country(ctx: Context, code: str, start: int, end: int, rule: str, sure: floa
 def region(ctx: Context, code: str, stem: str, start: int, end: int, rule: str) -> str:
     known = ctx.graph.by_code(code, "Location")
     if known is not None:
+        ctx.region_codes[known.id] = code
         ctx.in_graph.add(known.id)
         ctx.mention(start, end, known.id, "Location")
         return known.id
@@ -82,6 +85,7 @@ def region(ctx: Context, code: str, stem: str, start: int, end: int, rule: str) 
     match = resolve_region(code[:2], stem)
     kind = match.kind if match else "region"
     id = "location:" + (slug(stem) if kind == "city" else region_slug(stem))
+    ctx.region_codes[id] = code
     q = ctx.words_around(start, end, 2)
     fact = ctx.add(
         "locations",
