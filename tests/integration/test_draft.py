@@ -94,4 +94,5 @@ async def test_a_followup_drafted_against_the_seed_builds_on_its_facts_and_loads
         "MATCH (a:Attack {id: $id})-[:SUPPORTED_BY]->(s:Source) RETURN collect(s.id) AS sources",
         id=SEED_WAVE,
     )
-    assert result.facts.document in rows[0]["sources"]
+    sources = rows[0]["sources"]
+    assert isinstance(sources, list) and result.facts.document in sources
