@@ -47,6 +47,7 @@ def find(ctx: Context) -> None:
     wave: Fact | None = None
     day = ctx.report.published.isoformat() if ctx.report.published else "undated"
     attacker: list[str] = []
+    last: Fact | None = None  # the incident the previous sentence told of
     for span in ctx.sentences:
         words = span.of(text)
         if ctx.report.title and words.strip() == ctx.report.title.strip():
@@ -84,6 +85,12 @@ def find(ctx: Context) -> None:
             _targets(ctx, wave, span, targets)
             _figures(ctx, wave, found, places)
             continue
+        if not places and last is not None and _goes_on(ctx, last, span, found):
+            last["quotes"].append(" ".join(words.split()))  # the incident's next sentence
+            _targets(ctx, last, span, targets)
+            _figures(ctx, last, found, last.get("locations", []))
+            last["_end"] = span.end
+            continue
         if wave is not None and not places:
             if found or targets:
                 if span.of(text) not in wave["quotes"]:
@@ -117,9 +124,18 @@ def find(ctx: Context) -> None:
             }
         else:
             incident["time"] = times.time_for(ctx, span) or _overnight(ctx)
-        ctx.add("attacks", incident)
+        last = ctx.add("attacks", incident)
+        last["_end"] = span.end
         _targets(ctx, incident, span, targets)
         _figures(ctx, incident, found, places)
+
+
+def _goes_on(ctx: Context, last: Fact, span: Span, found: list[figures.Found]) -> bool:
+    """The sentence right after an incident's, in its paragraph, with figures and no place
+    of its own, tells more of that incident."""
+    end = last.get("_end")
+    between = ctx.text[end : span.start] if end is not None else "\n"
+    return bool(found) and between.strip() == "" and "\n" not in between
 
 
 def _countries(ctx: Context) -> set[str]:

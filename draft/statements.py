@@ -24,6 +24,10 @@ VERBS = {
 VERB = re.compile(r"\b(?P<v>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?")
 PRONOUN = re.compile(r"^(?:He|She)\b|[,”\"] (?:he|she) (?:said|added|wrote)\b")
+NUMBER = re.compile(
+    r"\b(?:\d+|[Nn]o|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\b"
+)
+QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 STATEMENT = re.compile(r"\b[Tt]he statement (?:also )?(?:said|added|mentioned)\b")
 
 
@@ -61,6 +65,9 @@ def find(ctx: Context) -> None:
             elif after and words[verb.end() : verb.end() + 2].strip() == "":
                 speaker, sure = after[0].id, 0.5
         if speaker is None or kind is None:
+            if last is not None and _goes_on(ctx, last, span):
+                last["_span"] = (last["_span"][0], span.end)  # the report goes on
+                last["quotes"].append(flat) if flat not in last["quotes"] else None
             continue
         if ctx.facts["actors"].get(speaker, {}).get("kind") == "person" or speaker in ctx.in_graph:
             last_person = speaker
@@ -84,6 +91,19 @@ def find(ctx: Context) -> None:
         }
         ctx.add("statements", fact)
         last = fact
+
+
+def _goes_on(ctx: Context, last: Fact, span: Span) -> bool:
+    """A sentence right after a report, in its paragraph, giving a number and no speaker of
+    its own ("At least two people sustained injuries."), still tells what was reported."""
+    between = ctx.text[last["_span"][1] : span.start]
+    return (
+        last["kind"] in ("report", "claim")
+        and "\n" not in between
+        and between.strip() == ""
+        and NUMBER.search(span.of(ctx.text)) is not None
+        and not QUOTE_MARK.search(span.of(ctx.text))
+    )
 
 
 def _subject(ctx: Context, before: list[Mention]) -> str:
