@@ -43,6 +43,7 @@ BODIES: dict[str, tuple[str, str, str, bool]] = {
 }
 BODY = re.compile(r"\b(?:the )?(?P<name>" + "|".join(BODIES) + r")\b")
 GROUP = re.compile(r"\b(?:the )?(?P<name>international community)\b")
+POSSESSIVE = re.compile(r"[\u2019']s?$")
 CAPITALS = {
     "Kyiv": "UA", "Kiev": "UA", "Moscow": "RU", "Washington": "US", "Minsk": "BY",
     "Warsaw": "PL", "London": "GB", "Paris": "FR", "Berlin": "DE", "Beijing": "CN",
@@ -142,10 +143,11 @@ def find(ctx: Context) -> None:
         )
         people[name.split()[-1]] = id
     for ent in getattr(ctx.doc, "ents", ()):
-        if ent.label_ == "PERSON" and " " in ent.text and ent.text.split()[-1] not in people:
-            start, end = ent.start_char, ent.end_char
-            id = actor(ctx, ent.text, "person", start, end, "actors.ner-person", 0.6)
-            people[ent.text.split()[-1]] = id
+        name = POSSESSIVE.sub("", ent.text)  # "Donald Trump's idea": Donald Trump
+        if ent.label_ == "PERSON" and " " in name and name.split()[-1] not in people:
+            start, end = ent.start_char, ent.start_char + len(name)
+            id = actor(ctx, name, "person", start, end, "actors.ner-person", 0.6)
+            people[name.split()[-1]] = id
     # Last names alone ("Putin") are the person named in full.
     for last, id in people.items():
         for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
@@ -227,6 +229,9 @@ def find(ctx: Context) -> None:
             and not any(m.start < ent.end_char and ent.start_char < m.end for m in ctx.mentions)
         ):
             name = ent.text.removeprefix("the ")
+            outlet = key(ctx.report.publisher or "")
+            if outlet and key(name) in outlet:
+                continue  # the outlet is the report's source, not an actor in it
             if len(name) > 2 and country_code(name) is None and key(name) not in people:
                 actor(
                     ctx, name, "organisation", ent.start_char, ent.end_char, "actors.ner-org", 0.4

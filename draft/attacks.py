@@ -229,6 +229,9 @@ def _figures(ctx: Context, attack: Fact, found: list[figures.Found], places: lis
             == (fig["metric"], fig.get("weapon"), fig.get("value"))
         ]  # the same figure told twice (a teaser repeats the lead)
         if same:
+            if "reported_by" in fig and "reported_by" not in same[0]:
+                same[0]["reported_by"] = fig["reported_by"]  # told again, now with its source
+                same[0]["statement"] = fig["statement"]
             continue
         kin = [x for x in attack["figures"]
                if (x["metric"], x.get("weapon")) == (fig["metric"], fig.get("weapon"))]  # fmt: skip

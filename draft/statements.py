@@ -28,14 +28,20 @@ NUMBER = re.compile(
     r"\b(?:\d+|[Nn]o|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\b"
 )
 QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+OTHER_SOURCE = re.compile(r"\b(?:reports?|reportedly|indicated?|sources?|according)\b", re.I)
+UNKNOWN = ""  # the parse gives a subject that names no actor found
+COLLECTIVE = {"statement", "readout", "report", "officials", "authorities", "company"}
 STATEMENT = re.compile(r"\b[Tt]he statement (?:also )?(?:said|added|mentioned)\b")
 
 
 def find(ctx: Context) -> None:
     last_person: str | None = None
     last: Fact | None = None
+    title = (ctx.report.title or "").strip()
     for span in ctx.sentences:
         words = span.of(ctx.text)
+        if title and words.strip() == title:
+            continue  # the headline: the body says it again, with its speaker
         flat = " ".join(words.split())
         speaker, kind, sure = None, None, 0.0
         according = ACCORDING.search(words)
@@ -56,7 +62,9 @@ def find(ctx: Context) -> None:
             ]
             after = ctx.mentions_in(Span(span.start + verb.end(), span.end), "Actor")
             parsed = _parsed_subject(ctx, span.start + verb.start())
-            if parsed is not None:
+            if parsed == UNKNOWN:
+                pass  # a subject no rule names ("the energy minister"): not a guess
+            elif parsed is not None:
                 speaker, sure = parsed, 0.8
             elif before:
                 speaker, sure = _subject(ctx, before), 0.6
@@ -89,8 +97,30 @@ def find(ctx: Context) -> None:
             "drafted": ctx.drafted(f"statements.{kind}", sure),
             "_span": (span.start, span.end),
         }
+        if _repeated(ctx, speaker, flat):
+            continue  # a teaser repeating the lead
+        if (
+            last is not None
+            and (last["speaker"], last["kind"]) == (speaker, kind)
+            and kind in ("claim", "report")
+            and _adjacent(ctx, last, span)
+        ):
+            last["quotes"].append(flat)  # the same speaker going on: one statement
+            last["text"] += " " + flat
+            last["_span"] = (last["_span"][0], span.end)
+            continue
         ctx.add("statements", fact)
         last = fact
+
+
+def _repeated(ctx: Context, speaker: str, flat: str) -> bool:
+    return any(
+        f["speaker"] == speaker and flat in f["quotes"] for f in ctx.facts["statements"].values()
+    )
+
+
+def _adjacent(ctx: Context, last: Fact, span: Span) -> bool:
+    return ctx.text[last["_span"][1] : span.start].strip() == ""
 
 
 def _goes_on(ctx: Context, last: Fact, span: Span) -> bool:
@@ -103,6 +133,7 @@ def _goes_on(ctx: Context, last: Fact, span: Span) -> bool:
         and between.strip() == ""
         and NUMBER.search(span.of(ctx.text)) is not None
         and not QUOTE_MARK.search(span.of(ctx.text))
+        and not OTHER_SOURCE.search(span.of(ctx.text))
     )
 
 
@@ -132,6 +163,8 @@ def _parsed_subject(ctx: Context, at: int) -> str | None:
             found = [m for m in actors if low <= m.start and m.end <= high]
         if found:
             return max(found, key=lambda m: m.end - m.start).id
+        if child.pos_ in ("NOUN", "PROPN") and child.lower_ not in COLLECTIVE:
+            return UNKNOWN
     return None
 
 
