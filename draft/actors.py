@@ -25,6 +25,11 @@ TITLE = (
 )
 PERSON = re.compile(r"(?:(?P<adj>" + ADJ + r") )?(?P<title>" + TITLE + r") (?P<name>" + NAME + r")")
 FORCES = re.compile(r"\b(?P<adj>" + ADJ + r") (?:armed )?(?P<w>forces|military|troops|army)\b")
+ARMED = re.compile(
+    r"\b(?P<adj>"
+    + ADJ
+    + r") (?:attack |kamikaze |combat )?(?:drones?|missiles?|strikes?|shelling)\b"
+)
 AIR_FORCE = re.compile(r"\b(?P<adj>" + ADJ + r") Air Force\b")
 POLICE = re.compile(r"\b(?:the )?(?P<place>[A-Z][a-z]+) (?P<w>regional|city|national) police\b")
 RAILWAY = re.compile(
@@ -159,6 +164,8 @@ def find(ctx: Context) -> None:
                 and last not in fact.setdefault("aliases", [])
             ):
                 fact["aliases"].append(last)
+    for m in ARMED.finditer(text):  # "Ukrainian drones targeted Moscow": the state attacks
+        state(ctx, ADJECTIVES[m["adj"]], m.start("adj"), m.end("adj"), "actors.weapon-of", 0.6)
     forces: dict[str, str] = {}
     for m in FORCES.finditer(text):
         code = ADJECTIVES[m["adj"]]

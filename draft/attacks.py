@@ -22,6 +22,10 @@ TRIGGER = re.compile(
 )
 WAVE = re.compile(r"\b(?:wave|large-scale|massive|mass|combined|aerial assault|barrage)\b", re.I)
 TARGETED = re.compile(r"\b(?:target(?:ed|ing)|aim(?:ed|ing) at)\b", re.I)
+ATTACKS_NEXT = re.compile(
+    r"^(?:\u2019s|'s)?\s+(?:has |have |had |also |again |then )*(?:launched|attacked|struck|"
+    r"fired|deployed|targeted|shelled|bombed|hit|drones?|missiles?|strikes?|attacks?|forces)\b"
+)
 STRUCK_IN = re.compile(r"\b(?:on|in|across|against|at|over)\s+(?:the\s+)?$")
 NOT_ATTACK = re.compile(r"\b(?:cessation|halt|pause|moratorium|ceasefire|refusal)\b", re.I)
 
@@ -55,8 +59,7 @@ def find(ctx: Context) -> None:
         found = figures.in_sentence(text, span.start, span.end)
         if NOT_ATTACK.search(words) or not (TRIGGER.search(words) or found):
             continue
-        actors = [m.id for m in ctx.mentions_in(span, "Actor")]
-        forces = [a for a in actors if a.endswith("-armed-forces") or "russia" in a]
+        forces = _attackers(ctx, span)
         places = [
             m.id
             for m in ctx.mentions_in(span, "Location")
@@ -128,6 +131,24 @@ def find(ctx: Context) -> None:
         last["_end"] = span.end
         _targets(ctx, incident, span, targets)
         _figures(ctx, incident, found, places)
+
+
+def _attackers(ctx: Context, span: Span) -> list[str]:
+    """Who attacks in a sentence: armed forces, or a state or unit whose name is followed by an
+    attack verb or a weapon ("Russia launched", "Ukrainian drones targeted")."""
+    found = []
+    for m in ctx.mentions_in(span, "Actor"):
+        kind = ctx.facts["actors"].get(m.id, {}).get("kind")
+        forces = kind in ("armed_forces", "military_unit") or m.id.endswith("-armed-forces")
+        if forces or ATTACKS_NEXT.match(ctx.text[m.end : m.end + 40]):
+            found.append(m.id)
+    forces_of = {
+        part: id
+        for id, f in ctx.facts["actors"].items()
+        if f.get("kind") == "armed_forces"
+        for part in f.get("part_of", [])
+    }  # "Russian drones" are flown by the Russian forces the report names
+    return list(dict.fromkeys(forces_of.get(a, a) for a in found))
 
 
 def _goes_on(ctx: Context, last: Fact, span: Span, found: list[figures.Found]) -> bool:

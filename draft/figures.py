@@ -27,8 +27,9 @@ WEAPONS: list[tuple[str, str | None]] = [
     (r"(?:artillery shells?|shells)", "artillery"),
 ]  # fmt: skip
 WEAPON = re.compile(
-    r"(?:" + QUAL + r")?\b" + NUM + r" (?P<w>" + "|".join(f"(?:{w})" for w, _ in WEAPONS) + r")"
-)
+    r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:enemy|hostile|[A-Z][a-z]+ian) )?"
+    r"(?P<w>" + "|".join(f"(?:{w})" for w, _ in WEAPONS) + r")"
+)  # "over 330 Ukrainian drones"
 DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:private )?(?:houses|homes) (?:were |was )?damaged", re.I), "houses_damaged", "residential"),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential )?(?:buildings|structures) (?:were |was )?(?:completely |partially )?destroyed", re.I), "buildings_destroyed", None),

@@ -173,3 +173,13 @@ def test_without_a_trained_pipeline_the_rules_still_draft_and_say_so() -> None:
     )
     drafted = draft_report(report, None, blank)
     assert drafted.facts.attacks and drafted.fallback == blank.fallback
+
+
+def test_the_attacker_is_whoever_the_words_give_not_always_the_same_side() -> None:
+    attack = facts("On the night of March 10, over 330 Ukrainian drones targeted Moscow.")[
+        "attacks"
+    ][0]
+    assert attack["by"] == ["actor:ukraine"]
+    assert attack["locations"] == ["location:moscow"]
+    assert attack["time"]["date"] == "2025-03-10"
+    assert attack["figures"][0]["value"] == 330
