@@ -56,7 +56,8 @@ def pipeline(name: str | None = None) -> Pipeline:
 
     wanted = name or wanted_model()
     try:
-        return Pipeline(spacy.load(wanted), wanted, None)
+        # The rules read tags, the parse and entities, never lemmas: the lemmatizer is skipped.
+        return Pipeline(spacy.load(wanted, exclude=["lemmatizer"]), wanted, None)
     except (OSError, ImportError, ValueError) as error:
         blank = spacy.blank("en")
         blank.add_pipe("sentencizer")
