@@ -48,6 +48,11 @@ BODIES: dict[str, tuple[str, str, str, bool]] = {
 }
 BODY = re.compile(r"\b(?:the )?(?P<name>" + "|".join(BODIES) + r")\b")
 GROUP = re.compile(r"\b(?:the )?(?P<name>international community)\b")
+DELEGATIONS = re.compile(
+    r"\b(?P<a>" + ADJ + r") and (?P<b>" + ADJ + r") delegations(?: in (?P<where>[A-Z][a-z]+))?"
+)
+# Where officials post, not who speaks: "said via the Telegram messaging app".
+PLATFORMS = {"telegram", "facebook", "twitter", "x", "whatsapp", "youtube", "instagram", "tiktok"}
 POSSESSIVE = re.compile(r"[\u2019']s?$")
 CAPITALS = {
     "Kyiv": "UA", "Kiev": "UA", "Moscow": "RU", "Washington": "US", "Minsk": "BY",
@@ -206,6 +211,16 @@ def find(ctx: Context) -> None:
         actor(ctx, m["name"], kind, m.start("name"), m.end("name"), "actors.body", 0.9, links=links)
     for m in GROUP.finditer(text):
         actor(ctx, "International community", "group", m.start(), m.end(), "actors.group", 0.7)
+    # Two sides' delegations speaking together: "the Ukrainian and US delegations in Jeddah".
+    for m in DELEGATIONS.finditer(text):
+        sides = [ADJECTIVES[m["a"]], ADJECTIVES[m["b"]]]
+        states = [state(ctx, c, m.start(), m.end(), "actors.delegations", 0.5) for c in sides]
+        names = " and ".join(m[x] for x in ("a", "b"))
+        where = f" in {m['where']}" if m["where"] else ""
+        actor(
+            ctx, f"{names} delegations{where}", "group", m.start(), m.end(), "actors.delegations",
+            0.7, links={"speaks_for": states},
+        )  # fmt: skip
     # A capital that acts is its state's government: "Kyiv agreed", "Moscow rejected".
     for m in CAPITAL.finditer(text):
         if ACTS.match(text[m.end() : m.end() + 40]):
@@ -239,6 +254,8 @@ def find(ctx: Context) -> None:
             outlet = key(ctx.report.publisher or "")
             if outlet and key(name) in outlet:
                 continue  # the outlet is the report's source, not an actor in it
+            if key(name) in PLATFORMS:
+                continue
             if len(name) > 2 and country_code(name) is None and key(name) not in people:
                 actor(
                     ctx, name, "organisation", ent.start_char, ent.end_char, "actors.ner-org", 0.4

@@ -183,3 +183,19 @@ def test_the_attacker_is_whoever_the_words_give_not_always_the_same_side() -> No
     assert attack["locations"] == ["location:moscow"]
     assert attack["time"]["date"] == "2025-03-10"
     assert attack["figures"][0]["value"] == 330
+
+
+def test_two_sides_delegations_speak_together_for_both_states() -> None:
+    found = facts(
+        "The talks will continue, says a joint statement following the meeting of the Polish "
+        "and British delegations in Geneva."
+    )
+    group = by_id(found, "actors")["actor:polish-and-british-delegations-in-geneva"]
+    assert group["kind"] == "group"
+    assert group["speaks_for"] == ["actor:poland", "actor:united-kingdom"]
+    assert [s["speaker"] for s in found["statements"]] == [group["id"]]
+
+
+def test_the_platform_a_statement_was_posted_on_is_not_an_actor() -> None:
+    found = facts("There were no casualties, the company Naftogaz said via the Telegram app.")
+    assert "actor:telegram" not in by_id(found, "actors")
