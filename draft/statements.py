@@ -30,7 +30,8 @@ NUMBER = re.compile(
 QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 OTHER_SOURCE = re.compile(r"\b(?:reports?|reportedly|indicated?|sources?|according)\b", re.I)
 UNKNOWN = ""  # the parse gives a subject that names no actor found
-COLLECTIVE = {"statement", "readout", "report", "officials", "authorities", "company"}
+BY_PRONOUN = "pronoun"  # the parse gives a pronoun as the subject
+COLLECTIVE = {"statement", "readout", "report", "company"}
 STATEMENT = re.compile(r"\b[Tt]he statement (?:also )?(?:said|added|mentioned)\b")
 
 
@@ -64,6 +65,8 @@ def find(ctx: Context) -> None:
             parsed = _parsed_subject(ctx, span.start + verb.start())
             if parsed == UNKNOWN:
                 pass  # a subject no rule names ("the energy minister"): not a guess
+            elif parsed == BY_PRONOUN:
+                speaker, sure = (last_person, 0.6) if last_person else (None, 0.0)
             elif parsed is not None:
                 speaker, sure = parsed, 0.8
             elif before:
@@ -163,6 +166,8 @@ def _parsed_subject(ctx: Context, at: int) -> str | None:
             found = [m for m in actors if low <= m.start and m.end <= high]
         if found:
             return max(found, key=lambda m: m.end - m.start).id
+        if child.pos_ == "PRON":
+            return BY_PRONOUN  # "he added": the person who spoke last
         if child.pos_ in ("NOUN", "PROPN") and child.lower_ not in COLLECTIVE:
             return UNKNOWN
     return None

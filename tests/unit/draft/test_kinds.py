@@ -199,3 +199,17 @@ def test_two_sides_delegations_speak_together_for_both_states() -> None:
 def test_the_platform_a_statement_was_posted_on_is_not_an_actor() -> None:
     found = facts("There were no casualties, the company Naftogaz said via the Telegram app.")
     assert "actor:telegram" not in by_id(found, "actors")
+
+
+def test_he_added_goes_on_with_the_last_person_not_a_name_inside_the_quote() -> None:
+    statements = facts(
+        "“The grid is under fire again,” Energy Minister German Galushchenko wrote on Facebook. "
+        "“Russia is trying to hurt ordinary people,” he added."
+    )["statements"]
+    assert [s["speaker"] for s in statements] == ["actor:german-galushchenko"]
+    assert len(statements[0]["quotes"]) == 2
+
+
+def test_a_subject_no_rule_names_is_not_replaced_by_a_guess() -> None:
+    found = facts("Russia's military launched drones at Ukraine overnight, local officials said.")
+    assert not found.get("statements")
