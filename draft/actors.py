@@ -25,6 +25,11 @@ TITLE = (
 )
 PERSON = re.compile(r"(?:(?P<adj>" + ADJ + r") )?(?P<title>" + TITLE + r") (?P<name>" + NAME + r")")
 FORCES = re.compile(r"\b(?P<adj>" + ADJ + r") (?:armed )?(?P<w>forces|military|troops|army)\b")
+ARMED = re.compile(
+    r"\b(?P<adj>"
+    + ADJ
+    + r") (?:attack |kamikaze |combat )?(?:drones?|missiles?|strikes?|shelling)\b"
+)
 AIR_FORCE = re.compile(r"\b(?P<adj>" + ADJ + r") Air Force\b")
 POLICE = re.compile(r"\b(?:the )?(?P<place>[A-Z][a-z]+) (?P<w>regional|city|national) police\b")
 RAILWAY = re.compile(
@@ -43,12 +48,25 @@ BODIES: dict[str, tuple[str, str, str, bool]] = {
 }
 BODY = re.compile(r"\b(?:the )?(?P<name>" + "|".join(BODIES) + r")\b")
 GROUP = re.compile(r"\b(?:the )?(?P<name>international community)\b")
+DELEGATIONS = re.compile(
+    r"\b(?P<a>" + ADJ + r") and (?P<b>" + ADJ + r") delegations(?: in (?P<where>[A-Z][a-z]+))?"
+)
+# Where officials post, not who speaks: "said via the Telegram messaging app".
+PLATFORMS = {"telegram", "facebook", "twitter", "x", "whatsapp", "youtube", "instagram", "tiktok"}
+POSSESSIVE = re.compile(r"[\u2019']s?$")
+CAPITALS = {
+    "Kyiv": "UA", "Kiev": "UA", "Moscow": "RU", "Washington": "US", "Minsk": "BY",
+    "Warsaw": "PL", "London": "GB", "Paris": "FR", "Berlin": "DE", "Beijing": "CN",
+    "Tehran": "IR", "Ankara": "TR", "Riyadh": "SA", "Brussels": "BE",
+}  # fmt: skip
+CAPITAL = re.compile(r"\b(?P<name>" + "|".join(CAPITALS) + r")\b")
 # A state acts when its name is followed by a verb of acting or saying.
 ACTS = re.compile(
     r"^\s*(?:has |have |had |also |is |was |will |would |then |later )*"
     r"(?:agreed|agrees|declined|rejected|launched|deployed|proposed|accepted|said|says|"
     r"attacked|struck|fired|denied|refused|responded|announced|demanded|offered|"
-    r"accused|has been|is trying|continues|wants|will)\b"
+    r"accused|has been|is trying|continues|wants|will|expressed|welcomed|responded|backed|"
+    r"supported|endorsed|signed|dismissed|offered|suggested|pledged|warned|urged|called)\b"
 )
 
 
@@ -96,6 +114,8 @@ def actor(
     if known is not None:
         ctx.in_graph.add(known.id)
         ctx.mention(start, end, known.id, "Actor")
+        for state_id in (links or {}).get("speaks_for", []):  # the title's state, for roles
+            ctx.speaks_for.setdefault(known.id, state_id)
         return known.id
     new_id = id or "actor:" + slug(name)
     id = new_id
@@ -133,10 +153,11 @@ def find(ctx: Context) -> None:
         )
         people[name.split()[-1]] = id
     for ent in getattr(ctx.doc, "ents", ()):
-        if ent.label_ == "PERSON" and " " in ent.text and ent.text.split()[-1] not in people:
-            start, end = ent.start_char, ent.end_char
-            id = actor(ctx, ent.text, "person", start, end, "actors.ner-person", 0.6)
-            people[ent.text.split()[-1]] = id
+        name = POSSESSIVE.sub("", ent.text)  # "Donald Trump's idea": Donald Trump
+        if ent.label_ == "PERSON" and " " in name and name.split()[-1] not in people:
+            start, end = ent.start_char, ent.start_char + len(name)
+            id = actor(ctx, name, "person", start, end, "actors.ner-person", 0.6)
+            people[name.split()[-1]] = id
     # Last names alone ("Putin") are the person named in full.
     for last, id in people.items():
         for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
@@ -148,6 +169,8 @@ def find(ctx: Context) -> None:
                 and last not in fact.setdefault("aliases", [])
             ):
                 fact["aliases"].append(last)
+    for m in ARMED.finditer(text):  # "Ukrainian drones targeted Moscow": the state attacks
+        state(ctx, ADJECTIVES[m["adj"]], m.start("adj"), m.end("adj"), "actors.weapon-of", 0.6)
     forces: dict[str, str] = {}
     for m in FORCES.finditer(text):
         code = ADJECTIVES[m["adj"]]
@@ -188,13 +211,36 @@ def find(ctx: Context) -> None:
         actor(ctx, m["name"], kind, m.start("name"), m.end("name"), "actors.body", 0.9, links=links)
     for m in GROUP.finditer(text):
         actor(ctx, "International community", "group", m.start(), m.end(), "actors.group", 0.7)
+    # Two sides' delegations speaking together: "the Ukrainian and US delegations in Jeddah".
+    for m in DELEGATIONS.finditer(text):
+        sides = [ADJECTIVES[m["a"]], ADJECTIVES[m["b"]]]
+        states = [state(ctx, c, m.start(), m.end(), "actors.delegations", 0.5) for c in sides]
+        names = " and ".join(m[x] for x in ("a", "b"))
+        where = f" in {m['where']}" if m["where"] else ""
+        actor(
+            ctx, f"{names} delegations{where}", "group", m.start(), m.end(), "actors.delegations",
+            0.7, links={"speaks_for": states},
+        )  # fmt: skip
+    # A capital that acts is its state's government: "Kyiv agreed", "Moscow rejected".
+    for m in CAPITAL.finditer(text):
+        if ACTS.match(text[m.end() : m.end() + 40]):
+            state(ctx, CAPITALS[m["name"]], m.start(), m.end(), "actors.capital-acts", 0.6)
     # States that act: "Russia declined", "Russia deployed".
     for m in re.finditer(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?|US|U\.S\.)\b", text):
         acting = country_code("US" if m["name"] == "U.S." else m["name"])
         if acting is None or key(m["name"]) in ("energy", "march"):
             continue
         if ACTS.match(text[m.end() : m.end() + 40]) or text[m.end() : m.end() + 10].startswith(
-            ("-proposed", "-brokered", "-led", " and Ukrainian officials", " and Russian")
+            (
+                "-proposed",
+                "-brokered",
+                "-led",
+                " and Ukrainian officials",
+                " and Russian",
+                " proposal",
+                "'s proposal",
+                "\u2019s proposal",
+            )
         ):
             state(ctx, acting, m.start(), m.end(), "actors.state-acts", 0.75)
     # Organisations spaCy names that no rule found.
@@ -205,6 +251,11 @@ def find(ctx: Context) -> None:
             and not any(m.start < ent.end_char and ent.start_char < m.end for m in ctx.mentions)
         ):
             name = ent.text.removeprefix("the ")
+            outlet = key(ctx.report.publisher or "")
+            if outlet and key(name) in outlet:
+                continue  # the outlet is the report's source, not an actor in it
+            if key(name) in PLATFORMS:
+                continue
             if len(name) > 2 and country_code(name) is None and key(name) not in people:
                 actor(
                     ctx, name, "organisation", ent.start_char, ent.end_char, "actors.ner-org", 0.4

@@ -17,13 +17,26 @@ from graph.ingest.resolve.targets import default_rules
 PHRASE = re.compile(
     r"\b(?:a |an |the )?(?:(?P<who>[A-Z][\w.]*)-proposed )?(?:(?P<dur>\d+)-day )?"
     r"(?:(?P<potential>potential|complete|full|mutual) )?"
-    r"(?P<what>ceasefire|truce|moratorium|pause(?: of| on)? [\w ]*?(?:strikes|attacks)|"
+    r"(?P<what>ceasefire|truce|moratorium|pause(?: of| on)? [\w ]*?(?:strikes|attacks)"
+    r"(?: on [\w ]*?(?:facilities|infrastructure))?|"
     r"cessation of (?:attacks|strikes|hostilities)(?: on [\w ]*?(?:facilities|infrastructure))?|"
     r"halt to hostilities)(?: in the (?P<area>[A-Z]\w+ Sea))?"
 )
 TALKS = re.compile(r"\b(?P<w>technical discussions|negotiations|talks) (?:on|for) (?:a |an )?")
-REJECT = re.compile(r"\b(?P<who>[A-Z][a-z]+) (?:declined|rejected|refused)\b")
-ACCEPT = re.compile(r"\b(?P<who>[A-Z][a-z]+|both sides) (?:had |has |have )?agreed\b")
+ACCEPT = re.compile(r"\b(?P<who>both sides|both parties) (?:had |has |have )?agreed\b")
+# What an actor named just before does to a proposal: its role.
+ROLE_VERBS = re.compile(
+    r"^\s*(?:has |have |had |also |then |later |,? ?who |immediately )*"
+    r"(?:(?P<accepted>agreed|agrees|accepted|accepts|backed|supported|endorsed|welcomed|signed|"
+    r"responded (?:positively|constructively)|expressed (?:its |their )?readiness to accept)"
+    r"|(?P<rejected>declined|rejected|refused|dismissed|turned down)"
+    r"|(?P<proposer>proposed|offered|suggested|put forward))\b"
+)
+PROPOSED_BY = re.compile(r"^(?:-proposed|-brokered|\u2019s proposal|'s proposal| proposal)\b")
+REFERS = re.compile(
+    r"\b(?:proposal|initiative|offer|plan|ceasefire|truce|pause|moratorium|agreement|deal)\b",
+    re.I,
+)
 
 
 def kind_of(what: str, talks: bool) -> str:
@@ -35,14 +48,15 @@ def kind_of(what: str, talks: bool) -> str:
 def find(ctx: Context) -> None:
     rules = default_rules()
     latest: Fact | None = None
+    since = 0  # sentences since the latest agreement was named
     for span in ctx.sentences:
         words = span.of(ctx.text)
         talks_at = {m.end(): m for m in TALKS.finditer(words)}
         for m in PHRASE.finditer(words):
             talks = talks_at.get(m.start()) or next(
-                (t for e, t in talks_at.items() if 0 <= m.start() - e <= 12), None
+                (t for e, t in talks_at.items() if -4 <= m.start() - e <= 12), None
             )
-            start = talks.start() if talks else m.start()
+            start = min(talks.start(), m.start()) if talks else m.start()
             phrase = words[start : m.end()].strip()
             name = phrase[0].upper() + phrase[1:]
             name = re.sub(r"^(?:A|An|The) ", "", name)
@@ -72,6 +86,9 @@ def find(ctx: Context) -> None:
                 if area:
                     fact["area"] = area
             _roles(ctx, fact, span, m)
+            bare = not (talks or fact["parties"] or m["dur"] or m["potential"] or m["area"])
+            if bare and m["what"] in ("ceasefire", "truce"):
+                continue  # "for ceasefire" in a title: no agreement the words define
             stated = statement_at(ctx, span)
             if stated is not None:
                 fact["announced_in"] = stated["id"]
@@ -79,16 +96,36 @@ def find(ctx: Context) -> None:
                     stated["about"].append(id)
                 if stated["kind"] == "announcement" and fact["status"] == "proposed":
                     fact["status"] = "announced"
+                if stated["kind"] == "announcement" and not fact["parties"]:
+                    _party(fact, ctx.state_of(stated["speaker"]), "announced",
+                           " ".join(words.split()))  # fmt: skip
             rel = times.relative(ctx, span)
             if rel is not None:
                 fact["arose_from"] = rel[0]
             latest = ctx.add("agreements", fact)
-        for r in REJECT.finditer(words):
-            if latest is not None:
-                who = _actor(ctx, span, r.start("who"), r.end("who"))
-                if who:
-                    _party(latest, who, "rejected", " ".join(words.split()))
-                    latest["status"] = "rejected"
+            since = 0
+        since += 1
+        if latest is not None and (REFERS.search(words) or since <= 2):
+            _verb_roles(ctx, latest, span)  # this sentence, or one of the two after it
+
+
+def _verb_roles(ctx: Context, fact: Fact, span: Span) -> None:
+    """Roles from the verbs after the actors of a sentence that speaks of the agreement:
+    "Russia declined the proposal", "Putin responded positively", "the US proposal"."""
+    text = ctx.text
+    for m in ctx.mentions_in(span, "Actor"):
+        after = text[m.end : min(span.end, m.end + 60)]
+        verb = ROLE_VERBS.match(after) or PROPOSED_BY.match(after)
+        if verb is None:
+            continue
+        groups = verb.groupdict()
+        role = next((r for r in ("accepted", "rejected", "proposer") if groups.get(r)), "proposer")
+        words = text[m.start : m.end + verb.end()]
+        _party(fact, ctx.state_of(m.id), role, " ".join(words.split()))
+        if role == "rejected":
+            fact["status"] = "rejected"
+        elif role == "accepted" and fact["status"] in ("proposed", "announced"):
+            fact["status"] = "agreed"
 
 
 def _actor(ctx: Context, span: Span, start: int, end: int) -> str | None:
@@ -106,7 +143,8 @@ def _roles(ctx: Context, fact: Fact, span: Span, m: re.Match[str]) -> None:
     if m["who"]:
         who = _actor(ctx, span, m.start("who"), m.end("who"))
         if who:
-            _party(fact, who, "proposer", m.group(0).strip())
+            _party(fact, ctx.state_of(who), "proposer", m.group(0).strip())
+    _verb_roles(ctx, fact, span)
     for a in ACCEPT.finditer(words[: m.start() + 1]):
         if a["who"] == "both sides":
             rel = times.relative(ctx, span)
@@ -115,11 +153,6 @@ def _roles(ctx: Context, fact: Fact, span: Span, m: re.Match[str]) -> None:
                 for state in ctx.facts["actors"].get(person, {}).get("speaks_for", []):
                     _party(fact, state, "accepted", a.group(0))
             if fact["status"] == "proposed":
-                fact["status"] = "agreed"
-        else:
-            who = _actor(ctx, span, a.start("who"), a.end("who"))
-            if who:
-                _party(fact, who, "accepted", a.group(0))
                 fact["status"] = "agreed"
 
 

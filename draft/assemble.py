@@ -78,14 +78,19 @@ class Draft:
             f"# pipeline: {self.pipeline}" + (f" ({self.fallback})" if self.fallback else ""),
         ]
         body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-        out = []
+        out: list[str] = []
+        items: dict[int, int] = {}  # indent of a list item's "- " -> its line in `out`
         for line in body.splitlines():
-            stripped = line.strip()
-            if stripped.startswith("- id: "):
-                id = stripped[len("- id: ") :].strip("'\"")
-                indent = line[: len(line) - len(stripped)]
-                for comment in self.comments.get(id, []):
-                    out.append(f"{indent}# {comment}")
+            stripped = line.lstrip()
+            indent = len(line) - len(stripped)
+            if stripped.startswith("- "):
+                items[indent] = len(out)
+                stripped, indent = stripped[2:], indent + 2
+            if stripped.startswith("id: ") and indent - 2 in items:
+                id = stripped[len("id: ") :].strip("'\"")
+                at = items.pop(indent - 2)
+                comments = [f"{' ' * (indent - 2)}# {c}" for c in self.comments.get(id, [])]
+                out[at:at] = comments  # before the item the id is in
             out.append(line)
         return "\n".join(head + out) + "\n"
 

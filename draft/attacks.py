@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from draft import figures, times
@@ -21,6 +22,11 @@ TRIGGER = re.compile(
 )
 WAVE = re.compile(r"\b(?:wave|large-scale|massive|mass|combined|aerial assault|barrage)\b", re.I)
 TARGETED = re.compile(r"\b(?:target(?:ed|ing)|aim(?:ed|ing) at)\b", re.I)
+ATTACKS_NEXT = re.compile(
+    r"^(?:\u2019s|'s)?\s+(?:has |have |had |also |again |then )*(?:launched|attacked|struck|"
+    r"fired|deployed|targeted|shelled|bombed|hit|drones?|missiles?|strikes?|attacks?|forces)\b"
+)
+STRUCK_IN = re.compile(r"\b(?:on|in|across|against|at|over)\s+(?:the\s+)?$")
 NOT_ATTACK = re.compile(r"\b(?:cessation|halt|pause|moratorium|ceasefire|refusal)\b", re.I)
 
 
@@ -45,22 +51,25 @@ def find(ctx: Context) -> None:
     wave: Fact | None = None
     day = ctx.report.published.isoformat() if ctx.report.published else "undated"
     attacker: list[str] = []
+    last: Fact | None = None  # the incident the previous sentence told of
     for span in ctx.sentences:
         words = span.of(text)
-        if not TRIGGER.search(words) or NOT_ATTACK.search(words):
+        if ctx.report.title and words.strip() == ctx.report.title.strip():
+            continue  # the headline repeats the body's facts in fewer words
+        found = figures.in_sentence(text, span.start, span.end)
+        if NOT_ATTACK.search(words) or not (TRIGGER.search(words) or found):
             continue
-        actors = [m.id for m in ctx.mentions_in(span, "Actor")]
-        forces = [a for a in actors if a.endswith("-armed-forces") or "russia" in a]
+        forces = _attackers(ctx, span)
         places = [
             m.id
             for m in ctx.mentions_in(span, "Location")
             if ctx.facts["locations"].get(m.id, {}).get("kind") not in ("country", None)
             or (m.id in ctx.in_graph and m.id not in _countries(ctx))
         ]
-        found = figures.in_sentence(text, span.start, span.end)
         targets = [t for t in rules.find(words)]
-        if wave is None and (WAVE.search(words) or (forces and not places)):
-            if not forces and not targets:
+        launched = any(f.figure["metric"] == "launched" for f in found)
+        if wave is None and (WAVE.search(words) or ((forces or launched) and not places)):
+            if not (forces or targets or launched):
                 continue
             attacker = forces[:1]
             wave = {
@@ -78,6 +87,12 @@ def find(ctx: Context) -> None:
             ctx.main_attack = wave["id"]
             _targets(ctx, wave, span, targets)
             _figures(ctx, wave, found, places)
+            continue
+        if not places and last is not None and _goes_on(ctx, last, span, found):
+            last["quotes"].append(" ".join(words.split()))  # the incident's next sentence
+            _targets(ctx, last, span, targets)
+            _figures(ctx, last, found, last.get("locations", []))
+            last["_end"] = span.end
             continue
         if wave is not None and not places:
             if found or targets:
@@ -112,9 +127,36 @@ def find(ctx: Context) -> None:
             }
         else:
             incident["time"] = times.time_for(ctx, span) or _overnight(ctx)
-        ctx.add("attacks", incident)
+        last = ctx.add("attacks", incident)
+        last["_end"] = span.end
         _targets(ctx, incident, span, targets)
         _figures(ctx, incident, found, places)
+
+
+def _attackers(ctx: Context, span: Span) -> list[str]:
+    """Who attacks in a sentence: armed forces, or a state or unit whose name is followed by an
+    attack verb or a weapon ("Russia launched", "Ukrainian drones targeted")."""
+    found = []
+    for m in ctx.mentions_in(span, "Actor"):
+        kind = ctx.facts["actors"].get(m.id, {}).get("kind")
+        forces = kind in ("armed_forces", "military_unit") or m.id.endswith("-armed-forces")
+        if forces or ATTACKS_NEXT.match(ctx.text[m.end : m.end + 40]):
+            found.append(m.id)
+    forces_of = {
+        part: id
+        for id, f in ctx.facts["actors"].items()
+        if f.get("kind") == "armed_forces"
+        for part in f.get("part_of", [])
+    }  # "Russian drones" are flown by the Russian forces the report names
+    return list(dict.fromkeys(forces_of.get(a, a) for a in found))
+
+
+def _goes_on(ctx: Context, last: Fact, span: Span, found: list[figures.Found]) -> bool:
+    """The sentence right after an incident's, in its paragraph, with figures and no place
+    of its own, tells more of that incident."""
+    end = last.get("_end")
+    between = ctx.text[end : span.start] if end is not None else "\n"
+    return bool(found) and between.strip() == "" and "\n" not in between
 
 
 def _countries(ctx: Context) -> set[str]:
@@ -139,14 +181,23 @@ def _wave_name(ctx: Context, words: str) -> str:
 
 
 def _wave_places(ctx: Context, span: Span) -> list[str]:
-    countries = _countries(ctx) | {m.id for m in ctx.mentions if m.id.endswith("ukraine")}
-    found = [m.id for m in ctx.mentions_in(span, "Location") if m.id in countries]
-    if not found and "Ukrain" in span.of(ctx.text):
-        ukraine = ctx.graph.by_code("UA", "Location")
-        found = [ukraine.id if ukraine else "location:ukraine"]
-        if ukraine:
-            ctx.in_graph.add(ukraine.id)
-    return [f for f in found if "russia" not in f][:1]
+    """The country struck: one named after "on", "in", "across" or "against" in the sentence,
+    else the country most of the report's regions lie in, else any country it names."""
+    named = [m for m in ctx.mentions_in(span, "Location") if m.id in ctx.countries]
+    for m in named:
+        if STRUCK_IN.search(ctx.text[max(0, m.start - 14) : m.start]):
+            return [m.id]
+    codes = Counter(code[:2] for code in ctx.region_codes.values())
+    if codes:
+        top = codes.most_common(1)[0][0]
+        known = ctx.graph.by_code(top, "Location")
+        if known is not None:
+            ctx.in_graph.add(known.id)
+            return [known.id]
+        drafted = [i for i, f in ctx.facts["locations"].items() if f.get("iso3166_1") == top]
+        if drafted:
+            return drafted[:1]
+    return [m.id for m in named][:1]
 
 
 def _incident_name(targets: list[Any], place: str, words: str) -> str:
@@ -188,16 +239,29 @@ def _figures(ctx: Context, attack: Fact, found: list[figures.Found], places: lis
             fig["reported_by"] = statement["speaker"]
             fig["statement"] = statement["id"]
         if places and fig["metric"] not in ("launched",):
-            fig["locations"] = places
+            fig["locations"] = list(dict.fromkeys(places))
             if "including" in sentence.of(ctx.text):
                 fig["locations_partial"] = True
         fig["drafted"] = ctx.drafted("figures." + fig["metric"], 0.75 if "value" in fig else 0.5)
         same = [
-            x for x in attack.setdefault("figures", [])
-            if x["metric"] == fig["metric"] and x.get("weapon") == fig.get("weapon")
-        ]  # fmt: skip
-        if not same:
-            attack["figures"].append(fig)
+            x
+            for x in attack.setdefault("figures", [])
+            if (x["metric"], x.get("weapon"), x.get("value"))
+            == (fig["metric"], fig.get("weapon"), fig.get("value"))
+        ]  # the same figure told twice (a teaser repeats the lead)
+        if same:
+            if "reported_by" in fig and "reported_by" not in same[0]:
+                same[0]["reported_by"] = fig["reported_by"]  # told again, now with its source
+                same[0]["statement"] = fig["statement"]
+            continue
+        kin = [x for x in attack["figures"]
+               if (x["metric"], x.get("weapon")) == (fig["metric"], fig.get("weapon"))]  # fmt: skip
+        if kin:  # the default id '<attack>/<metric>[-<weapon>]' is taken: number this one
+            base = f"{attack['id']}/{fig['metric']}" + (
+                f"-{fig['weapon']}" if fig.get("weapon") else ""
+            )
+            fig["id"] = f"{base}-{len(kin) + 1}"
+        attack["figures"].append(fig)
 
 
 def match_graph(ctx: Context) -> None:
@@ -231,6 +295,9 @@ def match_graph(ctx: Context) -> None:
             for field in ("figures", "targets"):
                 if attack.get(field):
                     addition[field] = attack[field]
+            for fig in addition.get("figures", []):
+                if "id" in fig:
+                    fig["id"] = fig["id"].replace(id + "/", known.id + "/", 1)
             del ctx.facts["attacks"][id]
             ctx.facts["attacks"][known.id] = addition
             ctx.note(known.id, "addition: " + comment)
@@ -260,6 +327,11 @@ def _window(ctx: Context, attack: Fact) -> tuple[dt.datetime, dt.datetime] | Non
     return start, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), dt.UTC)
 
 
+def _words(category: str) -> set[str]:
+    """A target category's telling words: railway_energy_infrastructure -> railway, energy."""
+    return set(category.split("_")) - {"infrastructure", "other", "facility", "facilities"}
+
+
 def _score(
     ctx: Context, attack: Fact, known: Any, window: tuple[dt.datetime, dt.datetime]
 ) -> tuple[float, list[str]]:
@@ -271,10 +343,18 @@ def _score(
         reasons.append("the same place or one inside it: " + ", ".join(sorted(shared)))
     cats = {t["category"] for t in attack.get("targets", [])}
     common = cats & set(known.targets)
-    kind = 1.0 if common else (0.7 if known.category == attack.get("category") else 0.3)
+    related = {k for k in known.targets for c in cats if _words(k) & _words(c)} - common
+    mine_kind, their_kind = attack.get("category") or "", known.category or ""
+    alike = (_words(mine_kind) & _words(their_kind)) - {"strike", "attack"}
+    kind = 1.0 if common else 0.85 if related else 0.7 if mine_kind == their_kind else (
+        0.5 if alike else 0.3)  # fmt: skip
     if common:
         reasons.append("targets of the same kind: " + ", ".join(sorted(common)))
+    elif related:
+        reasons.append("targets of a related kind: " + ", ".join(sorted(related)))
     if known.category == attack.get("category"):
         reasons.append(f"the same kind of attack ({known.category})")
+    elif alike:
+        reasons.append(f"attacks of a related kind ({their_kind}, {mine_kind})")
     reasons.append("told by " + ", ".join(known.sources) if known.sources else "no source")
     return round(0.3 + 0.35 * place + 0.35 * kind, 2), reasons

@@ -3,6 +3,7 @@ found so far (as facts-file dicts, keyed by id) and where in the text each name 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,17 @@ class Context:
     comments: dict[str, list[str]] = field(default_factory=dict)  # YAML comments per fact id
     sources: list[Fact] = field(default_factory=list)  # external sources the draft needed
     main_attack: str | None = None
+    speaks_for: dict[str, str] = field(default_factory=dict)  # person -> state, by title
+    countries: set[str] = field(default_factory=set)  # location ids that are countries
+    region_codes: dict[str, str] = field(default_factory=dict)  # region id -> ISO 3166-2
+
+    def state_of(self, actor: str) -> str:
+        """The state a person or body speaks for (a title's, the White House's), else the
+        actor itself: agreements are between states."""
+        drafted = self.facts["actors"].get(actor, {})
+        if drafted.get("speaks_for"):
+            return str(drafted["speaks_for"][0])
+        return self.speaks_for.get(actor, actor)
 
     @property
     def text(self) -> str:
@@ -73,9 +85,16 @@ class Context:
         ]
 
     def mention(self, start: int, end: int, id: str, label: str) -> None:
-        if not any(m.start == start and m.end == end and m.label == label for m in self.mentions):
-            self.mentions.append(Mention(start, end, id, label))
-            self.mentions.sort(key=lambda m: (m.start, -m.end))
+        """Where a name was found; a later, more specific one at the same words wins (the
+        region over the country its code names, the police over its state)."""
+        same = [m for m in self.mentions if (m.start, m.end, m.label) == (start, end, label)]
+        if same and same[0].id == id:
+            return
+        for m in same:
+            self.mentions.remove(m)
+        bisect.insort(
+            self.mentions, Mention(start, end, id, label), key=lambda m: (m.start, -m.end)
+        )
 
     def words_around(self, start: int, end: int, after: int = 6) -> str | None:
         """A quote: the words from `start` to `end` and up to `after` words more, within the

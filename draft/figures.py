@@ -13,7 +13,7 @@ WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
-NUM = r"(?P<n>\d[\d,]*|" + "|".join(w for w in WORDS if w not in ("a", "no")) + r")"
+NUM = r"(?P<n>\d[\d,]*|(?i:" + "|".join(w for w in WORDS if w not in ("a", "no")) + r"))"
 QUAL = r"(?P<q>[Aa]t least|[Mm]ore than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Uu]p to|[Ss]ome)\s+"
 WEAPONS: list[tuple[str, str | None]] = [
     (r"(?:anti-aircraft guided|guided anti-aircraft|S-300|S-400) missiles?", "guided_anti_aircraft_missile"),
@@ -27,19 +27,28 @@ WEAPONS: list[tuple[str, str | None]] = [
     (r"(?:artillery shells?|shells)", "artillery"),
 ]  # fmt: skip
 WEAPON = re.compile(
-    r"(?:" + QUAL + r")?\b" + NUM + r" (?P<w>" + "|".join(f"(?:{w})" for w, _ in WEAPONS) + r")"
-)
+    r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:enemy|hostile|[A-Z][a-z]+ian) )?"
+    r"(?P<w>" + "|".join(f"(?:{w})" for w, _ in WEAPONS) + r")"
+)  # "over 330 Ukrainian drones"
 DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:private )?(?:houses|homes) (?:were |was )?damaged", re.I), "houses_damaged", "residential"),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential )?(?:buildings|structures) (?:were |was )?(?:completely |partially )?destroyed", re.I), "buildings_destroyed", None),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:other |residential |apartment )?buildings (?:were |was )?damaged", re.I), "buildings_damaged", None),
-    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:people|civilians|persons|children)? ?(?:were |was )?(?:killed|died|dead)", re.I), "killed", None),
-    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:people|civilians|persons|children) (?:were |was )?(?:injured|wounded|sustained injuries|hurt)", re.I), "injured", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:people|civilians|persons|children|others) )?(?:were |was )?(?:killed|died|dead)", re.I), "killed", None),
+    (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:(?:people|civilians|persons|children|others) )?(?:were |was )?(?:injured|wounded|sustained injuries|hurt)", re.I), "injured", None),
     (re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:strikes|hits) on\b", re.I), "strikes", None),
+    # The verb first: "damaged 12 homes", "destroyed two buildings", "injured at least five people"
+    (re.compile(r"\bdamaged (?:" + QUAL + r")?" + NUM + r" (?:private |residential )?(?:houses|homes)\b", re.I), "houses_damaged", "residential"),
+    (re.compile(r"\bdamaged (?:" + QUAL + r")?" + NUM + r" (?:other |residential |apartment )?buildings\b", re.I), "buildings_damaged", None),
+    (re.compile(r"\bdestroyed (?:" + QUAL + r")?" + NUM + r" (?:other |residential |apartment )?(?:buildings|houses|homes)\b", re.I), "buildings_destroyed", None),
+    (re.compile(r"\b(?:injured|wounded|hurt) (?:" + QUAL + r")?" + NUM + r" (?:people|civilians|persons|children|others)\b", re.I), "injured", None),
+    (re.compile(r"\b(?:killed|claimed the lives of) (?:" + QUAL + r")?" + NUM + r" (?:people|civilians|persons|children|others)\b", re.I), "killed", None),
+    # "damaged one of the production facilities", "hit two substations"
+    (re.compile(r"\b(?:damaged|hit|struck) (?:" + QUAL + r")?" + NUM + r" (?:of the |of its )?(?:[\w-]+ ){0,2}(?:facilities|facility|plants?|substations?|enterprises?)\b"), "facilities_hit", None),
     (re.compile(r"\bhit (?:" + QUAL + r")?" + NUM + r" (?P<fac>hospitals?|schools?|clinics?)", re.I), "facilities_hit", None),
 ]  # fmt: skip
 NONE = re.compile(
-    r"\b(?:[Nn]o|[Tt]here were no) (?P<what>casualties|injuries|deaths|one was (?:killed|injured))\b"
+    r"\b(?:[Nn]o|[Tt]here were no) (?:reported )?(?P<what>casualties|injuries|deaths|one was (?:killed|injured))\b"
 )
 VAGUE = re.compile(r"\breports? of (?P<what>injuries|casualties|deaths)\b")
 INTERCEPT = re.compile(
@@ -51,6 +60,18 @@ DECOY_LOST = re.compile(
 QUALIFIERS = {"at least": "at_least", "more than": "at_least", "over": "at_least",
               "about": "about", "around": "about", "nearly": "about", "almost": "about",
               "some": "about", "up to": "at_most"}  # fmt: skip
+
+
+# "shot down a missile", "intercepted one drone": the weapon after the verb, one written "a"
+DOWNED = re.compile(
+    r"\b(?:shot down|intercepted|downed|destroyed) (?:"
+    + QUAL
+    + r")?(?P<n>an?|"
+    + NUM[6:]
+    + r" (?P<w>"
+    + "|".join(f"(?:{w})" for w, _ in WEAPONS)
+    + r")"
+)
 
 
 @dataclass
@@ -91,6 +112,18 @@ def in_sentence(text: str, start: int, end: int) -> list[Found]:
         fig: dict[str, Any] = {"metric": metric, "value": value(m["n"])}
         if weapon is not None:
             fig["weapon"] = weapon
+        if m["q"]:
+            fig["qualifier"] = QUALIFIERS[m["q"].lower()]
+        found.append(Found(start + m.start(), start + m.end(), fig))
+    for m in DOWNED.finditer(words):
+        if any(f.start <= start + m.start("w") < f.end for f in found):
+            continue  # "intercepted 72 attack drones" is found above
+        fig = {
+            "metric": "intercepted",
+            "value": 1 if m["n"].lower() in ("a", "an") else value(m["n"]),
+        }
+        if weapon_of(m["w"]) is not None:
+            fig["weapon"] = weapon_of(m["w"])
         if m["q"]:
             fig["qualifier"] = QUALIFIERS[m["q"].lower()]
         found.append(Found(start + m.start(), start + m.end(), fig))

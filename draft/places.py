@@ -24,6 +24,14 @@ REGION_LIST = re.compile(
     + CAP
     + r")*)"
 )
+# "the northeastern city of Kharkiv", "the western region of Ivano-Frankivsk"
+OF_NAME = re.compile(
+    r"\b(?P<word>city|town|village|region|oblast|province) of (?P<name>"
+    + CAP
+    + r"(?: "
+    + CAP
+    + r")?)"
+)
 SEA = re.compile(r"\b(?:the )?(?P<name>(?:Black|Azov|Baltic|Caspian|Mediterranean) Sea)\b")
 COUNTRY_WORDS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|USA|UK)\b")
 NOT_COUNTRY = {"Air", "President", "March", "May", "Energy"}
@@ -41,11 +49,13 @@ def country(ctx: Context, code: str, start: int, end: int, rule: str, sure: floa
     name = state_name(code)
     if known is not None:
         ctx.in_graph.add(known.id)
+        ctx.countries.add(known.id)
         ctx.mention(start, end, known.id, "Location")
         return known.id
     from draft.text import slug
 
     id = "location:" + slug(name)
+    ctx.countries.add(id)
     q = ctx.words_around(start, end, 3)
     ctx.add(
         "locations",
@@ -65,6 +75,7 @@ def country(ctx: Context, code: str, start: int, end: int, rule: str, sure: floa
 def region(ctx: Context, code: str, stem: str, start: int, end: int, rule: str) -> str:
     known = ctx.graph.by_code(code, "Location")
     if known is not None:
+        ctx.region_codes[known.id] = code
         ctx.in_graph.add(known.id)
         ctx.mention(start, end, known.id, "Location")
         return known.id
@@ -74,6 +85,7 @@ def region(ctx: Context, code: str, stem: str, start: int, end: int, rule: str) 
     match = resolve_region(code[:2], stem)
     kind = match.kind if match else "region"
     id = "location:" + (slug(stem) if kind == "city" else region_slug(stem))
+    ctx.region_codes[id] = code
     q = ctx.words_around(start, end, 2)
     fact = ctx.add(
         "locations",
@@ -157,6 +169,24 @@ def find(ctx: Context) -> None:
                 fact["within"] = regions[0].id
             ctx.add("locations", fact)
             ctx.mention(m.start(which), m.end(which), id, "Location")
+    for m in OF_NAME.finditer(text):
+        name = m["name"]
+        where = _resolve(name)
+        if where is None:
+            continue
+        if m["word"] in ("city", "town", "village"):
+            settlement(ctx, where, name, m.start(), m.end())
+        else:
+            region(ctx, where, name, m.start(), m.end(), "places.region-of")
+    # Places the language model names that no rule found: a region's or city's name.
+    for ent in getattr(ctx.doc, "ents", ()):
+        if ent.label_ not in ("GPE", "LOC") or any(
+            x.start < ent.end_char and ent.start_char < x.end for x in ctx.mentions
+        ):
+            continue
+        named = _resolve(ent.text)
+        if named is not None:
+            region(ctx, named, ent.text, ent.start_char, ent.end_char, "places.ner")
     for m in SEA.finditer(text):
         from draft.text import slug
 
@@ -177,3 +207,38 @@ def find(ctx: Context) -> None:
                 },
             )
         ctx.mention(m.start("name"), m.end("name"), id, "Location")
+
+
+def _resolve(name: str) -> str | None:
+    """The ISO 3166-2 code of a Ukrainian or Russian region (or city) of this name."""
+    match = resolve_region("UA", name) or resolve_region("RU", name)
+    return match.code if match is not None else None
+
+
+def settlement(ctx: Context, code: str, name: str, start: int, end: int) -> str:
+    """A city named as such ("the city of Kharkiv"), within the region of its name."""
+    from draft.text import slug
+
+    known = ctx.graph.named(name, "Location")
+    if known is not None and known.kind in ("settlement", "city"):
+        ctx.in_graph.add(known.id)
+        ctx.mention(start, end, known.id, "Location")
+        return known.id
+    within = region(ctx, code, name, start, end, "places.region-of-city")
+    if ctx.facts["locations"].get(within, {}).get("kind") == "city":  # Kyiv: a city of its own
+        return within
+    id = "location:" + slug(name) + "-city"
+    q = ctx.words_around(start, end, 0)
+    ctx.add(
+        "locations",
+        {
+            "id": id,
+            "name": name,
+            "kind": "settlement",
+            "within": within,
+            "quotes": [q] if q else [],
+            "drafted": ctx.drafted("places.city-of", 0.8),
+        },
+    )
+    ctx.mention(start, end, id, "Location")
+    return id

@@ -18,18 +18,31 @@ VERBS = {
     "reported": "report", "reports": "report", "announced": "announcement",
     "accused": "accusation", "urged": "appeal", "demanded": "appeal", "called on": "appeal",
     "denied": "denial", "warned": "claim", "mentioned": "announcement",
+    "pledged": "commitment", "promised": "commitment", "vowed": "commitment",
+    "refuted": "denial",
 }  # fmt: skip
 VERB = re.compile(r"\b(?P<v>" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?(?:the )?")
+ACCORDING = re.compile(r"\b[Aa]ccording to (?:a readout of the call issued by )?")
 PRONOUN = re.compile(r"^(?:He|She)\b|[,”\"] (?:he|she) (?:said|added|wrote)\b")
+NUMBER = re.compile(
+    r"\b(?:\d+|[Nn]o|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\b"
+)
+QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+OTHER_SOURCE = re.compile(r"\b(?:reports?|reportedly|indicated?|sources?|according)\b", re.I)
+UNKNOWN = ""  # the parse gives a subject that names no actor found
+BY_PRONOUN = "pronoun"  # the parse gives a pronoun as the subject
+COLLECTIVE = {"statement", "readout", "report", "company"}
 STATEMENT = re.compile(r"\b[Tt]he statement (?:also )?(?:said|added|mentioned)\b")
 
 
 def find(ctx: Context) -> None:
     last_person: str | None = None
     last: Fact | None = None
+    title = (ctx.report.title or "").strip()
     for span in ctx.sentences:
         words = span.of(ctx.text)
+        if title and words.strip() == title:
+            continue  # the headline: the body says it again, with its speaker
         flat = " ".join(words.split())
         speaker, kind, sure = None, None, 0.0
         according = ACCORDING.search(words)
@@ -40,6 +53,7 @@ def find(ctx: Context) -> None:
         if speaker is None and STATEMENT.search(words) and last is not None:
             if flat not in last["quotes"]:
                 last["quotes"].append(flat)
+            last["_span"] = (last["_span"][0], span.end)  # what it also said is in it
             continue
         verb = VERB.search(words)
         if speaker is None and verb is not None:
@@ -48,13 +62,23 @@ def find(ctx: Context) -> None:
                 m for m in ctx.mentions_in(Span(span.start, span.start + verb.start()), "Actor")
             ]
             after = ctx.mentions_in(Span(span.start + verb.end(), span.end), "Actor")
-            if before:
-                speaker, sure = _subject(ctx, before), 0.7
+            parsed = _parsed_subject(ctx, span.start + verb.start())
+            if parsed == UNKNOWN:
+                pass  # a subject no rule names ("the energy minister"): not a guess
+            elif parsed == BY_PRONOUN:
+                speaker, sure = (last_person, 0.6) if last_person else (None, 0.0)
+            elif parsed is not None:
+                speaker, sure = parsed, 0.8
+            elif before:
+                speaker, sure = _subject(ctx, before), 0.6
             elif PRONOUN.search(words) and last_person:
                 speaker, sure = last_person, 0.5
             elif after and words[verb.end() : verb.end() + 2].strip() == "":
                 speaker, sure = after[0].id, 0.5
         if speaker is None or kind is None:
+            if last is not None and _goes_on(ctx, last, span):
+                last["_span"] = (last["_span"][0], span.end)  # the report goes on
+                last["quotes"].append(flat) if flat not in last["quotes"] else None
             continue
         if ctx.facts["actors"].get(speaker, {}).get("kind") == "person" or speaker in ctx.in_graph:
             last_person = speaker
@@ -76,14 +100,77 @@ def find(ctx: Context) -> None:
             "drafted": ctx.drafted(f"statements.{kind}", sure),
             "_span": (span.start, span.end),
         }
+        if _repeated(ctx, speaker, flat):
+            continue  # a teaser repeating the lead
+        if (
+            last is not None
+            and (last["speaker"], last["kind"]) == (speaker, kind)
+            and kind in ("claim", "report")
+            and _adjacent(ctx, last, span)
+        ):
+            last["quotes"].append(flat)  # the same speaker going on: one statement
+            last["text"] += " " + flat
+            last["_span"] = (last["_span"][0], span.end)
+            continue
         ctx.add("statements", fact)
         last = fact
+
+
+def _repeated(ctx: Context, speaker: str, flat: str) -> bool:
+    return any(
+        f["speaker"] == speaker and flat in f["quotes"] for f in ctx.facts["statements"].values()
+    )
+
+
+def _adjacent(ctx: Context, last: Fact, span: Span) -> bool:
+    return ctx.text[last["_span"][1] : span.start].strip() == ""
+
+
+def _goes_on(ctx: Context, last: Fact, span: Span) -> bool:
+    """A sentence right after a report, in its paragraph, giving a number and no speaker of
+    its own ("At least two people sustained injuries."), still tells what was reported."""
+    between = ctx.text[last["_span"][1] : span.start]
+    return (
+        last["kind"] in ("report", "claim")
+        and "\n" not in between
+        and between.strip() == ""
+        and NUMBER.search(span.of(ctx.text)) is not None
+        and not QUOTE_MARK.search(span.of(ctx.text))
+        and not OTHER_SOURCE.search(span.of(ctx.text))
+    )
 
 
 def _subject(ctx: Context, before: list[Mention]) -> str:
     """The verb's subject: the last actor named before the verb (the parse's nsubj when it
     names one)."""
     return before[-1].id
+
+
+def _parsed_subject(ctx: Context, at: int) -> str | None:
+    """The actor the parse gives as the reporting verb's subject ("the Air Force said", "X,
+    the governor, said"): the widest actor named at the subject's head, else in its words."""
+    if not ctx.pipeline.has_parse:
+        return None
+    words = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if words is None or len(words) == 0 or words[0].idx != at:
+        return None
+    token = words[0]
+    actors = [m for m in ctx.mentions if m.label == "Actor"]
+    for child in token.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        found = [m for m in actors if m.start <= child.idx < m.end]
+        if not found:
+            low = min(t.idx for t in child.subtree)
+            high = max(t.idx + len(t) for t in child.subtree)
+            found = [m for m in actors if low <= m.start and m.end <= high]
+        if found:
+            return max(found, key=lambda m: m.end - m.start).id
+        if child.pos_ == "PRON":
+            return BY_PRONOUN  # "he added": the person who spoke last
+        if child.pos_ in ("NOUN", "PROPN") and child.lower_ not in COLLECTIVE:
+            return UNKNOWN
+    return None
 
 
 def statement_at(ctx: Context, span: Span) -> Fact | None:

@@ -26,6 +26,15 @@ DATE = re.compile(
 WEEKDAY = re.compile(r"\b(?:on |last |this )?(?P<day>Monday|Tuesday|Wednesday|Thursday|"
                      r"Friday|Saturday|Sunday)(?: (?P<part>morning|evening|night))?\b")  # fmt: skip
 OVERNIGHT = re.compile(r"\b(?:overnight|last night|during the night|on the night)\b", re.I)
+# "on the night of 18-19 March", "the night of March 18 to 19"
+NIGHT_OF = re.compile(
+    r"\b(?:on )?the night of (?:(?P<d1>\d{1,2})(?:-|\u2013| to )(?P<d2>\d{1,2}) (?P<m1>"
+    + MONTH
+    + r")|(?P<m2>"
+    + MONTH
+    + r") (?P<d3>\d{1,2})(?:-|\u2013| to )(?P<d4>\d{1,2}))"
+    r"(?:,? (?P<y>\d{4}))?\b"
+)
 YESTERDAY = re.compile(r"\byesterday\b", re.I)
 EVENT_WORDS = r"(?:phone call|call|conversation|talks|meeting|summit|negotiations)"
 RELATIVE = re.compile(
@@ -33,6 +42,8 @@ RELATIVE = re.compile(
     r" (?P<dir>after|before) (?:the|a|their|his) (?P<what>[\w-]+ )?(?P<event>" + EVENT_WORDS + r")"
     r"|\b(?:[Ff]ollowing|[Aa]fter) the (?P<what2>[\w-]+ )?(?P<event2>" + EVENT_WORDS + r")"
     r"|\b(?P<during>during which|during the (?:call|conversation|talks))"
+    r"|\b(?:just |only |a few |several )?(?P<hours>hours|minutes) (?:after|following) "
+    r"(?:the|a|their|his) (?P<what3>[\w-]+ )?(?P<event3>" + EVENT_WORDS + r")"
 )
 CALL = re.compile(
     r"\b(?:a |the )?(?:(?P<len>[\d.]+-hours?) )?phone (?:call|conversation) (?:between|with) "
@@ -79,6 +90,9 @@ def in_sentence(ctx: Context, span: Span) -> dict[str, Any] | None:
     """A time the sentence gives outright, resolved to a date or bounds."""
     words = span.of(ctx.text)
     published = ctx.report.published
+    night = night_of(ctx, words)
+    if night is not None:
+        return night
     m = DATE.search(words)
     if m is not None:
         month = month_number(m["m1"] or m["m2"])
@@ -147,6 +161,31 @@ def night_before(ctx: Context, words: str) -> dict[str, Any] | None:
     return spec
 
 
+def night_of(ctx: Context, words: str) -> dict[str, Any] | None:
+    """ "The night of 18-19 March": from the first day's evening to the second's morning."""
+    m = NIGHT_OF.search(words)
+    published = ctx.report.published
+    if m is None or (m["y"] is None and published is None):
+        return None
+    month = month_number(m["m1"] or m["m2"])
+    first, second = int(m["d1"] or m["d3"]), int(m["d2"] or m["d4"])
+    year = int(m["y"]) if m["y"] else _year(published, month)  # type: ignore[arg-type]
+    try:
+        evening = dt.datetime.combine(dt.date(year, month, first), dt.time(18, 0))
+        morning = dt.datetime.combine(dt.date(year, month, second), dt.time(9, 0))
+    except ValueError:
+        return None
+    if morning <= evening:
+        return None
+    bounds = {"earliest": evening, "latest": morning}
+    spec: dict[str, Any] = {
+        "text": m.group(0), "start": bounds, "end": dict(bounds), "quotes": [m.group(0)]
+    }  # fmt: skip
+    if not m["y"]:
+        spec["supplied"] = supplied_year(ctx)
+    return spec
+
+
 def _year(published: dt.date, month: int) -> int:
     """A month later than publication's is last year's ("in December", read in January)."""
     return published.year - 1 if month > published.month + 1 else published.year
@@ -157,7 +196,7 @@ def relative(ctx: Context, span: Span) -> tuple[str, dt.timedelta, str] | None:
     m = RELATIVE.search(span.of(ctx.text))
     if m is None:
         return None
-    event = event_for(ctx, m["event"] or m["event2"] or "call", span)
+    event = event_for(ctx, m["event"] or m["event2"] or m["event3"] or "call", span)
     if event is None:
         return None
     if m["n"]:
@@ -195,7 +234,9 @@ def find_events(ctx: Context) -> None:
     for m in CALL.finditer(ctx.text):
         span = ctx.sentence_at(m.start())
         tail = Span(m.end(), span.end)
-        people = [x for x in ctx.mentions_in(tail, "Actor") if x.id in _people(ctx)][:2]
+        people = list(
+            {x.id: x for x in ctx.mentions_in(tail, "Actor") if x.id in _people(ctx)}.values()
+        )[:2]  # each person once: "Donald Trump" and its "Trump" are one
         known = graph_event(ctx, "phone_call")
         if known is not None:
             ctx.note(known, "the report's call: " + " ".join(m.group(0).split()))

@@ -26,7 +26,8 @@ def draft(
         Path | None, typer.Option("--out", help="Write the facts file here (default: stdout).")
     ] = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date, YYYY-MM-DD (else read from a date line).")
+        str | None,
+        typer.Option(help="Publication date or moment, ISO 8601 (else read from a date line)."),
     ] = None,
     timezone: Annotated[
         str | None, typer.Option(help="IANA zone the report's times are meant in.")
@@ -43,10 +44,10 @@ def draft(
 
     day = None
     if published:
-        try:
-            day = dt.date.fromisoformat(published)
+        try:  # a date, or a moment with its offset: its local day is the publication day
+            day = dt.datetime.fromisoformat(published).date()
         except ValueError:
-            fail(f"--published: {published!r} is not a date (YYYY-MM-DD)")
+            fail(f"--published: {published!r} is not an ISO date or moment (YYYY-MM-DD)")
     text_file = None
     if out is not None:
         text_file = os.path.relpath(report.resolve(), out.resolve().parent)
