@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -50,18 +51,29 @@ class ExploreQuery:
         start: dt.datetime | None = None,
         end: dt.datetime | None = None,
         first: FIRST = None,
+        min_confidence: Annotated[
+            float,
+            strawberry.argument(
+                description="Leave out machine-coded facts (GDELT) with a lower confidence "
+                "(0-1); facts a source states have none and always count."
+            ),
+        ] = 0.0,
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
         size = result_size(first)
-        rows = await timeline.timeline(info.context.database, entity_id, start, end, size + 1)
+        rows = await timeline.timeline(
+            info.context.database, entity_id, start, end, size + 1, min_confidence=min_confidence
+        )
         if not rows:
             await require(info, "entityId", entity_id, Entity)
         rows = kept(info, rows, size)
         needed = fields_detail(info, "entity")
         entities = await by_id(info, [r["id"] for r in rows], Entity, needed, known(rows))
         return [
-            TimelineItem(entity=entities[r["id"]], relations=r["relations"])
+            TimelineItem(
+                entity=entities[r["id"]], relations=r["relations"], machine_coded=r["machineCoded"]
+            )
             for r in rows
             if r["id"] in entities
         ]

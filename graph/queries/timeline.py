@@ -50,6 +50,7 @@ CALL (e, reach, longest) {
     RETURN t
   }
   WITH t WHERE t.startEarliest IS NOT NULL AND t.retracted IS NULL
+    AND coalesce(t.confidence, 1.0) >= $minConfidence
     AND (datetime($from) IS NULL OR t.endLatest >= datetime($from))
     AND (datetime($to) IS NULL OR t.startEarliest <= datetime($to))
   WITH t ORDER BY t.startEarliest, t.id LIMIT $limit
@@ -65,6 +66,7 @@ CALL (e, reach, longest) {
       AND (datetime($from) IS NULL OR t.endLatest >= datetime($from))
       AND (datetime($to) IS NULL OR t.startEarliest <= datetime($to))
       AND (t:Attack OR t:Statement OR t:Agreement OR t:Event) AND t.retracted IS NULL
+      AND coalesce(t.confidence, 1.0) >= $minConfidence
       AND (t = e
            OR EXISTS { (e)-[r]-(t) WHERE type(r) <> 'SUPPORTED_BY' }
            OR EXISTS { (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(:Actor)
@@ -76,7 +78,7 @@ CALL (e, reach, longest) {
   RETURN t
 }
 WITH e, t ORDER BY t.startEarliest, t.id
-RETURN collect({id: t.id, known: ["""
+RETURN collect({id: t.id, machineCoded: coalesce(t.machineCoded, false), known: ["""
     + identity("t")
     + """], relations: CASE WHEN t = e THEN ['self'] ELSE [] END + COLLECT {
   MATCH (e)-[r]-(t) WHERE type(r) <> 'SUPPORTED_BY' RETURN DISTINCT toLower(type(r)) AS relation
@@ -94,6 +96,7 @@ RETURN collect({id: t.id, known: ["""
 class TimelineRow(TypedDict):
     id: str
     relations: list[str]
+    machineCoded: bool  # a machine-coded fact (GDELT)
     known: list[EntityRow]  # the identity of the item
 
 
@@ -104,9 +107,16 @@ async def timeline(
     end: dt.datetime | None,
     limit: int,
     busy: int = BUSY,
+    min_confidence: float = 0.0,
 ) -> list[TimelineRow]:
-    """`busy`: the reach above which the time-ordered scan is used (the answer is the same)."""
+    """`busy`: the reach above which the time-ordered scan is used (the answer is the same).
+    `min_confidence`: machine-coded facts below it are left out (others have none)."""
     rows = await database.read_list(
-        TIMELINE, id=id, **{"from": start, "to": end}, limit=limit, busy=busy
+        TIMELINE,
+        id=id,
+        **{"from": start, "to": end},
+        limit=limit,
+        busy=busy,
+        minConfidence=min_confidence,
     )
     return cast(list[TimelineRow], rows)
