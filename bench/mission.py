@@ -13,7 +13,7 @@ from typing import Any, LiteralString
 import neo4j
 
 from graph.queries.agreements import ATTACKS_AFTER, VIOLATIONS
-from graph.queries.bearings import STATEMENTS_VERSUS_ACTIONS
+from graph.queries.bearings import ACCUSED_DAYS, STATEMENTS_VERSUS_ACTIONS
 from graph.queries.overlap import BUSY
 from graph.queries.timeline import TIMELINE
 
@@ -44,13 +44,15 @@ PEER: dict[str, str] = {
     "attacks_after_agreement": "query($agreement: ID!, $window: Duration!, $limit: Int!, "
     "$busy: Int!) { attacksAfterAgreement(agreement: $agreement, reference: "
     '"announcement", definitelyOnly: false, window: $window, partiesOnly: true, '
-    "limit: $limit, busy: $busy) { id } }",
+    "limit: $limit, busy: $busy, minConfidence: 0) { id } }",
     "violations": "query($agreement: ID!, $limit: Int!, $busy: Int!) { violations("
-    "agreement: $agreement, limit: $limit, busy: $busy) { id } }",
+    "agreement: $agreement, limit: $limit, busy: $busy, minConfidence: 0) { id } }",
     "statements_vs_actions": "query($actor: ID!, $limit: Int!, $busy: Int!) { "
-    "statementsVersusActions(actor: $actor, limit: $limit, busy: $busy) { id } }",
+    "statementsVersusActions(actor: $actor, limit: $limit, busy: $busy, minConfidence: 0, "
+    "accusedDays: 7) { id } }",
     "timeline": "query($id: ID!, $from: DateTime!, $limit: Int!, $busy: Int!) { "
-    "timeline(id: $id, from: $from, to: null, limit: $limit, busy: $busy) { id } }",
+    "timeline(id: $id, from: $from, to: null, limit: $limit, busy: $busy, minConfidence: 0) "
+    "{ id } }",
 }
 
 # Each peer field: its arguments (named as the Cypher's parameters), the label of what it
@@ -59,25 +61,25 @@ PEER_FIELDS: dict[str, tuple[str, str, str, str]] = {
     "attacks_after_agreement": (
         "attacksAfterAgreement",
         "agreement: ID!, reference: String!, definitelyOnly: Boolean!, window: Duration, "
-        "partiesOnly: Boolean!, limit: Int!, busy: Int!, minConfidence: Float = 0.0",
+        "partiesOnly: Boolean!, limit: Int!, busy: Int!, minConfidence: Float!",
         "Attack",
         "id",
     ),
     "violations": (
         "violations",
-        "agreement: ID!, limit: Int!, busy: Int!, minConfidence: Float = 0.0",
+        "agreement: ID!, limit: Int!, busy: Int!, minConfidence: Float!",
         "Attack",
         "attack",
     ),
     "statements_vs_actions": (
         "statementsVersusActions",
-        "actor: ID!, limit: Int!, busy: Int!, minConfidence: Float = 0.0",
+        "actor: ID!, limit: Int!, busy: Int!, minConfidence: Float!, accusedDays: Int!",
         "Attack",
         "action",
     ),
     "timeline": (
         "timeline",
-        "id: ID!, from: DateTime, to: DateTime, limit: Int!, busy: Int!",
+        "id: ID!, from: DateTime, to: DateTime, limit: Int!, busy: Int!, minConfidence: Float!",
         "Entity",
         "id",
     ),
@@ -125,6 +127,10 @@ async def parameters(driver: neo4j.AsyncDriver) -> dict[str, dict[str, Any]]:
     }
 
 
+# The analyses' minConfidence (graph/queries): 0, every fact counts, as deedgraph's default.
+ALL: dict[str, Any] = {"minConfidence": 0.0}
+
+
 def raw_parameters(question: str, v: dict[str, Any]) -> dict[str, Any]:
     if question == "attacks_after_agreement":
         return {
@@ -135,19 +141,20 @@ def raw_parameters(question: str, v: dict[str, Any]) -> dict[str, Any]:
             "partiesOnly": True,
             "limit": v["first"],
             "busy": BUSY,
-            "minConfidence": 0.0,
+            **ALL,
         }
     if question == "violations":
+        return {"agreement": v["agreement"], "limit": v["first"], "busy": BUSY, **ALL}
+    if question == "statements_vs_actions":
         return {
-            "agreement": v["agreement"],
+            "actor": v["actor"],
             "limit": v["first"],
             "busy": BUSY,
-            "minConfidence": 0.0,
+            "accusedDays": ACCUSED_DAYS,
+            **ALL,
         }
-    if question == "statements_vs_actions":
-        return {"actor": v["actor"], "limit": v["first"], "busy": BUSY, "minConfidence": 0.0}
     start = dt.datetime.fromisoformat(v["start"])
-    return {"id": v["id"], "from": start, "to": None, "limit": v["first"], "busy": BUSY}
+    return {"id": v["id"], "from": start, "to": None, "limit": v["first"], "busy": BUSY, **ALL}
 
 
 def peer_parameters(question: str, v: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, REVIEWED_ONLY, kept, result_size
+from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, kept, result_size
 from api.fields.listing import page_size
 from api.selection import asks_for, field_detail, fields_detail
 from api.types.build import build
@@ -50,13 +50,20 @@ class ExploreQuery:
         start: dt.datetime | None = None,
         end: dt.datetime | None = None,
         first: FIRST = None,
+        min_confidence: MIN_CONFIDENCE = 0.0,
         reviewed_only: REVIEWED_ONLY = False,
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
         size = result_size(first)
         rows = await timeline.timeline(
-            info.context.database, entity_id, start, end, size + 1, reviewed_only=reviewed_only
+            info.context.database,
+            entity_id,
+            start,
+            end,
+            size + 1,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
         )
         if not rows:
             await require(info, "entityId", entity_id, Entity)
@@ -64,7 +71,9 @@ class ExploreQuery:
         needed = fields_detail(info, "entity")
         entities = await by_id(info, [r["id"] for r in rows], Entity, needed, known(rows))
         return [
-            TimelineItem(entity=entities[r["id"]], relations=r["relations"])
+            TimelineItem(
+                entity=entities[r["id"]], relations=r["relations"], machine_coded=r["machineCoded"]
+            )
             for r in rows
             if r["id"] in entities
         ]

@@ -25,6 +25,11 @@ class SearchHit:
 class TimelineItem:
     entity: Entity
     relations: list[str] = strawberry.field(description="How it touches the asked-for entity.")
+    machine_coded: bool = strawberry.field(
+        default=False,
+        description="True when the item is a machine-coded fact (GDELT: coded from news by a "
+        "program, with a confidence), not a fact a source states.",
+    )
 
 
 @strawberry.type(description="A node ready for Cytoscape.js, vis-network or Sigma.")

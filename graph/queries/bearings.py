@@ -91,24 +91,33 @@ CALL (me, longest) {
   UNION
   MATCH (me)<-[:PART_OF|SPEAKS_FOR*0..4]-(:Actor)<-[:MADE_BY]-(s:Statement {kind: 'accusation'})
   WHERE s.retracted IS NULL AND coalesce(s.confidence, 1.0) >= $minConfidence
-  MATCH (s)-[:ABOUT]->(g:Agreement)
-  WHERE g.retracted IS NULL AND coalesce(g.confidence, 1.0) >= $minConfidence
+  // Over each agreement it is about; one about none (a machine-coded 112 says who is
+  // accused, not over what) is borne out by the side's attacks in the days up to it.
+  UNWIND COLLECT { MATCH (s)-[:ABOUT]->(g:Agreement)
+                   WHERE g.retracted IS NULL AND coalesce(g.confidence, 1.0) >= $minConfidence
+                   RETURN g }
+         + CASE WHEN EXISTS { (s)-[:ABOUT]->(:Agreement) } THEN [] ELSE [null] END AS g
   MATCH (s)-[:ABOUT]->(accused:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
   WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
-  WITH DISTINCT s, g, accused, side ORDER BY s.id, g.id, accused.id, side.id
-  CALL (s, g, side, longest) {
-    WITH g, side, longest, """
+  WITH DISTINCT s, g, accused, side,
+       CASE WHEN g IS NULL THEN s.startEarliest - duration({days: $accusedDays})
+            ELSE g.startEarliest END AS since,
+       CASE WHEN g IS NULL THEN s.endLatest END AS until
+  ORDER BY s.id, g.id, accused.id, side.id
+  CALL (s, g, side, longest, since, until) {
+    WITH g, side, longest, since, until, """
     + attack_reach("(side)")
     + """ AS reach
-    CALL (g, side, longest, reach) {
-      WITH g, side, longest WHERE reach > $busy
-      CALL (g, side, longest) {
+    CALL (side, longest, reach, since, until) {
+      WITH side, longest, since, until WHERE reach > $busy
+      CALL (side, longest, since, until) {
         MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
         WHERE a.startEarliest >= """
-    + back("g.startEarliest", "longest")
+    + back("since", "longest")
     + """
-          AND a.endLatest > g.startEarliest AND a.retracted IS NULL
-        AND coalesce(a.confidence, 1.0) >= $minConfidence
+          AND a.endLatest > since AND a.retracted IS NULL
+          AND (until IS NULL OR a.startEarliest <= until)
+          AND coalesce(a.confidence, 1.0) >= $minConfidence
           AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
           AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
         WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
@@ -116,10 +125,11 @@ CALL (me, longest) {
       }
       RETURN a
       UNION
-      WITH g, side WHERE reach <= $busy
+      WITH side, since, until WHERE reach <= $busy
       MATCH (side)<-[:PART_OF*0..4]-(:Actor)<-[:CARRIED_OUT_BY]-(a:Attack)
-      WITH DISTINCT a, g
-      WHERE a.endLatest > g.startEarliest AND a.retracted IS NULL
+      WITH DISTINCT a, since, until
+      WHERE a.endLatest > since AND a.retracted IS NULL
+        AND (until IS NULL OR a.startEarliest <= until)
         AND coalesce(a.confidence, 1.0) >= $minConfidence
         AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
       WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
@@ -129,37 +139,16 @@ CALL (me, longest) {
   }
   WITH s, g, accused, side, a LIMIT $limit
   RETURN s.id AS statement, g.id AS agreement, a, 'bears_out' AS relation,
-         'the statement accuses ' + accused.name + ' over ' + g.name
-         + '; this attack by ' + side.name + ' came after it' AS reason,
-         a.startEarliest > g.endLatest AS definitely, false AS targetInferred,
-         CASE WHEN a.startEarliest > g.endLatest THEN 'definitely after'
+         CASE WHEN g IS NULL
+              THEN 'the statement accuses ' + accused.name + '; this attack by ' + side.name
+                   + ' came in the ' + toString($accusedDays) + ' days up to it'
+              ELSE 'the statement accuses ' + accused.name + ' over ' + g.name
+                   + '; this attack by ' + side.name + ' came after it' END AS reason,
+         coalesce(a.startEarliest > g.endLatest, false) AS definitely, false AS targetInferred,
+         CASE WHEN g IS NULL AND a.endLatest <= s.startEarliest THEN 'definitely before'
+              WHEN g IS NULL THEN 'possibly before'
+              WHEN a.startEarliest > g.endLatest THEN 'definitely after'
               ELSE 'possibly after' END AS timing, [] AS targets
-  UNION
-  // An accusation about a side and no agreement (a machine-coded 112 says who is accused, not
-  // over what): that side's attacks in the week up to it bear it out.
-  MATCH (me)<-[:PART_OF|SPEAKS_FOR*0..4]-(:Actor)<-[:MADE_BY]-(s:Statement {kind: 'accusation'})
-  WHERE s.retracted IS NULL AND coalesce(s.confidence, 1.0) >= $minConfidence
-    AND NOT EXISTS { (s)-[:ABOUT]->(:Agreement) }
-  MATCH (s)-[:ABOUT]->(accused:Actor)-[:PART_OF|SPEAKS_FOR*0..4]->(side:Actor)
-  WHERE side <> me AND NOT (me)-[:PART_OF|SPEAKS_FOR*0..4]->(side)
-  WITH DISTINCT s, accused, side ORDER BY s.id, accused.id, side.id
-  CALL (s, side) {
-    MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
-    WHERE a.startEarliest >= s.startEarliest - duration({days: $accusedDays})
-      AND a.startEarliest <= s.endLatest AND a.retracted IS NULL
-        AND coalesce(a.confidence, 1.0) >= $minConfidence
-      AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
-      AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
-    WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
-    RETURN a
-  }
-  WITH s, accused, side, a LIMIT $limit
-  RETURN s.id AS statement, null AS agreement, a, 'bears_out' AS relation,
-         'the statement accuses ' + accused.name + '; this attack by ' + side.name
-         + ' came in the ' + toString($accusedDays) + ' days up to it' AS reason,
-         false AS definitely, false AS targetInferred,
-         CASE WHEN a.endLatest <= s.startEarliest THEN 'definitely before'
-              ELSE 'possibly before' END AS timing, [] AS targets
   UNION
   MATCH (me)<-[:PART_OF|SPEAKS_FOR*0..4]-(:Actor)<-[:MADE_BY]-(s:Statement)
   WHERE s.retracted IS NULL AND s.conductStartEarliest IS NOT NULL
@@ -245,7 +234,8 @@ class BearingRow(TypedDict):
     known: list[EntityRow]  # the identities of the action, the statement and the agreement
 
 
-ACCUSED_DAYS = 7  # an accusation with no agreement is borne out by the week of attacks before it
+# An accusation about no agreement is borne out by the side's attacks in the week before it.
+ACCUSED_DAYS = 7
 
 
 async def statements_versus_actions(

@@ -55,6 +55,7 @@ CALL (e, reach, longest) {
     AND (NOT t:Attack OR """
     + one_per_incident("t")
     + """)
+    AND coalesce(t.confidence, 1.0) >= $minConfidence
     AND (datetime($from) IS NULL OR t.endLatest >= datetime($from))
     AND (datetime($to) IS NULL OR t.startEarliest <= datetime($to))
   WITH t ORDER BY t.startEarliest, t.id LIMIT $limit
@@ -73,6 +74,7 @@ CALL (e, reach, longest) {
       AND (NOT t:Attack OR """
     + one_per_incident("t")
     + """)
+      AND coalesce(t.confidence, 1.0) >= $minConfidence
       AND (t = e
            OR EXISTS { (e)-[r]-(t) WHERE type(r) <> 'SUPPORTED_BY' }
            OR EXISTS { (e)<-[:PART_OF|SPEAKS_FOR*1..4]-(:Actor)
@@ -84,7 +86,7 @@ CALL (e, reach, longest) {
   RETURN t
 }
 WITH e, t ORDER BY t.startEarliest, t.id
-RETURN collect({id: t.id, known: ["""
+RETURN collect({id: t.id, machineCoded: coalesce(t.machineCoded, false), known: ["""
     + identity("t")
     + """], relations: CASE WHEN t = e THEN ['self'] ELSE [] END + COLLECT {
   MATCH (e)-[r]-(t) WHERE type(r) <> 'SUPPORTED_BY' RETURN DISTINCT toLower(type(r)) AS relation
@@ -102,6 +104,7 @@ RETURN collect({id: t.id, known: ["""
 class TimelineRow(TypedDict):
     id: str
     relations: list[str]
+    machineCoded: bool  # a machine-coded fact (GDELT)
     known: list[EntityRow]  # the identity of the item
 
 
@@ -113,9 +116,11 @@ async def timeline(
     limit: int,
     busy: int = BUSY,
     *,
+    min_confidence: float = 0.0,
     reviewed_only: bool = False,
 ) -> list[TimelineRow]:
     """`busy`: the reach above which the time-ordered scan is used (the answer is the same);
+    `min_confidence`: machine-coded facts below it are left out (others have none);
     `reviewed_only`: items still marked drafted are left out (the entity asked about is not)."""
     rows = await database.read_list(
         chosen(TIMELINE, reviewed_only, keep=("e",)),
@@ -123,5 +128,6 @@ async def timeline(
         **{"from": start, "to": end},
         limit=limit,
         busy=busy,
+        minConfidence=min_confidence,
     )
     return cast(list[TimelineRow], rows)

@@ -12,7 +12,7 @@ import pytest
 
 from graph.errors import LoadError
 from graph.ingest.gdelt.imports import import_gdelt
-from graph.queries import agreements, bearings
+from graph.queries import agreements, bearings, timeline
 from graph.settings import Connection
 from graph.store.database import Database
 from tests.gdelt_files import KHARKIV, KYIV, RUSSIA, line, write_lines
@@ -133,6 +133,7 @@ async def plan_first(database: Database, agreement: str, actor: str) -> None:
     await agreements.attacks_after(database, agreement, "announcement", 51)
     await agreements.violations(database, agreement, 51)
     await bearings.statements_versus_actions(database, actor, 51)
+    await timeline.timeline(database, actor, None, None, 51)
 
 
 @pytest.fixture
@@ -270,6 +271,21 @@ async def test_the_questions_on_a_graph_holding_gdelt_alone(
         (f"gdelt:{ACCUSATION}", f"gdelt:{STRIKE_1}"),
         (f"gdelt:{ACCUSATION}", f"gdelt:{STRIKE_2}"),
     }
+    # The fourth question, a unit's timeline: Russia's armed forces, as GDELT codes them.
+    unit = {"id": "gdelt-actor:ru/mil"}
+    items = data(
+        api_url,
+        "query($id: ID!) { timeline(entityId: $id) { entity { id } relations machineCoded } }",
+        unit,
+    )["timeline"]
+    assert [i["entity"]["id"] for i in items] == [f"gdelt:{STRIKE_1}", f"gdelt:{STRIKE_2}"]
+    assert all(i["machineCoded"] and i["relations"] == ["carried_out_by"] for i in items)
+    confident = data(
+        api_url,
+        "query($id: ID!) { timeline(entityId: $id, minConfidence: 0.5) { entity { id } } }",
+        unit,
+    )["timeline"]
+    assert [i["entity"]["id"] for i in confident] == [f"gdelt:{STRIKE_1}"]
 
 
 async def test_reports_answers_are_not_marked_machine_coded(seeded: Database, api_url: str) -> None:
