@@ -17,8 +17,9 @@ from graph.ingest.facts.plan import Plan
 from graph.ingest.resolve.places import default_places
 from graph.store.database import Database, run_in
 
-# Ids an import gives what it creates (graph/ingest/acled/): from an ISO code, or by name.
-CREATED: tuple[str, ...] = ("location:iso/", "actor:state/", "acled-place:")
+# Ids an import gives what it creates (graph/ingest/datasets/, acled/, gdelt/): from an ISO
+# code, or by name.
+CREATED: tuple[str, ...] = ("location:iso/", "actor:state/", "acled-place:", "gdelt-actor:")
 # Every relationship type a place or actor can have, besides the evidence of its own
 # existence (SUPPORTED_BY), which stays with the node it was about.
 MOVED: tuple[LiteralString, ...] = (
