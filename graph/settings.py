@@ -136,6 +136,11 @@ class Settings(BaseSettings):
     reads_need_key: bool = Field(False, alias="DEEDGRAPH_READS_NEED_KEY")
     explorer_dir: Path | None = Field(None, alias="DEEDGRAPH_EXPLORER_DIR")
     trusted_documents: Path | None = Field(None, alias="DEEDGRAPH_TRUSTED_DOCUMENTS")
+    # Subscriptions (WebSocket, graphql-transport-ws): limits per process and per connection,
+    # and how often the change log is read while someone listens.
+    max_connections: PositiveInt = Field(100, alias="DEEDGRAPH_MAX_WS_CONNECTIONS")
+    max_subscriptions: PositiveInt = Field(10, alias="DEEDGRAPH_MAX_SUBSCRIPTIONS")
+    changes_poll: PositiveFloat = Field(0.3, alias="DEEDGRAPH_CHANGES_POLL_SECONDS")
 
     @field_validator("log_level")
     @classmethod
