@@ -26,6 +26,7 @@ from api.extensions.error_codes import ErrorCodes, coded_error
 from api.extensions.query_count import CypherQueryCount
 from api.extensions.truncation import TruncationNotice
 from api.fields.agreements import AgreementQuery
+from api.fields.density import DensityQuery
 from api.fields.disagreements import DisagreementQuery
 from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
@@ -52,6 +53,7 @@ Query = merge_types(
     (
         EntityQuery,
         ListingQuery,
+        DensityQuery,
         SearchQuery,
         AgreementQuery,
         ExploreQuery,
