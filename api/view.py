@@ -4,6 +4,7 @@ every refusal (Strawberry's own are plain text)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -11,10 +12,11 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
@@ -31,7 +33,20 @@ from graph.settings import Settings
 SHARPER = {"Unsupported content type": 415, "mutations are not allowed when using GET": 405}
 
 
+class TextFrames(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages go in text frames: the view's orjson encoder makes
+    bytes, which Strawberry would send as binary frames that browsers' clients reject."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(orjson.dumps(message).decode())
+        except WebSocketDisconnect as error:
+            raise WebSocketDisconnected from error
+
+
 class DeedgraphGraphQL(GraphQL[Context, None]):
+    websocket_adapter_class = TextFrames
+
     def __init__(
         self, schema: BaseSchema, settings: Settings, keys: tuple[ApiKey, ...] = ()
     ) -> None:

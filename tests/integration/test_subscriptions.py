@@ -71,7 +71,9 @@ async def connected(
         additional_headers=headers,
     ) as ws:
         await ws.send(json.dumps({"type": "connection_init", "payload": payload or {}}))
-        ack = json.loads(await asyncio.wait_for(ws.recv(), WAIT))
+        frame = await asyncio.wait_for(ws.recv(), WAIT)
+        assert isinstance(frame, str), "graphql-transport-ws messages are text frames"
+        ack = json.loads(frame)
         assert ack["type"] == "connection_ack", ack
         yield Socket(ws)
 
