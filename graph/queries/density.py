@@ -53,17 +53,23 @@ def degrees_of_km(km: float) -> float:
     return km / KM_PER_DEGREE
 
 
-def _span(low: float, high: float, origin: float, degrees: float) -> int:
-    return math.floor((high - origin) / degrees) - math.floor((low - origin) / degrees) + 1
+def _span(low: float, high: float, origin: float, extent: float, degrees: float) -> int:
+    """The cells from low to high on one axis of `extent` degrees from `origin` (the last
+    cell ends at the pole or the 180th meridian: a point there is in it)."""
+    last = math.ceil(extent / degrees) - 1
+    first = min(math.floor((low - origin) / degrees), last)
+    return min(math.floor((high - origin) / degrees), last) - first + 1
 
 
 def cells_in(box: Box, degrees: float) -> int:
     """How many cells of the grid the box touches."""
-    rows = _span(box.south, box.north, -90.0, degrees)
+    rows = _span(box.south, box.north, -90.0, 180.0, degrees)
     if box.west <= box.east:
-        cols = _span(box.west, box.east, -180.0, degrees)
+        cols = _span(box.west, box.east, -180.0, 360.0, degrees)
     else:  # across the 180th meridian
-        cols = _span(box.west, 180.0, -180.0, degrees) + _span(-180.0, box.east, -180.0, degrees)
+        cols = _span(box.west, 180.0, -180.0, 360.0, degrees) + _span(
+            -180.0, box.east, -180.0, 360.0, degrees
+        )
     return rows * cols
 
 
