@@ -77,6 +77,7 @@ class Schema(strawberry.Schema):
         is made."""
         if (
             execution_context is not None
+            and execution_context.graphql_document is not None  # none: a syntax error
             and execution_context.operation_type is OperationType.SUBSCRIPTION
         ):
             errors[:] = [coded_error(error) for error in errors]
