@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: serve test unit lint typecheck pytest fuzz bench explorer browser http-audit install jars lock clean
+.PHONY: serve test unit lint typecheck pytest fuzz bench explorer browser http-audit live-client install jars lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ tests/http_audit/node_modules: tests/http_audit/package-lock.json
 
 http-audit: tests/http_audit/node_modules
 
+# graphql-ws, the subscription client the browser test loads into Chromium (lock file).
+tests/live_client/node_modules: tests/live_client/package-lock.json
+	cd tests/live_client && npm ci --no-audit --no-fund
+	touch tests/live_client/node_modules
+
+live-client: tests/live_client/node_modules
+
 # Debian's Chromium for the page tests (never a browser download).
 browser:
 	test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
@@ -45,7 +52,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: jars explorer browser http-audit
+pytest: jars explorer browser http-audit live-client
 	$(BIN)/pytest
 
 test: lint typecheck pytest

@@ -13,7 +13,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, request_response
+from starlette.routing import Route, WebSocketRoute, request_response
 
 from api import explorer, metrics
 from api.auth import configured_keys
@@ -27,6 +27,7 @@ from api.view import DeedgraphGraphQL
 from graph.queries.warm_up import warm_up
 from graph.settings import Connection, Settings
 from graph.store.database import Database
+from graph.store.follow import ChangeFeed
 
 logger = logging.getLogger("deedgraph.app")
 # A cold analysis plan took 6.8 s on the seed (graph/queries/warm_up.py): the warm-up gets
@@ -63,12 +64,14 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
     # A worker process starts with no logging of its own.
     configure(settings.log_level, settings.log_format)
     keys = configured_keys(settings.api_keys_text, settings.api_keys_file)
-    graphql = DeedgraphGraphQL(build_schema(settings), settings)
+    graphql = DeedgraphGraphQL(build_schema(settings), settings, keys)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         database = Database.connect(connection, timeout=settings.query_timeout)
         app.state.database = database
+        # One follower of the change log for the process's subscriptions (idle until one).
+        app.state.feed = ChangeFeed(database, settings.changes_poll)
         # The schema, the driver and the imports are ~78,000 objects that live as long as the
         # process; the cyclic collector rescanned them in every full collection, which showed
         # in request profiles (bench/README.md). Frozen, they are skipped.
@@ -105,6 +108,8 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
                 KeyCheck(graphql, keys, settings.reads_need_key),
                 methods=["GET", "POST"],
             ),
+            # Subscriptions (graphql-transport-ws): the key is checked at connection_init.
+            WebSocketRoute("/graphql", graphql),
             Route(
                 "/export/{what}",
                 KeyCheck(request_response(export), keys, settings.reads_need_key),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from starlette.requests import Request
+from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
@@ -21,6 +22,7 @@ from graph.queries.entities import (
 from graph.queries.incidents import Candidate, candidates
 from graph.settings import Settings
 from graph.store.database import Database
+from graph.store.follow import ChangeFeed
 
 
 class Truncated(TypedDict):
@@ -72,10 +74,13 @@ def accounts_loader(database: Database) -> DataLoader[str, AccountRow | None]:
 
 @dataclass
 class Context:
-    request: Request
+    request: Request | WebSocket
     database: Database
     settings: Settings
     api_key: ApiKey | None = None
+    # The process's change feed (subscriptions), and what a WebSocket's connection_init said.
+    feed: ChangeFeed | None = None
+    connection_params: dict[str, Any] | None = None
     loader: DataLoader[str, EntityRow | None] = field(init=False)
     incoming: DataLoader[str, IncomingRow | None] = field(init=False)
     incidents: DataLoader[str, list[Candidate]] = field(init=False)

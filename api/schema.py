@@ -19,18 +19,21 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.graphql import OperationType
 
 from api import tracing
 from api.execution import FastExecutionContext
-from api.extensions.error_codes import ErrorCodes
+from api.extensions.error_codes import ErrorCodes, coded_error
 from api.extensions.query_count import CypherQueryCount
 from api.extensions.truncation import TruncationNotice
 from api.fields.agreements import AgreementQuery
+from api.fields.density import DensityQuery
 from api.fields.disagreements import DisagreementQuery
 from api.fields.drafting import DraftQuery
 from api.fields.entities import EntityQuery
 from api.fields.explore import ExploreQuery, SearchQuery
 from api.fields.listing import ListingQuery
+from api.fields.live import Subscription
 from api.fields.review import ReviewQuery
 from api.fields.writes import Mutation
 from api.types import inputs
@@ -52,6 +55,7 @@ Query = merge_types(
     (
         EntityQuery,
         ListingQuery,
+        DensityQuery,
         SearchQuery,
         AgreementQuery,
         ExploreQuery,
@@ -69,7 +73,17 @@ class Schema(strawberry.Schema):
     ) -> None:
         """Strawberry logs every error with its traceback: a client's mistake or a timeout
         became a multi-kilobyte log line. ErrorCodes (api/extensions/error_codes.py) logs
-        the unexpected ones, with theirs; the request's log line has every outcome's code."""
+        the unexpected ones, with theirs; the request's log line has every outcome's code.
+
+        A subscription's results do not pass through ErrorCodes' on_operation (it runs once,
+        around the whole stream): their errors are coded here, in place, as each result
+        is made."""
+        if (
+            execution_context is not None
+            and execution_context.graphql_document is not None  # none: a syntax error
+            and execution_context.operation_type is OperationType.SUBSCRIPTION
+        ):
+            errors[:] = [coded_error(error) for error in errors]
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -93,6 +107,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=ENTITY_TYPES,
         extensions=extensions,
         execution_context_class=FastExecutionContext if settings.fast_path else None,

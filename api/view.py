@@ -4,6 +4,7 @@ every refusal (Strawberry's own are plain text)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -11,13 +12,18 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema import BaseSchema
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from api import metrics
+from api.auth import ApiKey, authenticate, presented_key
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
 from api.middleware.request_log import note_outcome
@@ -31,15 +37,36 @@ from graph.store import changes
 SHARPER = {"Unsupported content type": 415, "mutations are not allowed when using GET": 405}
 
 
+class TextFrames(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages go in text frames: the view's orjson encoder makes
+    bytes, which Strawberry would send as binary frames that browsers' clients reject."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(orjson.dumps(message).decode())
+        except WebSocketDisconnect as error:
+            raise WebSocketDisconnected from error
+
+
 class DeedgraphGraphQL(GraphQL[Context, None]):
-    def __init__(self, schema: BaseSchema, settings: Settings) -> None:
+    websocket_adapter_class = TextFrames
+
+    def __init__(
+        self, schema: BaseSchema, settings: Settings, keys: tuple[ApiKey, ...] = ()
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.graphiql else None,
             allow_queries_via_get=True,
-            subscription_protocols=(),
+            # Subscriptions over WebSocket with graphql-transport-ws only: the legacy
+            # graphql-ws protocol had an authorisation bypass (NOTES §2).
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=settings.max_subscriptions,
+            allowed_origins=settings.cors_origins,
         )
         self.settings = settings
+        self.keys = keys
+        self.connections = 0  # WebSocket connections open now
         self.trusted = (
             TrustedDocuments.load(settings.trusted_documents)
             if settings.trusted_documents is not None
@@ -54,7 +81,13 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        assert isinstance(request, Request)
+        if isinstance(request, WebSocket):  # its key is checked at connection_init
+            return Context(
+                request=request,
+                database=request.app.state.database,
+                settings=self.settings,
+                feed=request.app.state.feed,
+            )
         return Context(
             request=request,
             database=request.app.state.database,
@@ -62,7 +95,25 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             api_key=getattr(request.state, "api_key", None),
         )
 
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Authorised like a read over HTTP: the key in connection_init's payload
+        (`Authorization: Bearer KEY` or `apiKey`; a browser cannot set a WebSocket's
+        headers) or the handshake's own headers. An unknown key, or none when reads need
+        one, closes the connection with 4403."""
+        params = context.connection_params or {}
+        presented = wanted_key(params) or presented_key(context.request)
+        key = authenticate(self.keys, presented)
+        if presented is not None and key is None:
+            raise ConnectionRejectionError({"message": "the API key is not valid"})
+        if key is None and self.settings.reads_need_key:
+            raise ConnectionRejectionError({"message": "an API key is required"})
+        context.api_key = key
+        return UNSET  # type: ignore[no-any-return]
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self.serve_websocket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
@@ -88,6 +139,25 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
                 if response.media_type == "application/json":
                     response.headers["content-type"] = request.state.media
         await response(scope, receive, send)
+
+    async def serve_websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """At most DEEDGRAPH_MAX_WS_CONNECTIONS at once: one more is accepted and closed at
+        once with 4429, so a client can tell a full server from a broken one."""
+        if self.connections >= self.settings.max_connections:
+            websocket = WebSocket(scope, receive, send)
+            offered = websocket.scope.get("subprotocols", [])
+            if GRAPHQL_TRANSPORT_WS_PROTOCOL not in offered:
+                await websocket.close(code=4406, reason="Subprotocol not acceptable")
+                return
+            await websocket.accept(subprotocol=GRAPHQL_TRANSPORT_WS_PROTOCOL)
+            reason = f"Too many connections (at most {self.settings.max_connections})"
+            await websocket.close(code=4429, reason=reason)
+            return
+        self.connections += 1
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.connections -= 1
 
     def refusal(self, request: Request, status: int, message: str, media: str) -> Response:
         status, body = request_error(status, message)
@@ -169,3 +239,16 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
     def encode_json(self, data: object) -> bytes:
         # orjson: a 50-attack page's answer is encoded several times faster than by json.
         return orjson.dumps(data)
+
+
+def wanted_key(params: dict[str, object]) -> str | None:
+    """The API key in a connection_init payload: {"Authorization": "Bearer KEY"} (any case)
+    or {"apiKey": KEY}."""
+    for name, value in params.items():
+        if not isinstance(value, str):
+            continue
+        if name.lower() == "authorization" and value.lower().startswith("bearer "):
+            return value[7:].strip() or None
+        if name.lower() in ("apikey", "x-api-key"):
+            return value.strip() or None
+    return None

@@ -24,7 +24,7 @@ import neo4j
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import mission
+from bench import maps, mission
 from bench.questions import WALKED, Contenders, normal
 from graph.managed import server
 from graph.settings import ManagedServer
@@ -40,7 +40,13 @@ QUESTIONS = (
     "search",
     "neighbourhood",
     *mission.QUESTIONS,
+    *maps.QUESTIONS,
 )
+
+
+def contenders_of(question: str) -> tuple[str, ...]:
+    """The map questions are asked of deedgraph and its floor only (bench/maps.py)."""
+    return maps.CONTENDERS if question in maps.QUESTIONS else CONTENDERS
 
 
 def wait_http(url: str, timeout: float = 60) -> None:
@@ -147,10 +153,17 @@ async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float)
         httpx.AsyncClient(base_url=peer_url, limits=limits, timeout=60) as peer,
     ):
         contenders = Contenders(driver, "neo4j", ours, peer)
-        params = {**await parameters(driver), **await mission.parameters(driver)}
+        params = {
+            **await parameters(driver),
+            **await mission.parameters(driver),
+            **await maps.parameters(driver),
+        }
         answers: dict[str, Any] = {}
         for question in QUESTIONS:
-            raw = {c: await contenders.asker(c, question)(params[question]) for c in CONTENDERS}
+            raw = {
+                c: await contenders.asker(c, question)(params[question])
+                for c in contenders_of(question)
+            }
             found = {c: normal(question, answer) for c, answer in raw.items()}
             if question == "neighbourhood":
                 found = await complete_or_valid(driver, params[question]["id"], found)
@@ -169,7 +182,7 @@ async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float)
         timings: dict[str, Any] = {}
         for question in QUESTIONS:
             for clients in (1, 16):
-                for contender in CONTENDERS:
+                for contender in contenders_of(question):
                     ask = contenders.asker(contender, question)
                     result = await measure(ask, params[question], clients, seconds)
                     timings[f"{question}|{clients}|{contender}"] = result
@@ -187,7 +200,9 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         "",
         f"Measured {settings['date']} on {settings['machine']}. {settings['notes']}",
         "",
-        "Answers were checked equal across the three contenders before timing "
+        "Answers were checked equal across the contenders before timing (the map questions, "
+        "density and radius, are asked of deedgraph and its raw-Cypher floor only: "
+        "bench/maps.py) "
         "(search: equal scores and equal ids above the lowest score; neighbourhood: a "
         "settlement whose 2-hop neighbourhood is complete under the limit).",
         "",
@@ -243,7 +258,10 @@ def chart(events: int, data: dict[str, Any], path: Path) -> None:
         (axes[1], 16, "rps", "throughput, 16 clients (req/s)"),
     ):
         for i, contender in enumerate(CONTENDERS):
-            values = [data["timings"][f"{q}|{clients}|{contender}"][metric] for q in QUESTIONS]
+            values = [
+                data["timings"].get(f"{q}|{clients}|{contender}", {}).get(metric, 0.0)
+                for q in QUESTIONS
+            ]
             axis.bar([x + i * width for x in range(len(QUESTIONS))], values, width, label=contender)
         axis.set_xticks([x + width for x in range(len(QUESTIONS))], QUESTIONS, rotation=15)
         axis.set_title(title)

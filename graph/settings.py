@@ -143,6 +143,11 @@ class Settings(BaseSettings):
     response_cache: bool = Field(True, alias="DEEDGRAPH_RESPONSE_CACHE")
     response_cache_ttl: PositiveFloat = Field(300.0, alias="DEEDGRAPH_RESPONSE_CACHE_TTL")
     response_cache_size: PositiveInt = Field(1000, alias="DEEDGRAPH_RESPONSE_CACHE_SIZE")
+    # Subscriptions (WebSocket, graphql-transport-ws): limits per process and per connection,
+    # and how often the change log is read while someone listens.
+    max_connections: PositiveInt = Field(100, alias="DEEDGRAPH_MAX_WS_CONNECTIONS")
+    max_subscriptions: PositiveInt = Field(10, alias="DEEDGRAPH_MAX_SUBSCRIPTIONS")
+    changes_poll: PositiveFloat = Field(0.3, alias="DEEDGRAPH_CHANGES_POLL_SECONDS")
 
     @field_validator("log_level")
     @classmethod

@@ -43,18 +43,18 @@ class ErrorCodes(SchemaExtension):
         result = self.execution_context.result
         if result is None or not result.errors:
             return
-        masked = []
-        for error in result.errors:
-            code, message, details = code_for(error)
-            masked.append(
-                GraphQLError(
-                    message,
-                    nodes=error.nodes,
-                    source=error.source,
-                    positions=error.positions,
-                    path=error.path,
-                    original_error=None,
-                    extensions={**(error.extensions or {}), **details, "code": code},
-                )
-            )
-        result.errors = masked
+        result.errors = [coded_error(error) for error in result.errors]
+
+
+def coded_error(error: GraphQLError) -> GraphQLError:
+    """The error as a client sees it: a code, and a message safe to show."""
+    code, message, details = code_for(error)
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions={**(error.extensions or {}), **details, "code": code},
+    )

@@ -53,21 +53,7 @@ async def entity_connection(
     area = area_of(filter)
     if area is not None and label not in spatial.SPATIAL_LABELS:
         raise BadInputError("filter: near, nearPlace and bbox narrow attacks and events only")
-    spec = listing.ListFilter(
-        start=filter.start,
-        end=filter.end,
-        time_mode=filter.time_mode.value,
-        actor=filter.actor,
-        location=filter.location,
-        kind=kind_word(label, filter.kind),
-        category=word(filter.category),
-        target_category=word(filter.target_category),
-        status=word(filter.status),
-        about=filter.about,
-        text=filter.text,
-        include_retracted=filter.include_retracted,
-        single_source=filter.single_source,
-    )
+    spec = list_filter(label, filter)
     backward = pages.last is not None or pages.before is not None
     if pages.first is not None and pages.last is not None:
         raise BadInputError("last: give first or last, not both")
@@ -120,6 +106,25 @@ async def entity_connection(
     if backward:
         return connection(edges, cursor is not None, page.more, total)
     return connection(edges, page.more, cursor is not None, total)
+
+
+def list_filter(label: str, filter: Filter) -> listing.ListFilter:
+    """The filter as graph/queries/listing.py takes it (its area apart: area_of)."""
+    return listing.ListFilter(
+        start=filter.start,
+        end=filter.end,
+        time_mode=filter.time_mode.value,
+        actor=filter.actor,
+        location=filter.location,
+        kind=kind_word(label, filter.kind),
+        category=word(filter.category),
+        target_category=word(filter.target_category),
+        status=word(filter.status),
+        about=filter.about,
+        text=filter.text,
+        include_retracted=filter.include_retracted,
+        single_source=filter.single_source,
+    )
 
 
 async def place_check(info: Info, area: Area) -> None:
