@@ -177,7 +177,7 @@ export function labelSizes() {
 window.deedgraphGraph = {
   visibleLabelBoxes, labelSizes, declutter, unfold,
   nodeCount: () => (cy ? cy.nodes().length : 0),
-  groups: () => (cy ? cy.nodes(".group").map((n) => ({ id: n.id(), type: n.data("type"), count: n.data("count") })) : []),
+  groups: () => (cy ? cy.nodes(".group").map((n) => ({ id: n.id(), type: n.data("type"), count: n.data("count"), at: n.renderedPosition() })) : []),
   zoom: (k) => { if (cy) { cy.zoom({ level: cy.zoom() * k, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); legible(); declutter(); } },
   /** A neighbourhood of up to `limit` nodes, laid out; resolves with the milliseconds it took. */
   load: async (id, limit, depth = 1) => {

@@ -74,10 +74,14 @@ function group(items, agreementArea, broken) {
 function fitted(width, height, shapes, region) {
   const projection = geoMercator();
   const extent = [[30, 30], [width - 30, height - 30]];
-  if (region) projection.fitExtent(extent, region);
-  else if (shapes.length) projection.fitExtent(extent, { type: "FeatureCollection", features: shapes });
-  else projection.fitExtent(extent, outlineOf("Ukraine"));
-  if (projection.scale() > 6000) projection.scale(6000); // one point alone: stay at region level
+  const target = region || (shapes.length ? { type: "FeatureCollection", features: shapes } : outlineOf("Ukraine"));
+  projection.fitExtent(extent, target);
+  if (projection.scale() > 6000) { // one point alone: stay at region level, centred on it
+    projection.scale(6000);
+    const [x, y] = projection(geoCentroid(target));
+    const [tx, ty] = projection.translate();
+    projection.translate([tx + width / 2 - x, ty + height / 2 - y]);
+  }
   return projection;
 }
 
@@ -251,6 +255,9 @@ export function redraw(place, onPlace, onRegion) {
 export function regionName(code) { return regionOf(code)?.properties.name || code; }
 
 window.deedgraphMap = {
+  /** Which country and region outline hold a point (for the browser tests' Crimea check). */
+  countryAt: (lonlat) => countries?.find((c) => geoContains(c, lonlat))?.properties.name ?? null,
+  regionAt: (lonlat) => (regions ? regionAt(lonlat)?.id ?? null : null),
   zoomBy: (k) => { const svg = $("#map svg"); if (svg && view) select(svg).call(view.zoomer.scaleBy, k); },
   transform: () => (view ? { k: view.transform.k, x: view.transform.x, y: view.transform.y } : null),
 };

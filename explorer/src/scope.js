@@ -2,7 +2,7 @@
 // events with their places and times (pages of the API's 500, up to LIMIT), how many match in
 // all (totalCount, so no count is a guess), narrowed by the brushed days and the picked region;
 // and the regions the graph knows, by ISO 3166-2 code.
-import { gql } from "./api.js";
+import { gqlPatient } from "./api.js";
 import { PLACE } from "./places.js";
 
 export const LIMIT = 1000;
@@ -18,7 +18,7 @@ let known = null;
 /** The graph's first-level regions by ISO 3166-2 code: { "UA-14": { id, name } }. */
 export async function regionPlaces() {
   if (!known) {
-    const data = await gql(REGIONS);
+    const data = await gqlPatient(REGIONS);
     known = Object.fromEntries(data.locations.nodes.filter((p) => p.iso3166_2).map((p) => [p.iso3166_2, p]));
   }
   return known;
@@ -40,11 +40,12 @@ async function load(from, to, region) {
     const place = (await regionPlaces())[region];
     if (place) filter.location = place.id;
   }
-  const events = gql(EVENTS, { filter });
+  const ask = gqlPatient; // each page has the server's time limit
+  const events = ask(EVENTS, { filter });
   const attacks = [];
   let after = null, total = 0;
   do {
-    const page = (await gql(ATTACKS, { filter, after })).attacks;
+    const page = (await ask(ATTACKS, { filter, after })).attacks;
     total = page.totalCount;
     attacks.push(...page.nodes);
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

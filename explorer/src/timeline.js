@@ -2,7 +2,7 @@
 // times drawn as ranges, an agreement's time in force shaded and the strikes breaking it marked.
 import { brushX } from "d3-brush";
 import { select } from "d3-selection";
-import { $, esc, gql } from "./api.js";
+import { $, esc, gql, gqlPatient } from "./api.js";
 import { regionPlaces } from "./scope.js";
 
 const TIMED = `time { startEarliest endLatest }`;
@@ -70,7 +70,7 @@ function draw(items, focus, broken) {
  * histogram; dragging across days (d3-brush) filters the map and lists to them. */
 export async function histogram({ region, from, to }, onBrush) {
   const [data, places] = await Promise.all([
-    gql(`query Histogram { stats { attacksPerRegionPerDay { regionId day attacks } } }`), regionPlaces()]);
+    gqlPatient(`query Histogram { stats { attacksPerRegionPerDay { regionId day attacks } } }`), regionPlaces()]);
   let rows = data.stats.attacksPerRegionPerDay;
   const place = region && places[region];
   if (place) rows = rows.filter((r) => r.regionId === place.id);
