@@ -1,5 +1,5 @@
 // What the map and the timeline show when nothing narrower is open: the latest attacks and
-// events with their places and times (pages of the API's 500, up to LIMIT), how many match in
+// events with their places and times (pages of 250, up to LIMIT), how many match in
 // all (totalCount, so no count is a guess), narrowed by the brushed days and the picked region;
 // and the regions the graph knows, by ISO 3166-2 code.
 import { gqlPatient } from "./api.js";
@@ -8,7 +8,7 @@ import { PLACE } from "./places.js";
 export const LIMIT = 1000;
 const TIMED = "time { startEarliest endLatest }";
 const ATTACKS = `query ScopeAttacks($filter: Filter, $after: String) {
-  attacks(first: 500, after: $after, order: TIME_DESC, filter: $filter) {
+  attacks(first: 250, after: $after, order: TIME_DESC, filter: $filter) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id name geoPrecision ${TIMED} locations { ${PLACE} } } } }`;
 const EVENTS = `query ScopeEvents($filter: Filter) { events(first: 500, order: TIME_DESC, filter: $filter) {
   totalCount nodes { id name ${TIMED} location { ${PLACE} } } } }`;
