@@ -259,7 +259,7 @@ async def test_the_map_fits_the_data_zooms_and_counts_truthfully(
         await page.wait_for_function("window.deedgraphMap.transform().k > 5")
     await page.locator("#zoom-fit").click()
     await contrast_holds(page)
-    await snap(page, "explorer-map")
+    await snap(page, "explorer-map-acled")
 
 
 async def test_regions_are_drawn_with_crimea_in_ukraine_and_a_click_filters_the_page(
