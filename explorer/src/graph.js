@@ -1,6 +1,7 @@
 // The connections graph, readable from 20 to 500 nodes: an fCoSE layout that counts labels in
-// node sizes, labels drawn at the same legible size on screen at any zoom (a label that would
-// collide with a more important one waits for hover), leaves of one kind around one node folded
+// node sizes, labels never under 11 px on screen (the view does not zoom out further; a graph
+// too big for it is centred on the selection and panned; a label that would collide with a
+// more important one waits for hover), leaves of one kind around one node folded
 // into a counted group that opens on click, the view fitted to the selection; a legend of kinds.
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
@@ -10,7 +11,8 @@ cytoscape.use(fcose);
 
 let cy;
 let focusId = null;
-const LABEL_PX = 12; // labels on screen, whatever the zoom
+const LABEL_PX = 12;
+const MIN_ZOOM = 11.5 / LABEL_PX; // labels stay above 11 px on screen
 const FOLD_OVER = 25; // graphs with more nodes fold their leaves
 const FOLD_AT = 5; // leaves of one kind around one node that fold into a group
 const folded = new Map(); // group node id -> the leaves and edges it stands for
@@ -19,11 +21,12 @@ function ensure(onSelect, onExpand) {
   if (cy) return cy;
   cy = cytoscape({
     container: $("#graph"),
+    minZoom: MIN_ZOOM, maxZoom: 4,
     hideEdgesOnViewport: true, // redraws of a 500-node graph while panning stay smooth
     style: [
       { selector: "node", style: {
         "background-color": (n) => COLOURS[n.data("type")] || "#777", label: "data(label)",
-        "font-size": LABEL_PX, color: "#1d2330", "text-wrap": "ellipsis", "text-max-width": 120,
+        "font-size": LABEL_PX, color: "#1d2330", "text-wrap": "ellipsis", "text-max-width": 140,
         "text-valign": "bottom", "text-margin-y": 3, "text-background-color": "#fff",
         "text-background-opacity": 0.85, "text-background-padding": 1, width: 16, height: 16 } },
       { selector: "node.label-hidden", style: { "text-opacity": 0, "text-background-opacity": 0 } },
@@ -43,16 +46,12 @@ function ensure(onSelect, onExpand) {
   cy.on("mouseover", "node", (event) => event.target.addClass("hover").connectedEdges().addClass("hover"));
   cy.on("mouseout", "node", (event) => event.target.removeClass("hover").connectedEdges().removeClass("hover"));
   let pending;
-  cy.on("zoom", () => { clearTimeout(pending); pending = setTimeout(() => { legible(); declutter(); }, 80); });
+  cy.on("zoom", () => { clearTimeout(pending); pending = setTimeout(declutter, 80); });
   return cy;
 }
 
-/** Labels keep LABEL_PX on screen: their size in the model follows the zoom. */
-function legible() {
-  const k = cy.zoom();
-  cy.style().selector("node").style({ "font-size": LABEL_PX / k, "text-max-width": 140 / k, "text-margin-y": 3 / k,
-    "text-background-padding": 1 / k }).update();
-}
+// Labels scaled against the zoom (font-size / zoom) were tried: some labels kept a stale size
+// in cytoscape's caches and drew at 5 px; a floor on the zoom is simpler and always holds.
 
 /** Around each node, leaves (one neighbour only) of one kind beyond FOLD_AT become one group. */
 function fold() {
@@ -95,7 +94,8 @@ const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a
 /** Show the labels that fit: the focus first, then by degree; the rest wait for hover. */
 export function declutter() {
   if (!cy) return;
-  const nodes = cy.nodes().sort((a, b) => (b.id() === focusId) - (a.id() === focusId) || b.degree() - a.degree());
+  const rank = (n) => (n.id() === focusId ? 2 : n.hasClass("group") ? 1 : 0); // the focus, then groups
+  const nodes = cy.nodes().sort((a, b) => rank(b) - rank(a) || b.degree() - a.degree());
   const kept = [];
   cy.batch(() => {
     nodes.forEach((node) => {
@@ -114,21 +114,19 @@ export function visibleLabelBoxes() {
 }
 
 function layout({ fit = true } = {}) {
-  cy.style().selector("node").style({ "font-size": LABEL_PX, "text-max-width": 140, "text-margin-y": 3 }).update();
   cy.layout({
     name: "fcose", animate: false, randomize: true, quality: "default", nodeDimensionsIncludeLabels: true,
     idealEdgeLength: 70, nodeRepulsion: 9000, nodeSeparation: 60, packComponents: true, fit: false,
   }).run();
   if (fit) focus();
-  legible();
   declutter();
 }
 
 /** The view fits the graph, or the selection and its neighbours when the whole would be too small to read. */
 function focus() {
   const selected = cy.getElementById(focusId);
-  cy.fit(undefined, 20);
-  if (cy.zoom() < 0.45 && !selected.empty()) cy.fit(selected.closedNeighborhood(), 40);
+  cy.fit(undefined, 20); // never below MIN_ZOOM
+  if (cy.zoom() <= MIN_ZOOM + 1e-6 && !selected.empty()) cy.center(selected);
 }
 
 function legend() {
@@ -164,7 +162,6 @@ export function shown() {
   if (!cy) return;
   cy.resize();
   focus();
-  legible();
   declutter();
 }
 
@@ -178,7 +175,7 @@ window.deedgraphGraph = {
   visibleLabelBoxes, labelSizes, declutter, unfold,
   nodeCount: () => (cy ? cy.nodes().length : 0),
   groups: () => (cy ? cy.nodes(".group").map((n) => ({ id: n.id(), type: n.data("type"), count: n.data("count"), at: n.renderedPosition() })) : []),
-  zoom: (k) => { if (cy) { cy.zoom({ level: cy.zoom() * k, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); legible(); declutter(); } },
+  zoom: (k) => { if (cy) { cy.zoom({ level: cy.zoom() * k, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); declutter(); } },
   /** A neighbourhood of up to `limit` nodes, laid out; resolves with the milliseconds it took. */
   load: async (id, limit, depth = 1) => {
     const t = performance.now();
