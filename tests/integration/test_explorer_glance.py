@@ -347,7 +347,7 @@ async def test_the_graph_keeps_labels_legible_and_folds_leaves_of_one_kind(
     assert await page.evaluate("window.deedgraphGraph.groups()") == []
     sizes = await page.evaluate("window.deedgraphGraph.labelSizes()")
     assert len(sizes) >= 10 and min(sizes) >= 11
-    # Hundreds of nodes: labels stay at their size on screen, zoomed out or not, never overlap.
+    # Hundreds of nodes: zoomed out as far as it goes, labels stay legible and never overlap.
     took = await page.evaluate("window.deedgraphGraph.load('location:sumy-oblast', 500, 3)")
     print(f"500-node neighbourhood fetched and laid out in {took:.0f} ms")  # reported, not tested
     shown = await page.evaluate("window.deedgraphGraph.nodeCount()")
@@ -366,7 +366,6 @@ async def test_the_graph_keeps_labels_legible_and_folds_leaves_of_one_kind(
                     or a["y2"] <= b["y1"]
                     or b["y2"] <= a["y1"]
                 ), (a, b)
-    await page.evaluate("window.deedgraphGraph.zoom(2.5)")
     await contrast_holds(page)
     await snap(page, "explorer-graph-large")
     # Every group opened: the whole neighbourhood, laid out again, labels still legible.
