@@ -51,3 +51,15 @@ export const link = (entity) => entity
   ? `<button type="button" class="link" data-go="${esc(entity.id)}">${esc(entity.name || entity.id)}</button>` : "—";
 export const links = (list) => (list || []).map(link).join(", ") || "—";
 export const day = (t) => (t ? String(t).slice(0, 16).replace("T", " ") : "?");
+
+/** gql, asked again (up to `tries` times) when the server stopped the query at its time limit:
+ * a fresh server's first plan of a heavy query can pass it on a busy machine. */
+export async function gqlPatient(query, variables = {}, tries = 3) {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await gql(query, variables);
+    } catch (error) {
+      if (i >= tries || !/time limit/.test(error.message)) throw error;
+    }
+  }
+}

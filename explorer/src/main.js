@@ -7,7 +7,9 @@ import { openAgreement } from "./agreement.js";
 import { initDraft } from "./draft.js";
 import { drawMap, redraw } from "./map.js";
 import { openSource, passageOfQuote, showPassage } from "./source.js";
-import { placeTimeline, timeline } from "./timeline.js";
+import { histogram, placeTimeline, timeline } from "./timeline.js";
+import { regionPlaces } from "./scope.js";
+import { storyLeft, storyRight } from "./story.js";
 import { readState, VIEWS, writeState } from "./urls.js";
 
 const shown = {}; // what each part of the page shows now, so a change redraws only that part
@@ -32,12 +34,14 @@ function markSelected() {
   document.querySelectorAll(".result").forEach((b) => b.classList.toggle("selected", b.dataset.go === id));
 }
 
-async function placeFilter(place) {
+async function placeFilter(place, { from, to } = {}) {
   const box = $("#place-filter");
   if (!place) { box.innerHTML = ""; return; }
-  const data = await gql(`query($id: ID!) { location(id: $id) { id name } attacks(filter: { location: $id }, first: 100) {
-    totalCount nodes { id name } } }`, { id: place });
-  box.innerHTML = `<div class="filter"><h3>At ${esc(data.location?.name || place)} <small>${data.attacks.totalCount} attacks</small></h3>
+  const filter = { location: place, start: from ? `${from}T00:00:00Z` : null, end: to ? `${to}T23:59:59Z` : null };
+  const data = await gql(`query($id: ID!, $filter: Filter) { location(id: $id) { id name } attacks(filter: $filter, first: 100, order: TIME_DESC) {
+    totalCount nodes { id name } } }`, { id: place, filter });
+  const days = from || to ? ` <small>${esc(from || "…")} to ${esc(to || "…")}</small>` : "";
+  box.innerHTML = `<div class="filter"><h3>At ${esc(data.location?.name || place)} <small data-total="${data.attacks.totalCount}">${data.attacks.totalCount} attacks</small>${days}</h3>
     <button type="button" class="link" id="clear-place">clear the place filter</button>
     ${data.attacks.nodes.map((a) => `<button type="button" class="result" data-go="${esc(a.id)}">${esc(a.name)}</button>`).join("")}</div>`;
 }
@@ -64,7 +68,15 @@ function showTabs(view) {
   }
 }
 
-const onPlace = (place) => { writeState({ place, id: place }); apply(); };
+const onPlace = (place) => { writeState({ place, id: place, region: null }); apply(); };
+/** A region clicked on the map: the page filters to it (its place in the graph, when it has one). */
+async function onRegion(code) {
+  const place = code ? (await regionPlaces())[code] : null;
+  writeState({ region: code, place: place?.id ?? null, id: place?.id ?? null });
+  apply();
+}
+/** Days brushed on the timeline: the map and the lists keep only those. */
+const onBrush = (from, to) => { writeState({ from, to }); apply(); };
 
 /** Bring every part of the page in line with the URL. */
 async function apply() {
@@ -74,13 +86,20 @@ async function apply() {
   const tasks = [];
   if ((state.q || "") !== (shown.q || "")) {
     shown.q = state.q; $("#search").value = state.q || "";
-    if (state.q) tasks.push(search(state.q).catch(fail("#search-results")));
+    if (state.q) { shown.left = null; tasks.push(search(state.q).catch(fail("#search-results"))); }
   }
-  if (state.place !== shown.place) {
-    shown.place = state.place;
-    tasks.push(placeFilter(state.place).catch(fail("#place-filter")));
-    if (state.place) tasks.push(placeTimeline(state.place).catch(fail("#timeline")));
+  if (!state.q && shown.left !== "story") { shown.left = "story"; tasks.push(storyLeft().catch(fail("#search-results"))); }
+  if (!state.id && shown.id !== "") { shown.id = ""; tasks.push(storyRight().catch(fail("#details"))); }
+  const placeKey = `${state.place || ""}|${state.from || ""}|${state.to || ""}`;
+  if (placeKey !== shown.place) {
+    shown.place = placeKey;
+    tasks.push(placeFilter(state.place, state).catch(fail("#place-filter")));
+    if (state.place && !state.region) tasks.push(placeTimeline(state.place).catch(fail("#timeline")));
   }
+  // With nothing open (or a region picked): attacks per day for everything in view, brushable.
+  const histKey = !state.id || state.region ? `${state.region || ""}|${state.from || ""}|${state.to || ""}` : null;
+  if (histKey !== null && histKey !== shown.hist) tasks.push(histogram(state, onBrush).catch(fail("#timeline")));
+  shown.hist = histKey;
   if (state.id && state.id !== shown.id) {
     shown.id = state.id;
     tasks.push(openEntity(state.id).catch(fail("#details")));
@@ -99,9 +118,9 @@ async function apply() {
     }
   }
   if (state.view === "map") {
-    const key = `${state.agreement || ""}`;
-    if (shown.map !== key) { shown.map = key; tasks.push(drawMap(state, onPlace).catch(fail("#map"))); }
-    else redraw(state.place, onPlace);
+    const key = `${state.agreement || ""}|${state.region || ""}|${state.from || ""}|${state.to || ""}`;
+    if (shown.map !== key) { shown.map = key; tasks.push(drawMap(state, onPlace, onRegion).catch(fail("#map"))); }
+    else redraw(state.place, onPlace, onRegion);
   }
   await Promise.all(tasks);
   document.body.dataset.ready = String(Date.now()); // the browser tests wait for this
@@ -125,7 +144,7 @@ async function read(source, quote) {
 document.addEventListener("click", (event) => {
   const target = event.target.closest("[data-go], [data-read], [data-agreement], mark.passage, #clear-place, [role=tab]");
   if (!target) return;
-  if (target.id === "clear-place") { writeState({ place: null }); shown.place = undefined; apply(); return; }
+  if (target.id === "clear-place") { writeState({ place: null, region: null }); shown.place = undefined; apply(); return; }
   if (target.matches("[role=tab]")) { writeState({ view: target.dataset.view }); apply(); return; }
   if (target.matches("mark.drafted-passage")) return; // the Draft view handles its own
   if (target.matches("mark.passage")) {
@@ -160,5 +179,5 @@ $("#search-form").addEventListener("submit", (event) => {
 });
 window.addEventListener("popstate", apply);
 window.addEventListener("hashchange", apply); // a fragment typed or pasted in the address bar
-window.addEventListener("resize", () => { if (readState().view === "map") redraw(readState().place, onPlace); });
+window.addEventListener("resize", () => { if (readState().view === "map") redraw(readState().place, onPlace, onRegion); });
 apply();

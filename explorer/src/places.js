@@ -1,9 +1,9 @@
 // Where each event goes on the map, from the places the API gives: an exact place is a point;
 // a place known only roughly (a dataset's geo_precision 2 or 3, a region or district, a place
 // without coordinates) is an area: a circle around its own coordinates, or around the points
-// the data has inside it, or its country's outline. No boundaries beyond countries ship with
-// the page (no npm package carries Ukraine's oblasts under a licence that fits), so region
-// areas are derived from the data's own coordinates.
+// the data has inside it, or its country's outline. These areas come from the data's own
+// coordinates, not from the region outlines the map draws (regions.json), which are for reading
+// and for filtering by region.
 import { geoCircle } from "d3-geo";
 
 const POINT_KINDS = new Set(["settlement", "city", "town", "village", "site", "building"]);

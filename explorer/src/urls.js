@@ -1,13 +1,14 @@
 // The page's state lives in the URL's fragment, so every view can be shared and restored:
 // q (search), id (the open entity), view (graph | map | source | agreement | draft), source and passage
 // (the source reader), agreement (the agreement view and the map's agreement), place (the map's
-// filter).
+// filter), region (an ISO 3166-2 code picked on the map), from and to (days brushed on the
+// timeline's histogram).
 export const VIEWS = ["graph", "map", "source", "agreement", "draft"];
 
 export function readState() {
   const params = new URLSearchParams(location.hash.slice(1));
   const state = Object.fromEntries(params.entries());
-  if (!VIEWS.includes(state.view)) state.view = "graph";
+  if (!VIEWS.includes(state.view)) state.view = state.id ? "graph" : "map"; // nothing open: the map
   return state;
 }
 

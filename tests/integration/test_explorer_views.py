@@ -263,6 +263,8 @@ CONTRAST = """() => {
         "view=map",
         "view=source&source=source%3Areport-000",
         "view=agreement&agreement=" + HALT,
+        "",  # the first screen: the story panels, the map and the histogram
+        "view=map&region=UA-59",  # a region picked on the map
     ],
 )
 async def test_every_text_of_each_view_has_enough_contrast(
