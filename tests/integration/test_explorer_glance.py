@@ -20,7 +20,7 @@ from playwright.async_api import Page, expect
 
 from api.app import create_app
 from bench.acled_csv import COLUMNS, SUB_EVENTS
-from graph.ingest.acled.importer import import_acled
+from graph.ingest.acled.imports import import_acled
 from graph.settings import Connection
 from graph.store.database import Database
 from tests.browser import chromium_page, snap
