@@ -328,9 +328,11 @@ async def test_unloading_all_four_after_loading_them_together_restores_the_seed(
 
 
 def test_the_reports_keep_their_texts_byte_for_byte() -> None:
-    shared = Path("/work/shared/reports")
-    if not shared.is_dir():
-        pytest.skip("the shared excerpts are not on this machine")
+    # shared/ lies beside the checkout (as CI lays it), or where the sessions keep it.
+    found = (ROOT.parent / "shared" / "reports", Path("/work/shared/reports"))
+    shared = next((p for p in found if p.is_dir()), None)
+    if shared is None:
+        pytest.skip("the shared excerpts are not beside this checkout: nothing to compare with")
     for path in FILES:
         prefix = path.name[:3]
         [original] = sorted(shared.glob(prefix + "*.txt"))
