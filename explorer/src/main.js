@@ -10,6 +10,7 @@ import { openSource, passageOfQuote, showPassage } from "./source.js";
 import { histogram, placeTimeline, timeline } from "./timeline.js";
 import { regionPlaces } from "./scope.js";
 import { storyLeft, storyRight } from "./story.js";
+import { startLive } from "./live.js";
 import { readState, VIEWS, writeState } from "./urls.js";
 
 const shown = {}; // what each part of the page shows now, so a change redraws only that part
@@ -180,4 +181,20 @@ $("#search-form").addEventListener("submit", (event) => {
 window.addEventListener("popstate", apply);
 window.addEventListener("hashchange", apply); // a fragment typed or pasted in the address bar
 window.addEventListener("resize", () => { if (readState().view === "map") redraw(readState().place, onPlace, onRegion); });
+
+/** New facts heard live (live.js): forget what the parts that can hold them show, then let
+ * `apply` redraw them as after a filter change: the first screen's panels, the place list, the
+ * histogram, the map, and the open entity when one of the changed ids is it. */
+function refresh(ids) {
+  const state = readState();
+  if (!state.q) shown.left = null;
+  if (!state.id) shown.id = null;
+  else if (ids.has(state.id)) shown.id = null;
+  shown.place = undefined;
+  shown.hist = undefined;
+  shown.map = undefined;
+  return apply();
+}
+
 apply();
+startLive(refresh);
