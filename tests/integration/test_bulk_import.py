@@ -29,8 +29,9 @@ NEW, OLD = DATA / "acled_2023.csv", DATA / "acled_old.csv"
 # Both layouts, rows replaced by newer ones and kept against older ones, bad rows, local nights.
 FILES = [NEW, OLD, DATA / "acled_night.csv", DATA / "acled_night_old.csv"]
 
+# The graph's facts, not the change log (an online import logs its ids, a bulk one its kinds).
 NODES = """
-MATCH (n)
+MATCH (n) WHERE NOT n:Change AND NOT n:ChangeLog
 RETURN n.id AS id, labels(n) AS labels,
        [k IN keys(n) | [k, valueType(n[k]),
                         CASE WHEN n[k] IS :: ZONED DATETIME THEN toString(n[k]) ELSE n[k] END]]

@@ -58,11 +58,13 @@ async def complete_graph(
         await create_schema(database)
         phases["schema"] = time.perf_counter() - middle
 
-        # A bulk import fills an empty graph: one change says so to whoever follows the log.
-        async def log(tx: neo4j.AsyncManagedTransaction) -> None:
-            await record(tx, Change("import", (), ("Attack", "Event", "Statement", "Agreement")))
+        if files is not None:  # an import that landed (a failed one leaves the graph empty)
+            # A bulk import fills an empty graph: one change tells whoever follows the log.
+            async def log(tx: neo4j.AsyncManagedTransaction) -> None:
+                kinds = ("Attack", "Event", "Statement", "Agreement")
+                await record(tx, Change("import", (), kinds))
 
-        await database.write_transaction(log)
+            await database.write_transaction(log)
     finally:
         await database.close()
 
