@@ -1,6 +1,7 @@
 // The first screen, before anything is searched or opened: the latest agreements with how many
 // strikes break each, the sources the latest facts rest on, and where sources disagree (the
 // root `disagreements` field), so no panel stands empty and the story reads at a glance.
+import { readState } from "./urls.js";
 import { $, COLOURS, esc, gqlPatient } from "./api.js";
 
 const kind = (type) => `<span class="kind" style="background:${COLOURS[type] || "#777"}"></span>`;
@@ -25,6 +26,7 @@ export async function storyLeft() {
       sources.set(source.id, s);
     }
   }
+  if (readState().q) return; // a search came while the story loaded: its results stay
   box.innerHTML = `<div class="story" id="story-agreements"><h2>Latest agreements <small>${data.agreements.totalCount} in all</small></h2>
     ${agreements.map((a) => `<div class="story-row">${kind("Agreement")}<button type="button" class="link" data-agreement="${esc(a.id)}">${esc(a.name)}</button>
       <div class="story-meta">${esc(a.status)}${a.time ? ` · ${esc(day(a.time.startEarliest))}` : ""} ·
@@ -56,6 +58,7 @@ export async function storyRight() {
   const box = $("#details");
   const data = await gqlPatient(`query StoryRight { disagreements(first: 5) { totalCount nodes { kind factId about claims { value source { id title } } } } }`);
   const found = data.disagreements;
+  if (readState().id) return; // an entity opened while the story loaded: its details stay
   box.innerHTML = `<div class="story" id="story-disagreements"><h2>Where sources disagree <small>${found.totalCount ?? found.nodes.length} in all</small></h2>
     ${found.nodes.map((d) => `<div class="disagreement"><div><span class="disputed">${esc(d.kind)}</span>
       <button type="button" class="link" data-go="${esc(d.factId)}">${esc(d.about)}</button></div>

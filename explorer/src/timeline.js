@@ -1,5 +1,6 @@
 // The timeline: everything touching the open entity (or the attacks at a place), uncertain
 // times drawn as ranges, an agreement's time in force shaded and the strikes breaking it marked.
+import { readState } from "./urls.js";
 import { brushX } from "d3-brush";
 import { select } from "d3-selection";
 import { $, esc, gql, gqlPatient } from "./api.js";
@@ -76,6 +77,8 @@ export async function histogram({ region, from, to }, onBrush) {
   if (place) rows = rows.filter((r) => r.regionId === place.id);
   const perDay = new Map();
   for (const r of rows) perDay.set(r.day, (perDay.get(r.day) || 0) + r.attacks);
+  const now = readState();
+  if (now.id && !now.region) return; // an entity opened while this loaded: its timeline stays
   const box = $("#timeline");
   if (!perDay.size) { box.innerHTML = `<p class="hint">No attacks with a day and a region${place ? ` in ${esc(place.name)}` : ""} yet.</p>`; return; }
   const ms = (d) => Date.parse(`${d}T00:00:00Z`);
