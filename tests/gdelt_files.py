@@ -7,7 +7,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from graph.ingest.gdelt.records import LAYOUTS
+from graph.ingest.gdelt.layouts import LAYOUTS
 
 # Places as GDELT geocodes them: type, full name, FIPS country, ADM1 code, latitude, longitude.
 KHARKIV = ("4", "Kharkiv, Kharkivs'ka Oblast', Ukraine", "UP", "UP07", "49.9808", "36.2527")

@@ -81,7 +81,7 @@ SOURCE: LiteralString = """s {.id, .kind, .title, .publisher, .url,
                            retrieved: toString(s.retrieved), .contentHash, .note}"""
 # A figure or target an import derives from a dataset's row carries its evidence (quotes and
 # note) on itself; its source is the dataset of the event that has it. One relationship less
-# per derived node made the ACLED import a fifth faster (graph/ingest/datasets/write_online.py).
+# per derived node made the ACLED import a fifth faster (graph/ingest/datasets/event_writes.py).
 PROVENANCE: LiteralString = (
     """,
   retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {at: toString(x.at), .by, .reason}],

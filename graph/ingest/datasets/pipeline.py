@@ -5,7 +5,7 @@
 - resolving names: shared (gazetteer.py, roster.py), collected as additions (additions.py)
   and turned into batches of event rows (batch.py), in a child process reading ahead
   (read_ahead.py);
-- writing online, in transactions (write_online.py), or offline through neo4j-admin
+- writing online, in transactions (write_online.py, event_writes.py), or offline through neo4j-admin
   (offline/);
 - telling problems once each, with a rejects file (problems.py).
 

@@ -2,8 +2,8 @@
 tab-separated columns), GDELT 1.0 daily files (58) and back-files (57, no SOURCEURL); no
 header; plain, `.zip` (one file inside, as GDELT publishes them) or `.gz`.
 
-Columns as the GDELT 2.0 Event codebook and the GDELT 1.0 (2013) codebook name them; the
-layout is told by each line's number of columns, the only thing that tells them apart.
+The columns of each layout are in layouts.py; a line's layout is told by its number of
+columns, the only thing that tells them apart.
 """
 
 from __future__ import annotations
@@ -17,47 +17,9 @@ from pathlib import Path
 from graph.ingest.datasets.pipeline import Reader
 from graph.ingest.datasets.rows import BadRow, PlaceNames, RowError, refusal
 from graph.ingest.datasets.source_file import FileRefused, open_bytes
+from graph.ingest.gdelt.layouts import LAYOUTS, POSITIONS
 from graph.ingest.gdelt.tables import Coding, Tables, default_tables
 
-
-def _actor(n: int) -> list[str]:
-    return [
-        f"Actor{n}{name}"
-        for name in (
-            "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-            "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
-        )
-    ]  # fmt: skip
-
-
-def _geo(prefix: str, adm2: bool) -> list[str]:
-    names = ["Type", "FullName", "CountryCode", "ADM1Code"] + (["ADM2Code"] if adm2 else [])
-    return [prefix + "_" + name for name in [*names, "Lat", "Long", "FeatureID"]]
-
-
-COMMON = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", *_actor(1), *_actor(2),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-]  # fmt: skip
-
-
-def _layout(adm2: bool, url: bool) -> list[str]:
-    geo = [name for block in ("Actor1Geo", "Actor2Geo", "ActionGeo") for name in _geo(block, adm2)]
-    return COMMON + geo + ["DATEADDED"] + (["SOURCEURL"] if url else [])
-
-
-LAYOUTS: dict[int, tuple[str, list[str]]] = {
-    61: ("GDELT 2.0", _layout(adm2=True, url=True)),
-    58: ("GDELT 1.0", _layout(adm2=False, url=True)),
-    57: ("GDELT 1.0 back-file", _layout(adm2=False, url=False)),
-}
-assert all(len(columns) == width for width, (_, columns) in LAYOUTS.items())
-# Where each column is, by layout: dicts per row cost more than the lookups.
-POSITIONS = {
-    width: {name: index for index, name in enumerate(columns)}
-    for width, (_, columns) in LAYOUTS.items()
-}
 CITY_TYPES = {3, 4}  # US city, world city
 REGION_TYPES = {2, 5}  # US state, world state (first-level division)
 # ActionGeo_Type on ACLED's geo_precision scale: 1 a town, 3 a larger region; a country has none.

@@ -14,7 +14,8 @@ from graph.ingest.datasets.gazetteer import Gazetteer
 from graph.ingest.datasets.roster import KnownActor, Roster
 from graph.ingest.datasets.rows import BadRow
 from graph.ingest.gdelt.events import GdeltResolver, confidence
-from graph.ingest.gdelt.records import LAYOUTS, CameoActor, GdeltEvent, columns_of, read
+from graph.ingest.gdelt.layouts import LAYOUTS
+from graph.ingest.gdelt.records import CameoActor, GdeltEvent, columns_of, read
 from graph.ingest.gdelt.sources import GDELT, cited
 from graph.ingest.gdelt.tables import TableError, default_tables, load
 from graph.ingest.resolve.actors import Actors
