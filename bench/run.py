@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import datetime as dt
 import json
 import os
 import platform
-import shutil
 import signal
 import statistics
 import subprocess
@@ -24,7 +24,7 @@ import neo4j
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import maps, mission
+from bench import imports, maps, mission, replay
 from bench.questions import WALKED, Contenders, normal
 from graph.managed import server
 from graph.settings import ManagedServer
@@ -139,7 +139,21 @@ async def measure(
     }
 
 
-async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float) -> dict[str, Any]:
+def combine(runs: list[dict[str, float]]) -> dict[str, Any]:
+    """Several runs of one cell: the median of each figure, and the spread of p50 and req/s
+    (lowest, highest) so a reader sees how far one run can move."""
+    combined: dict[str, Any] = {
+        key: statistics.median(run[key] for run in runs) for key in ("p50", "p95", "p99", "rps")
+    }
+    combined["requests"] = sum(run["requests"] for run in runs)
+    combined["runs"] = len(runs)
+    combined["p50 spread"] = [min(run["p50"] for run in runs), max(run["p50"] for run in runs)]
+    combined["rps spread"] = [min(run["rps"] for run in runs), max(run["rps"] for run in runs)]
+    return combined
+
+
+async def benchmark(uri: str, urls: dict[str, str], seconds: float, runs: int) -> dict[str, Any]:
+    """`urls`: deedgraph's (no response cache), the peer's, and deedgraph's with its cache."""
     limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
     async with (
         neo4j.AsyncGraphDatabase.driver(
@@ -149,8 +163,9 @@ async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float)
             # The same setting deedgraph uses: the floor does not pay for notifications either.
             notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         ) as driver,
-        httpx.AsyncClient(base_url=deedgraph_url, limits=limits, timeout=60) as ours,
-        httpx.AsyncClient(base_url=peer_url, limits=limits, timeout=60) as peer,
+        httpx.AsyncClient(base_url=urls["deedgraph"], limits=limits, timeout=60) as ours,
+        httpx.AsyncClient(base_url=urls["peer"], limits=limits, timeout=60) as peer,
+        httpx.AsyncClient(base_url=urls["cached"], limits=limits, timeout=60) as cached,
     ):
         contenders = Contenders(driver, "neo4j", ours, peer)
         params = {
@@ -184,14 +199,39 @@ async def benchmark(uri: str, deedgraph_url: str, peer_url: str, seconds: float)
             for clients in (1, 16):
                 for contender in contenders_of(question):
                     ask = contenders.asker(contender, question)
-                    result = await measure(ask, params[question], clients, seconds)
+                    variables = params[question]
+                    result = combine(
+                        [await measure(ask, variables, clients, seconds) for _ in range(runs)]
+                    )
                     timings[f"{question}|{clients}|{contender}"] = result
                     print(
                         f"{question:14} c={clients:<2} {contender:15} "
                         f"p50 {result['p50']:7.2f} ms  {result['rps']:8.1f} req/s",
                         flush=True,
                     )
-        return {"parameters": params, "answers": answers, "timings": timings}
+        with_cache = dataclasses.replace(contenders, deedgraph=cached)
+        dashboard: dict[str, Any] = {}
+        for name, chosen, contender in (
+            ("deedgraph, cache on", with_cache, "deedgraph"),
+            ("deedgraph, cache off", contenders, "deedgraph"),
+            ("@neo4j/graphql", contenders, "@neo4j/graphql"),
+        ):
+            asks = [
+                (chosen.asker(contender, q), params[q])
+                for q in QUESTIONS
+                if contender in contenders_of(q)
+            ]
+            dashboard[name] = {
+                **combine([await replay.replay(asks, seconds) for _ in range(runs)]),
+                "questions": len(asks),
+            }
+            print(f"dashboard {name:22} {dashboard[name]['rps']:8.1f} req/s", flush=True)
+        return {
+            "parameters": params,
+            "answers": answers,
+            "timings": timings,
+            "dashboard": dashboard,
+        }
 
 
 def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
@@ -206,16 +246,20 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         "(search: equal scores and equal ids above the lowest score; neighbourhood: a "
         "settlement whose 2-hop neighbourhood is complete under the limit).",
         "",
-        "| question | clients | contender | p50 ms | p95 ms | p99 ms | req/s | p50 vs floor |",
+        "| question | clients | contender | p50 ms (spread) | p95 ms | p99 ms | req/s (spread) "
+        "| p50 vs floor |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     timings = data["timings"]
     for key, t in timings.items():
         question, clients, contender = key.split("|")
         floor = timings[f"{question}|{clients}|raw Cypher"]["p50"]
+        low, high = t.get("p50 spread", (t["p50"], t["p50"]))
+        slow, fast = t.get("rps spread", (t["rps"], t["rps"]))
         lines.append(
-            f"| {question} | {clients} | {contender} | {t['p50']:.2f} | {t['p95']:.2f} | "
-            f"{t['p99']:.2f} | {t['rps']:.1f} | {t['p50'] / floor:.2f}x |"
+            f"| {question} | {clients} | {contender} | {t['p50']:.2f} ({low:.2f}-{high:.2f}) | "
+            f"{t['p95']:.2f} | {t['p99']:.2f} | {t['rps']:.1f} ({slow:.0f}-{fast:.0f}) | "
+            f"{t['p50'] / floor:.2f}x |"
         )
     lines += [
         "",
@@ -223,25 +267,12 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         + ", ".join(f"{q} {a['size']}" for q, a in data["answers"].items())
         + ".",
     ]
+    if "dashboard" in data:
+        lines += replay.lines(
+            data["dashboard"], {k: v["questions"] for k, v in data["dashboard"].items()}
+        )
     if "import" in data:
-        imp = data["import"]
-        rows = imp["rows"]
-        lines += [
-            "",
-            f"ACLED import of {rows:,} rows (batches of 5000, two transactions at a time; the "
-            "whole command, Python start-up included): into a graph without those events "
-            f"{imp['fresh']:.1f} s = **{rows / imp['fresh']:,.0f} rows/s**; again over them, "
-            f"every row replacing its event, {imp['replace']:.1f} s = "
-            f"**{rows / imp['replace']:,.0f} rows/s**.",
-        ]
-        if "gdelt fresh" in imp:
-            lines += [
-                "",
-                f"GDELT import of {rows:,} GDELT 2.0 lines (bench/gdelt_lines.py, same "
-                f"batches): fresh {imp['gdelt fresh']:.1f} s = "
-                f"**{rows / imp['gdelt fresh']:,.0f} rows/s**; again over them "
-                f"{imp['gdelt replace']:.1f} s = **{rows / imp['gdelt replace']:,.0f} rows/s**.",
-            ]
+        lines += imports.lines(data["import"])
     return "\n".join(lines) + "\n"
 
 
@@ -276,15 +307,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--seconds", type=float, default=3.0, help="per run of a cell")
+    parser.add_argument("--runs", type=int, default=3, help="runs per cell; the median is kept")
     parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument(
+        "--import-again",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time each import again over its own rows (every row replacing its event)",
+    )
     parser.add_argument("--state", default=str(ROOT / ".deedgraph-bench"))
+    parser.add_argument("--bolt-port", type=int, default=17790, help="the benchmark's Neo4j")
     args = parser.parse_args()
 
     managed = ManagedServer(
         state_dir=Path(args.state).absolute(),
         jars_dir=ManagedServer.from_env().jars_dir,
-        bolt_port=17790,
+        bolt_port=args.bolt_port,
         http_port=0,
         heap="4g",
         pagecache="6g",
@@ -317,7 +356,7 @@ def main() -> None:
                 check=True,
             )
             marker.touch()
-        drop_imported(managed.uri)  # left by earlier runs, or one stopped while importing
+        imports.drop_imported(managed.uri)  # left by earlier runs, or one stopped while importing
         mission.write_peer_type_defs(PEER_DIR)
         if not (PEER_DIR / "node_modules").exists():
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER_DIR, check=True)
@@ -336,6 +375,17 @@ def main() -> None:
                 },
             )
         )
+        processes.append(  # the same server with its response cache, for the dashboard replay
+            subprocess.Popen(
+                [str(deedgraph), "serve", "--port", "18792"],
+                env={
+                    **env,
+                    "DEEDGRAPH_LOG_LEVEL": "WARNING",
+                    "DEEDGRAPH_QUERY_TIMEOUT": "30",
+                    "DEEDGRAPH_WARM_UP": "false",
+                },
+            )
+        )
         processes.append(
             subprocess.Popen(
                 ["node", "server.mjs"],
@@ -345,11 +395,17 @@ def main() -> None:
         )
         wait_http("http://127.0.0.1:18790/graphql")
         wait_http("http://127.0.0.1:18791/graphql")
-        data = asyncio.run(
-            benchmark(managed.uri, "http://127.0.0.1:18790", "http://127.0.0.1:18791", args.seconds)
-        )
+        wait_http("http://127.0.0.1:18792/graphql")
+        urls = {
+            "deedgraph": "http://127.0.0.1:18790",
+            "peer": "http://127.0.0.1:18791",
+            "cached": "http://127.0.0.1:18792",
+        }
+        data = asyncio.run(benchmark(managed.uri, urls, args.seconds, args.runs))
         if args.import_rows:
-            data["import"] = import_speed(args.import_rows, env, deedgraph, managed.uri)
+            data["import"] = imports.import_speed(
+                args.import_rows, env, deedgraph, managed.uri, again=args.import_again
+            )
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
@@ -360,8 +416,9 @@ def main() -> None:
         "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Linux, Python "
         f"{platform.python_version()}, Neo4j 5.26.30 Community (heap 4g, page cache 6g)",
         "notes": (
-            f"Each cell: {args.seconds:.0f} s of closed-loop requests after 3 warm-up "
-            "requests; clients run on the same 2 cores as Neo4j and the servers. "
+            f"Each cell: {args.runs} runs of {args.seconds:.0f} s of closed-loop requests, each "
+            "after 3 warm-up requests; the median run's figures, with the spread of p50 and "
+            "req/s over the runs. Clients run on the same 2 cores as Neo4j and the servers. "
             "deedgraph: uvicorn, one worker. @neo4j/graphql 7.6.3 on Node "
             f"{node_version()}, graphql-http."
         ),
@@ -380,52 +437,12 @@ def node_version() -> str:
     return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
 
 
-def import_speed(rows: int, env: dict[str, str], deedgraph: Path, uri: str) -> dict[str, Any]:
-    """ACLED and GDELT import rows/s on files of `rows` rows (ids apart from the synthetic
-    world): into a graph without those events, then again over them (every row replaces an
-    event)."""
-    from bench import gdelt_lines
-    from bench.acled_csv import write
-
-    drop_imported(uri)
-    path = RESULTS / f".acled-{rows}.csv"
-    write(path, rows)
-    found: dict[str, Any] = {"rows": rows}
-    for run in ("fresh", "replace"):
-        started = time.perf_counter()
-        subprocess.run([str(deedgraph), "import", "acled", str(path)], env=env, check=True)
-        found[run] = time.perf_counter() - started
-    path.unlink()
-    # GDELT beside it: the same number of GDELT 2.0 lines (bench/gdelt_lines.py).
-    path = gdelt_lines.write(RESULTS / f".gdelt-{rows}.CSV", rows)
-    for run in ("gdelt fresh", "gdelt replace"):
-        started = time.perf_counter()
-        subprocess.run([str(deedgraph), "import", "gdelt", str(path)], env=env, check=True)
-        found[run] = time.perf_counter() - started
-    path.unlink()
-    shutil.rmtree(RESULTS / "__pycache__", ignore_errors=True)
-    drop_imported(uri)  # the next run times the generated world alone
-    return found
-
-
 def quiet_driver(uri: str) -> neo4j.Driver:
     """A driver that asks the server for no notifications, as the API's does: asked of an empty
     or half-built world, a query about labels not there yet printed one warning each."""
     return neo4j.GraphDatabase.driver(
         uri, notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF
     )
-
-
-def drop_imported(uri: str) -> None:
-    """Delete what the import measurements wrote (ids starting `acled` or `gdelt`). Its events are
-    dated 2024, inside the synthetic world's time: left in place, they doubled the attacks
-    that the next run's time-ordered questions read through (the mission questions' floor at
-    10^5 went from 4-11 ms to 7-21 ms)."""
-    with quiet_driver(uri) as driver, driver.session(database="neo4j") as session:
-        session.run(
-            "MATCH (n:Entity) WHERE n.id STARTS WITH 'acled' OR n.id STARTS WITH 'gdelt' "
-            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
 
 
 if __name__ == "__main__":
