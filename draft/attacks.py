@@ -27,6 +27,13 @@ ATTACKS_NEXT = re.compile(
     r"fired|deployed|targeted|shelled|bombed|hit|drones?|missiles?|strikes?|attacks?|forces)\b"
 )
 STRUCK_IN = re.compile(r"\b(?:on|in|across|against|at|over)\s+(?:the\s+)?$")
+# A strike told with its verb ("drones struck", "the attack hit"): an incident where the
+# sentence names a place, even with no target the rulebook knows and no figure.
+STRUCK = re.compile(
+    r"\b(?:attacks?|strikes?|drones?|missiles?|shells?|forces|troops)\s+"
+    r"(?:also |again |have |has )*(?:struck|hit|damaged|destroyed|shelled)\b",
+    re.I,
+)
 NOT_ATTACK = re.compile(r"\b(?:cessation|halt|pause|moratorium|ceasefire|refusal)\b", re.I)
 
 
@@ -64,7 +71,7 @@ def find(ctx: Context) -> None:
             m.id
             for m in ctx.mentions_in(span, "Location")
             if ctx.facts["locations"].get(m.id, {}).get("kind") not in ("country", None)
-            or (m.id in ctx.in_graph and m.id not in _countries(ctx))
+            or (m.id in ctx.in_graph and m.id not in ctx.countries)
         ]
         targets = [t for t in rules.find(words)]
         launched = any(f.figure["metric"] == "launched" for f in found)
@@ -101,7 +108,7 @@ def find(ctx: Context) -> None:
                 _targets(ctx, wave, span, targets)
                 _figures(ctx, wave, found, places)
             continue
-        if not places or not (targets or found):
+        if not places or not (targets or found or STRUCK.search(words)):
             continue
         name_place = ctx.facts["locations"].get(places[0], {}).get("name", places[0].split(":")[1])
         id = f"attack:{day}-{slug(name_place)}"
@@ -157,10 +164,6 @@ def _goes_on(ctx: Context, last: Fact, span: Span, found: list[figures.Found]) -
     end = last.get("_end")
     between = ctx.text[end : span.start] if end is not None else "\n"
     return bool(found) and between.strip() == "" and "\n" not in between
-
-
-def _countries(ctx: Context) -> set[str]:
-    return {i for i, f in ctx.facts["locations"].items() if f.get("kind") == "country"}
 
 
 def _overnight(ctx: Context) -> dict[str, Any]:

@@ -45,8 +45,8 @@ def region_slug(name: str) -> str:
 
 def country(ctx: Context, code: str, start: int, end: int, rule: str, sure: float) -> str:
     """The country's location id (the graph's, or a new one), with this mention."""
-    known = ctx.graph.by_code(code, "Location")
     name = state_name(code)
+    known = ctx.graph.by_code(code, "Location") or ctx.graph.named(name, "Location")
     if known is not None:
         ctx.in_graph.add(known.id)
         ctx.countries.add(known.id)
