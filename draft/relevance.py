@@ -1,8 +1,8 @@
 """Which places a draft lists: the ones a careful reader would, i.e. where something the draft
 holds happened or what it is about (an attack's or target's place, an event's, a figure's, a
-statement's subject), the region an official who speaks is in charge of, and the places those
-lie within. A country or city named only in passing ("talks with Moscow", "US President") is
-not a place fact of the report."""
+statement's subject), the countries of the states whose forces attack, the region an official
+who speaks is in charge of, and the places those lie within. A country or city named only in
+passing ("talks with Moscow", "US President") is not a place fact of the report."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def _ids(value: Any) -> Iterable[str]:
             yield value
     elif isinstance(value, dict):
         for name, v in value.items():
-            if name not in ("quotes", "text", "name", "drafted", "id"):
+            # a state's territory (`country`) is not by itself a place the report is about
+            if name not in ("quotes", "text", "name", "drafted", "id", "country"):
                 yield from _ids(v)
     elif isinstance(value, list):
         for v in value:
@@ -37,12 +38,20 @@ def used(ctx: Context) -> set[str]:
             if at >= 0:
                 spans = ctx.mentions_in(Span(at, at + len(q)), "Location")
                 keep.update(m.id for m in spans if m.id not in ctx.countries)
+    # the belligerents' countries: the territory of a state whose forces attack in the report
+    actors = ctx.facts["actors"]
+    for attack in ctx.facts["attacks"].values():
+        for by in attack.get("by", []):
+            for state in (by, *actors.get(by, {}).get("part_of", [])):
+                if actors.get(state, {}).get("country"):
+                    keep.add(actors[state]["country"])
     for group in GROUPS:
         if group != "locations":
             for fact in ctx.facts[group].values():
                 keep.update(_ids(fact))
     out: set[str] = set()
-    for id in keep:  # and what they lie within
+    for first in keep:  # and what they lie within
+        id: str | None = first
         while id and id not in out:
             out.add(id)
             id = ctx.facts["locations"].get(id, {}).get("within")

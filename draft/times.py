@@ -50,7 +50,9 @@ CALL = re.compile(
     r"|\b(?:a |the )?call (?:between|with) "
 )
 TALKS = re.compile(
-    r"\b(?:held )?(?P<w>talks|meeting|summit) in (?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.)"
+    r"\b(?:held )?(?P<w>talks|meeting|summit)(?: (?:of|between) [^,.;:\n]{3,60}?)? in "
+    r"(?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.|$)",
+    re.M,
 )
 KINDS = {"talks": "talks", "meeting": "meeting", "summit": "summit"}
 
@@ -262,6 +264,9 @@ def find_events(ctx: Context) -> None:
         place = [x for x in ctx.mentions_in(Span(m.start("place"), m.end("place")), "Location")]
         known = graph_event(ctx, KINDS[m["w"]])
         if known is not None:
+            if place:  # the report tells where the graph's talks were held
+                ctx.add("events", {"id": known, "location": place[0].id, "quotes": [m.group(0)],
+                                   "drafted": ctx.drafted("times.talks-place", 0.6)})  # fmt: skip
             continue
         id = f"event:{m['w']}-in-{slug(m['place'])}"
         states = [x.id for x in ctx.mentions_in(span, "Actor") if _is_state(ctx, x.id)]
