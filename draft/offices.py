@@ -27,7 +27,10 @@ OFFICE_THEN_NAME = re.compile(
     re.M,
 )
 # "implemented by the Russian Federation", "proposed by Ukraine"
-PASSIVE_BY = re.compile(r"\b\w+(?:ed|en) by (?:the )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+PASSIVE_BY = re.compile(
+    r"\b\w+(?:ed|en) (?:by|between) (?:the )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?: and (?:the )?(?P<other>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?\b"
+)
 
 
 def find(ctx: Context) -> None:
@@ -42,6 +45,7 @@ def find(ctx: Context) -> None:
         if not ctx.mentions_in(Span(m.start("name"), m.end("name")), "Actor"):
             actor(ctx, m["name"], "person", m.start("name"), m.end("name"), "actors.office", 0.7)
     for m in PASSIVE_BY.finditer(ctx.text):
-        code = country_code(m["name"])
-        if code is not None:
-            state(ctx, code, m.start("name"), m.end("name"), "actors.passive-agent", 0.6)
+        for group in ("name", "other"):
+            code = country_code(m[group]) if m[group] else None
+            if code is not None:
+                state(ctx, code, m.start(group), m.end(group), "actors.passive-agent", 0.6)
