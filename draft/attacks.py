@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from draft import figures, times
+from draft import figures, times, waves
 from draft.context import Context, Fact
 from draft.text import Span, slug
 from graph.ingest.resolve.targets import default_rules
@@ -75,7 +75,8 @@ def find(ctx: Context) -> None:
         ]
         targets = [t for t in rules.find(words)]
         launched = any(f.figure["metric"] == "launched" for f in found)
-        if wave is None and (WAVE.search(words) or ((forces or launched) and not places)):
+        mass = waves.mass(found)
+        if wave is None and (WAVE.search(words) or mass or ((forces or launched) and not places)):
             if not (forces or targets or launched):
                 continue
             attacker = forces[:1]
@@ -85,7 +86,7 @@ def find(ctx: Context) -> None:
                 "kind": "wave",
                 "category": category(text),
                 "by": attacker,
-                "locations": _wave_places(ctx, span),
+                "locations": places if places and mass else _wave_places(ctx, span),
                 "quotes": [" ".join(words.split()) if "\n" not in words else words.split("\n")[0]],
                 "drafted": ctx.drafted("attacks.wave", 0.7 if forces else 0.5),
             }
@@ -95,6 +96,9 @@ def find(ctx: Context) -> None:
             _targets(ctx, wave, span, targets)
             _figures(ctx, wave, found, places)
             continue
+        before = last or wave
+        if before is not None and waves.follow_up(ctx, span, before, targets) is not None:
+            continue  # "subsequent strikes have hit ...": a wave of their own
         if not places and last is not None and _goes_on(ctx, last, span, found):
             last["quotes"].append(" ".join(words.split()))  # the incident's next sentence
             _targets(ctx, last, span, targets)
@@ -134,10 +138,12 @@ def find(ctx: Context) -> None:
             }
         else:
             incident["time"] = times.time_for(ctx, span) or _overnight(ctx)
+            incident["_own_time"] = times.in_sentence(ctx, span) is not None
         last = ctx.add("attacks", incident)
         last["_end"] = span.end
         _targets(ctx, incident, span, targets)
         _figures(ctx, incident, found, places)
+    waves.settle(ctx)
 
 
 def _attackers(ctx: Context, span: Span) -> list[str]:
