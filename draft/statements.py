@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from draft import times
+from draft import same_statement, times
 from draft.context import Context, Fact, Mention
 from draft.text import Span, slug
 
@@ -116,6 +116,7 @@ def find(ctx: Context) -> None:
             continue
         ctx.add("statements", fact)
         last = fact
+    same_statement.merge(ctx)
 
 
 def _repeated(ctx: Context, speaker: str, flat: str) -> Fact | None:
@@ -192,6 +193,7 @@ def settle_times(ctx: Context) -> None:
     publication day, else a placeholder."""
     for fact in ctx.facts["statements"].values():
         start, end = fact.pop("_span")
+        fact.pop("_also", None)
         span = Span(start, end)
         spec = times.time_for(ctx, span)
         if spec is None and ctx.main_attack is not None:

@@ -167,7 +167,11 @@ def night_of(ctx: Context, words: str) -> dict[str, Any] | None:
     """ "The night of 18-19 March": from the first day's evening to the second's morning."""
     m = NIGHT_OF.search(words)
     published = ctx.report.published
-    if m is None or (m["y"] is None and published is None):
+    if m is None:
+        from draft.nights import night_one
+
+        return night_one(ctx, words)
+    if m["y"] is None and published is None:
         return None
     month = month_number(m["m1"] or m["m2"])
     first, second = int(m["d1"] or m["d3"]), int(m["d2"] or m["d4"])
