@@ -13,7 +13,8 @@ needed. The publication date and zone are given as a user would give them (`--pu
 Matching rules (one drafted fact matches at most one hand fact):
 - actors, places: the same id, or a name/alias of the drafted fact equal to one of the hand
   fact's (case, accents, apostrophes and "the" ignored). Ids the draft takes from the graph
-  count as drafted facts of their kind.
+  count as drafted facts of their kind, and the graph's ids the hand file refers to (an
+  attack's country, a city's region, a party) count as hand facts of theirs.
 - statements: the same speaker (after mapping drafted actor ids to hand ids as above) and a
   quote or text sharing 5 consecutive words with the hand statement's quotes or text.
 - figures (every attack's): the same metric and value, and the same reporter (`reported_by`
