@@ -97,7 +97,7 @@ def find(ctx: Context) -> None:
             _figures(ctx, wave, found, places)
             continue
         before = last or wave
-        if before is not None and waves.follow_up(ctx, span, before, targets) is not None:
+        if before is not None and waves.follow_up(ctx, span, before, targets, found, forces):
             continue  # "subsequent strikes have hit ...": a wave of their own
         if not places and last is not None and _goes_on(ctx, last, span, found):
             last["quotes"].append(" ".join(words.split()))  # the incident's next sentence

@@ -20,6 +20,11 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 
+HIT = re.compile(r"\b(?:hit|struck|targeted|damaged|destroyed|shelled|killed|injured)\b", re.I)
+NOT_YET = re.compile(
+    r"\b(?:will|would|could|may|might|warn\w*|threat\w*|plan\w*|prepar\w*|fear\w*)\b", re.I
+)
+
 
 def mass(found: list[Any]) -> bool:
     return any(
@@ -27,16 +32,19 @@ def mass(found: list[Any]) -> bool:
     )
 
 
-def follow_up(ctx: Context, span: Span, before: Fact, targets: list[Any]) -> Fact | None:
-    """A new wave for "subsequent strikes have hit Russia's fossil fuel infrastructure"."""
+def follow_up(
+    ctx: Context, span: Span, before: Fact, targets: list[Any], found: list[Any], forces: list[str]
+) -> Fact | None:
+    """A new wave for "subsequent strikes have hit Russia's fossil fuel infrastructure": by the
+    sentence's own attacker, else the one of the attack before it."""
     words = span.of(ctx.text)
     m = FOLLOW_UP.search(words)
-    if m is None:
-        return None
+    if m is None or not HIT.search(words) or NOT_YET.search(words):
+        return None  # "warned of further strikes" is no attack
     places = [x.id for x in ctx.mentions_in(span, "Location")]
     if not places:
         return None
-    from draft.attacks import _targets, category
+    from draft.attacks import _figures, _targets, category
 
     day = ctx.report.published.isoformat() if ctx.report.published else "undated"
     where = ctx.facts["locations"].get(places[0], {}).get("name") or places[0].split(":")[1]
@@ -46,7 +54,7 @@ def follow_up(ctx: Context, span: Span, before: Fact, targets: list[Any]) -> Fac
         "name": f"{m['words'][0].upper()}{m['words'][1:]} in {where}"[:200],
         "kind": "wave",
         "category": category(words),
-        "by": list(before.get("by", [])),
+        "by": forces[:1] or list(before.get("by", [])),
         "locations": list(dict.fromkeys(places)),
         "quotes": [" ".join(words.split())],
         "drafted": ctx.drafted("attacks.follow-up", 0.5),
@@ -54,6 +62,7 @@ def follow_up(ctx: Context, span: Span, before: Fact, targets: list[Any]) -> Fac
     }
     ctx.add("attacks", fact)
     _targets(ctx, fact, span, targets)
+    _figures(ctx, fact, found, [p for p in places if p not in ctx.countries])
     return fact
 
 

@@ -72,3 +72,21 @@ def test_a_demand_after_a_claim_stays_a_statement_of_its_own() -> None:
         "The Kremlin said the talks were useful. The Kremlin also demanded an end to foreign aid."
     )
     assert sorted(s["kind"] for s in found["statements"]) == ["appeal", "claim"]
+
+
+def test_further_strikes_one_warns_of_are_no_attack() -> None:
+    found = facts(
+        "On the night of March 10, over 120 Ukrainian drones targeted Kursk. The Kremlin "
+        "warned that further strikes on Russia's oil refineries would be answered."
+    )
+    assert len(found["attacks"]) == 1
+
+
+def test_new_strikes_with_their_own_attacker_and_figures_are_theirs() -> None:
+    found = facts(
+        "On the night of March 10, over 120 Ukrainian drones targeted Kursk. New strikes by "
+        "Russian forces hit the Sumy region and injured three people."
+    )
+    later = found["attacks"][1]
+    assert later["by"] == ["actor:russian-armed-forces"]
+    assert [(f["metric"], f["value"]) for f in later["figures"]] == [("injured", 3)]
