@@ -72,3 +72,17 @@ def test_the_country_of_a_state_whose_forces_attack_is_a_place_of_the_report() -
     locations = by_id(found, "locations")
     assert {"location:russia", "location:ukraine"} <= set(locations)
     assert "location:poland" not in locations
+
+
+def test_the_place_of_talks_the_graph_holds_is_added_to_them() -> None:
+    import datetime as dt
+
+    talks = Known(
+        "event:saudi-talks", "Event", "Talks in Saudi Arabia", kind="talks",
+        start=dt.datetime(2025, 3, 11, tzinfo=dt.UTC),
+    )  # fmt: skip
+    graph = Snapshot([talks, Known("location:saudi-arabia", "Location", "Saudi Arabia")])
+    found = facts("The two sides held talks in Jeddah, the statement said.", graph)
+    event = by_id(found, "events")["event:saudi-talks"]
+    assert event["location"] == "location:jeddah"
+    assert by_id(found, "locations")["location:jeddah"]["within"] == "location:saudi-arabia"
