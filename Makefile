@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: serve test unit lint typecheck pytest fuzz bench explorer browser http-audit live-client install jars lock clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt nlp-pipeline.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r nlp-pipeline.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,nlp]'
 	touch $(STAMP)
 

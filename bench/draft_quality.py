@@ -13,7 +13,8 @@ needed. The publication date and zone are given as a user would give them (`--pu
 Matching rules (one drafted fact matches at most one hand fact):
 - actors, places: the same id, or a name/alias of the drafted fact equal to one of the hand
   fact's (case, accents, apostrophes and "the" ignored). Ids the draft takes from the graph
-  count as drafted facts of their kind.
+  count as drafted facts of their kind, and the graph's ids the hand file refers to (an
+  attack's country, a city's region, a party) count as hand facts of theirs.
 - statements: the same speaker (after mapping drafted actor ids to hand ids as above) and a
   quote or text sharing 5 consecutive words with the hand statement's quotes or text.
 - figures (every attack's): the same metric and value, and the same reporter (`reported_by`
@@ -121,6 +122,20 @@ def overlap(a: Fact, b: Fact, n: int) -> bool:
     return bool(grams(words(a), n) & grams(words(b), n))
 
 
+def _refs(value: Any) -> Iterable[str]:
+    """Every id a facts file refers to (not the ids it defines)."""
+    if isinstance(value, str):
+        if value.startswith(("actor:", "location:")):
+            yield value
+    elif isinstance(value, dict):
+        for name, v in value.items():
+            if name not in ("id", "quotes", "text", "name", "note"):
+                yield from _refs(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _refs(v)
+
+
 @dataclass
 class Score:
     drafted: int = 0
@@ -162,6 +177,10 @@ class Comparison:
         self.hand = hand
         self.known = merged([*base, hand])
         self.in_graph = draft.in_graph
+        # The graph's ids the hand file refers to (an attack's country, a city's region) count
+        # as hand facts of their kind, as the graph's ids the draft refers to count as drafted.
+        self.base_ids = set(merged(base)) - set(merged([hand]))
+        self.referenced = set(_refs(hand))
         drafted_ids = merged([self.draft])
         self.ids: dict[str, str] = {}  # drafted id -> hand id
         for group in ("actors", "locations"):
@@ -175,9 +194,11 @@ class Comparison:
         out = []
         for f in data.get(group) or []:
             out.append({**self.known.get(f["id"], {}), **f} if data is self.hand else f)
-        if data is self.draft and group in ("actors", "locations"):
+        if group in ("actors", "locations"):
             prefix = "actor:" if group == "actors" else "location:"
-            out += [{"id": i} for i in sorted(self.in_graph) if i.startswith(prefix)]
+            listed = {f["id"] for f in out}
+            graph = self.in_graph if data is self.draft else self.referenced & self.base_ids
+            out += [{"id": i} for i in sorted(graph - listed) if i.startswith(prefix)]
         return out
 
     def map(self, id: str | None) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from draft import offices
 from draft.context import Context
 from draft.text import key, slug
 from graph.ingest.resolve.actors import country_code, state_name
@@ -153,7 +154,7 @@ def find(ctx: Context) -> None:
         )
         people[name.split()[-1]] = id
     for ent in getattr(ctx.doc, "ents", ()):
-        name = POSSESSIVE.sub("", ent.text)  # "Donald Trump's idea": Donald Trump
+        name = POSSESSIVE.sub("", ent.text.strip())  # "Donald Trump's idea": Donald Trump
         if ent.label_ == "PERSON" and " " in name and name.split()[-1] not in people:
             start, end = ent.start_char, ent.start_char + len(name)
             id = actor(ctx, name, "person", start, end, "actors.ner-person", 0.6)
@@ -243,6 +244,7 @@ def find(ctx: Context) -> None:
             )
         ):
             state(ctx, acting, m.start(), m.end(), "actors.state-acts", 0.75)
+    offices.find(ctx)
     # Organisations spaCy names that no rule found.
     for ent in getattr(ctx.doc, "ents", ()):
         if (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from draft import times
+from draft import agreed, times
 from draft.context import Context, Fact
 from draft.statements import statement_at
 from draft.text import Span, slug
@@ -49,10 +49,12 @@ def find(ctx: Context) -> None:
     rules = default_rules()
     latest: Fact | None = None
     since = 0  # sentences since the latest agreement was named
+    named: set[int] = set()
     for span in ctx.sentences:
         words = span.of(ctx.text)
         talks_at = {m.end(): m for m in TALKS.finditer(words)}
         for m in PHRASE.finditer(words):
+            named.add(span.start)
             talks = talks_at.get(m.start()) or next(
                 (t for e, t in talks_at.items() if -4 <= m.start() - e <= 12), None
             )
@@ -86,6 +88,7 @@ def find(ctx: Context) -> None:
                 if area:
                     fact["area"] = area
             _roles(ctx, fact, span, m)
+            agreed.passive_status(ctx, fact, span, span.start + m.end())
             bare = not (talks or fact["parties"] or m["dur"] or m["potential"] or m["area"])
             if bare and m["what"] in ("ceasefire", "truce"):
                 continue  # "for ceasefire" in a title: no agreement the words define
@@ -107,6 +110,7 @@ def find(ctx: Context) -> None:
         since += 1
         if latest is not None and (REFERS.search(words) or since <= 2):
             _verb_roles(ctx, latest, span)  # this sentence, or one of the two after it
+    agreed.find(ctx, named)
 
 
 def _verb_roles(ctx: Context, fact: Fact, span: Span) -> None:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from draft import figures, times
+from draft import figures, times, waves
 from draft.context import Context, Fact
 from draft.text import Span, slug
 from graph.ingest.resolve.targets import default_rules
@@ -27,6 +27,13 @@ ATTACKS_NEXT = re.compile(
     r"fired|deployed|targeted|shelled|bombed|hit|drones?|missiles?|strikes?|attacks?|forces)\b"
 )
 STRUCK_IN = re.compile(r"\b(?:on|in|across|against|at|over)\s+(?:the\s+)?$")
+# A strike told with its verb ("drones struck", "the attack hit"): an incident where the
+# sentence names a place, even with no target the rulebook knows and no figure.
+STRUCK = re.compile(
+    r"\b(?:attacks?|strikes?|drones?|missiles?|shells?|forces|troops)\s+"
+    r"(?:also |again |have |has )*(?:struck|hit|damaged|destroyed|shelled)\b",
+    re.I,
+)
 NOT_ATTACK = re.compile(r"\b(?:cessation|halt|pause|moratorium|ceasefire|refusal)\b", re.I)
 
 
@@ -64,11 +71,12 @@ def find(ctx: Context) -> None:
             m.id
             for m in ctx.mentions_in(span, "Location")
             if ctx.facts["locations"].get(m.id, {}).get("kind") not in ("country", None)
-            or (m.id in ctx.in_graph and m.id not in _countries(ctx))
+            or (m.id in ctx.in_graph and m.id not in ctx.countries)
         ]
         targets = [t for t in rules.find(words)]
         launched = any(f.figure["metric"] == "launched" for f in found)
-        if wave is None and (WAVE.search(words) or ((forces or launched) and not places)):
+        mass = waves.mass(found)
+        if wave is None and (WAVE.search(words) or mass or ((forces or launched) and not places)):
             if not (forces or targets or launched):
                 continue
             attacker = forces[:1]
@@ -78,7 +86,7 @@ def find(ctx: Context) -> None:
                 "kind": "wave",
                 "category": category(text),
                 "by": attacker,
-                "locations": _wave_places(ctx, span),
+                "locations": places if places and mass else _wave_places(ctx, span),
                 "quotes": [" ".join(words.split()) if "\n" not in words else words.split("\n")[0]],
                 "drafted": ctx.drafted("attacks.wave", 0.7 if forces else 0.5),
             }
@@ -88,6 +96,9 @@ def find(ctx: Context) -> None:
             _targets(ctx, wave, span, targets)
             _figures(ctx, wave, found, places)
             continue
+        before = last or wave
+        if before is not None and waves.follow_up(ctx, span, before, targets, found, forces):
+            continue  # "subsequent strikes have hit ...": a wave of their own
         if not places and last is not None and _goes_on(ctx, last, span, found):
             last["quotes"].append(" ".join(words.split()))  # the incident's next sentence
             _targets(ctx, last, span, targets)
@@ -101,7 +112,7 @@ def find(ctx: Context) -> None:
                 _targets(ctx, wave, span, targets)
                 _figures(ctx, wave, found, places)
             continue
-        if not places or not (targets or found):
+        if not places or not (targets or found or STRUCK.search(words)):
             continue
         name_place = ctx.facts["locations"].get(places[0], {}).get("name", places[0].split(":")[1])
         id = f"attack:{day}-{slug(name_place)}"
@@ -127,10 +138,12 @@ def find(ctx: Context) -> None:
             }
         else:
             incident["time"] = times.time_for(ctx, span) or _overnight(ctx)
+            incident["_own_time"] = times.in_sentence(ctx, span) is not None
         last = ctx.add("attacks", incident)
         last["_end"] = span.end
         _targets(ctx, incident, span, targets)
         _figures(ctx, incident, found, places)
+    waves.settle(ctx)
 
 
 def _attackers(ctx: Context, span: Span) -> list[str]:
@@ -157,10 +170,6 @@ def _goes_on(ctx: Context, last: Fact, span: Span, found: list[figures.Found]) -
     end = last.get("_end")
     between = ctx.text[end : span.start] if end is not None else "\n"
     return bool(found) and between.strip() == "" and "\n" not in between
-
-
-def _countries(ctx: Context) -> set[str]:
-    return {i for i, f in ctx.facts["locations"].items() if f.get("kind") == "country"}
 
 
 def _overnight(ctx: Context) -> dict[str, Any]:

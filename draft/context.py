@@ -41,6 +41,7 @@ class Context:
     speaks_for: dict[str, str] = field(default_factory=dict)  # person -> state, by title
     countries: set[str] = field(default_factory=set)  # location ids that are countries
     region_codes: dict[str, str] = field(default_factory=dict)  # region id -> ISO 3166-2
+    jurisdictions: set[str] = field(default_factory=set)  # places officials who speak govern
 
     def state_of(self, actor: str) -> str:
         """The state a person or body speaks for (a title's, the White House's), else the

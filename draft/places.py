@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from draft import gazetteer, officials
 from draft.context import Context
 from graph.ingest.resolve.actors import state_name
 from graph.ingest.resolve.places import resolve_country, resolve_region
@@ -45,8 +46,8 @@ def region_slug(name: str) -> str:
 
 def country(ctx: Context, code: str, start: int, end: int, rule: str, sure: float) -> str:
     """The country's location id (the graph's, or a new one), with this mention."""
-    known = ctx.graph.by_code(code, "Location")
     name = state_name(code)
+    known = ctx.graph.by_code(code, "Location") or ctx.graph.named(name, "Location")
     if known is not None:
         ctx.in_graph.add(known.id)
         ctx.countries.add(known.id)
@@ -187,6 +188,9 @@ def find(ctx: Context) -> None:
         named = _resolve(ent.text)
         if named is not None:
             region(ctx, named, ent.text, ent.start_char, ent.end_char, "places.ner")
+        elif (city := gazetteer.city(ent.text)) is not None and city.name == ent.text:
+            foreign_city(ctx, city, ent.start_char, ent.end_char)
+    officials.find(ctx)
     for m in SEA.finditer(text):
         from draft.text import slug
 
@@ -238,6 +242,34 @@ def settlement(ctx: Context, code: str, name: str, start: int, end: int) -> str:
             "within": within,
             "quotes": [q] if q else [],
             "drafted": ctx.drafted("places.city-of", 0.8),
+        },
+    )
+    ctx.mention(start, end, id, "Location")
+    return id
+
+
+def foreign_city(ctx: Context, city: gazetteer.City, start: int, end: int) -> str:
+    """A city the ISO tables do not know, found in the gazetteer: a settlement within its
+    country (the graph's node when it holds one of that name)."""
+    from draft.text import slug
+
+    known = ctx.graph.named(city.name, "Location")
+    if known is not None:
+        ctx.in_graph.add(known.id)
+        ctx.mention(start, end, known.id, "Location")
+        return known.id
+    within = country(ctx, city.country, start, end, "places.country-of-city", 0.5)
+    id = "location:" + slug(city.name)
+    q = ctx.words_around(start, end, 0)
+    ctx.add(
+        "locations",
+        {
+            "id": id,
+            "name": city.name,
+            "kind": "settlement",
+            "within": within,
+            "quotes": [q] if q else [],
+            "drafted": ctx.drafted("places.gazetteer", 0.7),
         },
     )
     ctx.mention(start, end, id, "Location")

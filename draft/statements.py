@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from draft import times
+from draft import same_statement, times
 from draft.context import Context, Fact, Mention
 from draft.text import Span, slug
 
@@ -100,8 +100,10 @@ def find(ctx: Context) -> None:
             "drafted": ctx.drafted(f"statements.{kind}", sure),
             "_span": (span.start, span.end),
         }
-        if _repeated(ctx, speaker, flat):
-            continue  # a teaser repeating the lead
+        told = _repeated(ctx, speaker, flat)
+        if told is not None:  # a teaser repeating the lead: its figures are the statement's
+            told.setdefault("_also", []).append((span.start, span.end))
+            continue
         if (
             last is not None
             and (last["speaker"], last["kind"]) == (speaker, kind)
@@ -114,12 +116,15 @@ def find(ctx: Context) -> None:
             continue
         ctx.add("statements", fact)
         last = fact
+    same_statement.merge(ctx)
 
 
-def _repeated(ctx: Context, speaker: str, flat: str) -> bool:
-    return any(
-        f["speaker"] == speaker and flat in f["quotes"] for f in ctx.facts["statements"].values()
-    )
+def _repeated(ctx: Context, speaker: str, flat: str) -> Fact | None:
+    return next(
+        (f for f in ctx.facts["statements"].values()
+         if f["speaker"] == speaker and flat in f["quotes"]),
+        None,
+    )  # fmt: skip
 
 
 def _adjacent(ctx: Context, last: Fact, span: Span) -> bool:
@@ -174,10 +179,12 @@ def _parsed_subject(ctx: Context, at: int) -> str | None:
 
 
 def statement_at(ctx: Context, span: Span) -> Fact | None:
+    words = span.of(ctx.text)
+    first = span.start + len(words) - len(words.lstrip())  # a sentence's leading space is not it
     for fact in ctx.facts["statements"].values():
-        start, end = fact["_span"]
-        if start <= span.start < end:
-            return fact
+        for start, end in (fact["_span"], *fact.get("_also", ())):
+            if start <= first < end:
+                return fact
     return None
 
 
@@ -186,6 +193,7 @@ def settle_times(ctx: Context) -> None:
     publication day, else a placeholder."""
     for fact in ctx.facts["statements"].values():
         start, end = fact.pop("_span")
+        fact.pop("_also", None)
         span = Span(start, end)
         spec = times.time_for(ctx, span)
         if spec is None and ctx.main_attack is not None:

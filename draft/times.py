@@ -50,7 +50,9 @@ CALL = re.compile(
     r"|\b(?:a |the )?call (?:between|with) "
 )
 TALKS = re.compile(
-    r"\b(?:held )?(?P<w>talks|meeting|summit) in (?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.)"
+    r"\b(?:held )?(?P<w>talks|meeting|summit)(?: (?:of|between) [^,.;:\n]{3,60}?)? in "
+    r"(?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.|$)",
+    re.M,
 )
 KINDS = {"talks": "talks", "meeting": "meeting", "summit": "summit"}
 
@@ -165,7 +167,11 @@ def night_of(ctx: Context, words: str) -> dict[str, Any] | None:
     """ "The night of 18-19 March": from the first day's evening to the second's morning."""
     m = NIGHT_OF.search(words)
     published = ctx.report.published
-    if m is None or (m["y"] is None and published is None):
+    if m is None:
+        from draft.nights import night_one
+
+        return night_one(ctx, words)
+    if m["y"] is None and published is None:
         return None
     month = month_number(m["m1"] or m["m2"])
     first, second = int(m["d1"] or m["d3"]), int(m["d2"] or m["d4"])
@@ -262,6 +268,9 @@ def find_events(ctx: Context) -> None:
         place = [x for x in ctx.mentions_in(Span(m.start("place"), m.end("place")), "Location")]
         known = graph_event(ctx, KINDS[m["w"]])
         if known is not None:
+            if place:  # the report tells where the graph's talks were held
+                ctx.add("events", {"id": known, "location": place[0].id, "quotes": [m.group(0)],
+                                   "drafted": ctx.drafted("times.talks-place", 0.6)})  # fmt: skip
             continue
         id = f"event:{m['w']}-in-{slug(m['place'])}"
         states = [x.id for x in ctx.mentions_in(span, "Actor") if _is_state(ctx, x.id)]

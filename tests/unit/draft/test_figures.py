@@ -93,3 +93,14 @@ def test_damage_written_verb_first_is_drafted_with_its_reporter() -> None:
     fig = one("Russian drones damaged 12 homes, according to the Kharkiv regional police.")
     assert (fig["metric"], fig["value"], fig["category"]) == ("houses_damaged", 12, "residential")
     assert fig["reported_by"] == "actor:kharkiv-regional-police"
+
+
+def test_a_figure_in_a_statement_a_teaser_repeats_is_reported_by_its_speaker() -> None:
+    text = (
+        'Fortunately, there were no casualties," Naftogaz said via Telegram.\n\n'
+        "Russian forces launched a massive drone attack on Ukraine overnight. "
+        '"Gas facilities were damaged. Fortunately, there were no casualties," Naftogaz said '
+        "via Telegram."
+    )
+    (casualties,) = [f for f in figures(facts(text)) if f["metric"] == "casualties"]
+    assert casualties["reported_by"] == "actor:naftogaz"

@@ -181,7 +181,9 @@ def test_the_attacker_is_whoever_the_words_give_not_always_the_same_side() -> No
     ][0]
     assert attack["by"] == ["actor:ukraine"]
     assert attack["locations"] == ["location:moscow"]
-    assert attack["time"]["date"] == "2025-03-10"
+    # "the night of March 10": the night before that day or after it
+    assert attack["time"]["start"]["earliest"] == "2025-03-09T18:00:00"
+    assert attack["time"]["end"]["latest"] == "2025-03-11T09:00:00"
     assert attack["figures"][0]["value"] == 330
 
 

@@ -99,3 +99,12 @@ def test_without_any_date_a_time_is_a_placeholder_from_an_external_source() -> N
     time = found["attacks"][0]["time"]
     external = {s["id"] for s in found["sources"] if s["kind"] == "external"}
     assert time["source"] in external
+
+
+def test_the_night_of_one_date_covers_the_night_before_and_after_it() -> None:
+    from tests.unit.draft.support import facts as drafted
+
+    found = drafted("On the night of March 10, two drones struck a school in the Sumy region.")
+    time = found["attacks"][0]["time"]
+    assert time["start"] == {"earliest": "2025-03-09T18:00:00", "latest": "2025-03-11T09:00:00"}
+    assert time["supplied"]["parts"] == ["year"]
