@@ -55,4 +55,6 @@ class DisagreementQuery:
             Edge(cursor=encode_cursor("disagreements", None, str(start + i)), node=disagreement(d))
             for i, d in enumerate(page)
         ]
-        return connection(edges, start + size < len(found), start > 0, len(found))
+        return connection(
+            edges, has_next=start + size < len(found), has_previous=start > 0, total=len(found)
+        )

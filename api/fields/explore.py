@@ -89,7 +89,7 @@ class ExploreQuery:
                 f"limit: must be between 1 and {info.context.settings.max_page_size}"
             )
         edges = asks_for(info, "edges")
-        row = await explore.neighbourhood(info.context.database, id, depth, limit, edges)
+        row = await explore.neighbourhood(info.context.database, id, depth, limit, edges=edges)
         if row is None:  # only now is it worth a query to say whether the id names anything
             await require(info, "id", id, Entity)
             return None

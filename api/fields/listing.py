@@ -104,8 +104,8 @@ async def entity_connection(
         if isinstance(node, cls)
     ]
     if backward:
-        return connection(edges, cursor is not None, page.more, total)
-    return connection(edges, page.more, cursor is not None, total)
+        return connection(edges, has_next=cursor is not None, has_previous=page.more, total=total)
+    return connection(edges, has_next=page.more, has_previous=cursor is not None, total=total)
 
 
 def list_filter(label: str, filter: Filter) -> listing.ListFilter:

@@ -134,7 +134,9 @@ class Attack(Entity):
         ]
         if len(found) >= INCIDENTS_CAP and start + size >= len(found):
             info.context.cut(info.path.as_list(), len(found), None, "narrow the attack's time")
-        return connection(edges, start + size < len(found), start > 0, len(found))
+        return connection(
+            edges, has_next=start + size < len(found), has_previous=start > 0, total=len(found)
+        )
 
 
 @strawberry.type(description="Another source's attack that may be the same incident.")

@@ -222,7 +222,7 @@ async def attacks_after(
     ACLED row) counts as certain."""
     cypher = ATTACKS_AFTER.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else None
     rows = await database.read_list(
-        chosen(cypher or ATTACKS_AFTER, reviewed_only),
+        chosen(cypher or ATTACKS_AFTER, reviewed=reviewed_only),
         agreement=agreement,
         reference=reference,
         definitelyOnly=definitely_only,
@@ -239,15 +239,15 @@ async def violations(
     database: Database,
     agreement: str,
     limit: int,
-    busy: int = BUSY,
     *,
+    busy: int = BUSY,
     min_confidence: float = 0.0,
     single_source: bool = False,
     reviewed_only: bool = False,
 ) -> list[ViolationRow]:
     cypher = VIOLATIONS.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else VIOLATIONS
     rows = await database.read_list(
-        chosen(cypher, reviewed_only),
+        chosen(cypher, reviewed=reviewed_only),
         agreement=agreement,
         limit=limit,
         busy=busy,

@@ -242,13 +242,13 @@ async def statements_versus_actions(
     database: Database,
     actor: str,
     limit: int,
-    busy: int = BUSY,
     *,
+    busy: int = BUSY,
     min_confidence: float = 0.0,
     reviewed_only: bool = False,
 ) -> list[BearingRow]:
     """`reviewed_only`: leave out statements, agreements and attacks still marked drafted."""
-    cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed_only, keep=("me",))
+    cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed=reviewed_only, keep=("me",))
     rows = await database.read_list(
         cypher,
         actor=actor,

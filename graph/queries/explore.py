@@ -171,7 +171,7 @@ async def search(
 
 
 async def neighbourhood(
-    database: Database, id: str, depth: int, limit: int, edges: bool = True
+    database: Database, id: str, depth: int, limit: int, *, edges: bool = True
 ) -> GraphRow | None:
     cypher = NEIGHBOUR_NODES[depth] + (WITH_EDGES if edges else WITHOUT_EDGES)
     found = await database.read(cypher, id=id, limit=limit, scan=limit * 20)

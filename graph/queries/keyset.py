@@ -70,7 +70,7 @@ class Sort:
         return SORTED_ON[self.kind] + (" <= " if self.descending else " >= ") + KEY_VALUE[self.kind]
 
 
-def sort_of(label: str, order: Order, backward: bool) -> Sort:
+def sort_of(label: str, order: Order, *, backward: bool) -> Sort:
     """Actors and places have no time: they sort by name whatever the order says."""
     if label in ("Actor", "Location") or order == "name":
         return Sort("name", backward)

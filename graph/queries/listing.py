@@ -203,7 +203,7 @@ async def list_page(
     """A page of `limit` rows after `after` in `order` (in the reverse order when paging
     `backward`, the page then given back in `order`)."""
     conditions = _conditions(label, filter)
-    sort = sort_of(label, order, backward)
+    sort = sort_of(label, order, backward=backward)
     if after is not None:
         tests, params = sort.after(after)
         conditions.own.extend(tests)

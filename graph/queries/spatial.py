@@ -124,7 +124,7 @@ async def list_page(
     """A page of the attacks or events in `area`, as graph/queries/listing.list_page pages
     (the same order, cursors and `backward`), each with its distance."""
     start, conditions = _places(label, filter, area)
-    sort = sort_of(label, order, backward)
+    sort = sort_of(label, order, backward=backward)
     if after is not None:
         tests, params = sort.after(after)
         conditions.own.extend(tests)

@@ -114,8 +114,8 @@ async def timeline(
     start: dt.datetime | None,
     end: dt.datetime | None,
     limit: int,
-    busy: int = BUSY,
     *,
+    busy: int = BUSY,
     min_confidence: float = 0.0,
     reviewed_only: bool = False,
 ) -> list[TimelineRow]:
@@ -123,7 +123,7 @@ async def timeline(
     `min_confidence`: machine-coded facts below it are left out (others have none);
     `reviewed_only`: items still marked drafted are left out (the entity asked about is not)."""
     rows = await database.read_list(
-        chosen(TIMELINE, reviewed_only, keep=("e",)),
+        chosen(TIMELINE, reviewed=reviewed_only, keep=("e",)),
         id=id,
         **{"from": start, "to": end},
         limit=limit,

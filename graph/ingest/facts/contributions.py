@@ -97,6 +97,7 @@ async def clear(
     document: str,
     ids: list[str],
     sources: list[str],
+    *,
     whole: bool = True,
 ) -> list[str]:
     """Take back the document's relationships from the facts it restates; for a whole

@@ -9,8 +9,8 @@ from graph.queries.keyset import Position, Sort, sort_of
 
 
 def test_actors_and_places_sort_by_name_whatever_the_order() -> None:
-    assert sort_of("Actor", "time_asc", False) == Sort("name", False)
-    assert sort_of("Location", "time_desc", True) == Sort("name", True)
+    assert sort_of("Actor", "time_asc", backward=False) == Sort("name", False)
+    assert sort_of("Location", "time_desc", backward=True) == Sort("name", True)
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ def test_actors_and_places_sort_by_name_whatever_the_order() -> None:
     ],
 )
 def test_paging_backwards_reverses_the_order(order: str, backward: bool, descending: bool) -> None:
-    assert sort_of("Attack", order, backward) == Sort("time", descending)  # type: ignore[arg-type]
+    assert sort_of("Attack", order, backward=backward) == Sort("time", descending)  # type: ignore[arg-type]
 
 
 def test_the_order_ends_with_the_id_in_the_same_direction() -> None:
