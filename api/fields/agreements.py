@@ -91,7 +91,7 @@ class AgreementQuery:
         reviewed_only: REVIEWED_ONLY = False,
     ) -> list[Violation]:
         size = result_size(first)
-        rows = await agreements.violations(
+        rows = await agreements.agreement_violations(
             info.context.database,
             agreement_id,
             size + 1,

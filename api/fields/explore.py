@@ -89,7 +89,7 @@ class ExploreQuery:
                 f"limit: must be between 1 and {info.context.settings.max_page_size}"
             )
         edges = asks_for(info, "edges")
-        row = await explore.neighbourhood(info.context.database, id, depth, limit, edges=edges)
+        row = await explore.neighborhood(info.context.database, id, depth, limit, edges=edges)
         if row is None:  # only now is it worth a query to say whether the id names anything
             await require(info, "id", id, Entity)
             return None
@@ -101,7 +101,7 @@ class ExploreQuery:
     ) -> Graph | None:
         if not 1 <= max_hops <= 6:
             raise BadInputError("maxHops: must be between 1 and 6")
-        row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
+        row = await explore.path(info.context.database, from_id, to_id, max_hops)
         if row is None:
             await asyncio.gather(
                 require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
@@ -113,9 +113,7 @@ class ExploreQuery:
     async def stats(
         self, info: Info, start: dt.datetime | None = None, end: dt.datetime | None = None
     ) -> Stats:
-        database = info.context.database
-        days = await explore.attacks_per_region_per_day(database, start, end, 5000)
-        weapons = await explore.weapons(database, start, end)
+        found = await explore.stats(info.context.database, start, end)
         return Stats(
             attacks_per_region_per_day=[
                 RegionDay(
@@ -124,7 +122,7 @@ class ExploreQuery:
                     day=r["day"],
                     attacks=r["attacks"],
                 )
-                for r in days
+                for r in found["attacksPerRegionPerDay"]
             ],
             weapons=[
                 WeaponTotals(
@@ -133,6 +131,6 @@ class ExploreQuery:
                     intercepted=r["intercepted"],
                     lost_as_decoys=r["lostAsDecoys"],
                 )
-                for r in weapons
+                for r in found["weapons"]
             ],
         )

@@ -273,7 +273,7 @@ class Entity:
     @strawberry.field(description="Where this fact's sources differ (see the root field).")
     async def disagreements(self, info: Info) -> list[Disagreement]:
         row = await info.context.accounts.load(str(self.id))
-        return [disagreement(d) for d in told.disagreements(row)] if row else []
+        return [disagreement(d) for d in told.differences(row)] if row else []
 
     @strawberry.field(
         description="Names other sources give this entity, each with how it was resolved to "

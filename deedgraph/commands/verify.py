@@ -105,12 +105,12 @@ def verify(
     figures without a reporter, facts still marked drafted, and every quote in the order of
     the source's text."""
     from graph.queries.additions import contribution
-    from graph.queries.review import review
+    from graph.queries.review import source_review
 
     source = source_of(target)
 
     async def both(db: Database) -> tuple[Review, Contribution]:
-        return await review(db, source), await contribution(db, source)
+        return await source_review(db, source), await contribution(db, source)
 
     found, added = asyncio.run(on_graph(Connection.from_env(), both))
     if as_json:

@@ -247,7 +247,11 @@ async def statements_versus_actions(
     min_confidence: float = 0.0,
     reviewed_only: bool = False,
 ) -> list[BearingRow]:
-    """`reviewed_only`: leave out statements, agreements and attacks still marked drafted."""
+    """Query.statementsVersusActions: an actor's statements and commitments paired with
+    later actions bearing on them. Built from STATEMENTS_VERSUS_ACTIONS (IN_SCOPE,
+    overlap.attack_reach, overlap.back, overlap.LONGEST_ATTACK, entities.identity,
+    ACCUSED_DAYS; reviewed.chosen for `reviewed_only`: statements,
+    agreements and attacks still marked drafted left out)."""
     cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed=reviewed_only, keep=("me",))
     rows = await database.read_list(
         cypher,

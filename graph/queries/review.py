@@ -302,8 +302,10 @@ def assemble(row: ReviewRow, limit: int = LIMIT) -> Review:
     )
 
 
-async def review(database: Database, source_id: str, limit: int = LIMIT) -> Review:
-    """The review of one source; NotFoundError when no source has the id."""
+async def source_review(database: Database, source_id: str, limit: int = LIMIT) -> Review:
+    """Query.sourceReview: the review of one source; NotFoundError when no source has the
+    id. Built from REVIEW (one query), assembled in Python (assemble, merge_outside,
+    in_text_order)."""
     records = await database.read(REVIEW, source=source_id, more=limit + 1)
     if not records:
         raise NotFoundError(f"no source with id {source_id!r}")

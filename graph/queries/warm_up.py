@@ -52,7 +52,7 @@ async def warm_up(database: Database) -> float:
             await agreements.attacks_after(
                 database, row["agreement"], "announcement", PAGE, parties_only=True, busy=busy
             )
-            await agreements.violations(database, row["agreement"], PAGE, busy=busy)
+            await agreements.agreement_violations(database, row["agreement"], PAGE, busy=busy)
         if row["actor"]:
             await bearings.statements_versus_actions(database, row["actor"], PAGE, busy=busy)
         if row["unit"]:

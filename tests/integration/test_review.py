@@ -9,7 +9,7 @@ import subprocess
 
 from graph.errors import NotFoundError
 from graph.ingest.acled.imports import import_acled
-from graph.queries.review import Review, review
+from graph.queries.review import Review, source_review
 from graph.settings import Connection
 from graph.store.database import Database
 from tests.graphql_client import data, post
@@ -27,7 +27,7 @@ HOSPITALS = "attack:2025-03-19-sumy-hospitals/facilities-hit"
 async def test_outside_knowledge_lists_the_calls_date_the_talks_year_and_the_coordinates(
     seeded: Database,
 ) -> None:
-    found = await review(seeded, REPORT)
+    found = await source_review(seeded, REPORT)
     items = {(o.fact, o.aspect): o for o in found.outside}
     call = items[(CALL, "time")]
     assert call.source == "source:external-calendar" and "external-calendar" in call.because
@@ -45,7 +45,7 @@ async def test_outside_knowledge_lists_the_calls_date_the_talks_year_and_the_coo
 async def test_figures_without_a_reporter_are_the_injured_and_the_hospitals(
     seeded: Database,
 ) -> None:
-    found = await review(seeded, REPORT)
+    found = await source_review(seeded, REPORT)
     figures = {f.fact: f for f in found.unreported_figures}
     assert set(figures) == {INJURED, HOSPITALS}
     assert figures[INJURED].reasons == ["unattributed", "no number"]
@@ -57,7 +57,7 @@ async def test_figures_without_a_reporter_are_the_injured_and_the_hospitals(
 
 
 async def test_resolutions_by_a_rule_are_listed_and_none_is_exact(seeded: Database) -> None:
-    found = await review(seeded, REPORT)
+    found = await source_review(seeded, REPORT)
     resolutions = {i.fact: i for i in found.inferred if i.link == "resolution"}
     assert "location:ukraine" in resolutions
     assert resolutions["location:ukraine"].rule == "ISO 3166-1 UA (Ukraine)"
@@ -72,7 +72,7 @@ def assert_in_text_order(found: Review) -> None:
 
 
 async def test_every_quote_comes_in_the_order_of_the_report(seeded: Database) -> None:
-    found = await review(seeded, REPORT)
+    found = await source_review(seeded, REPORT)
     assert_in_text_order(found)
     first: dict[tuple[str, str], int] = {}
     for quote in found.quotes:
@@ -88,7 +88,7 @@ async def test_inferred_targets_of_an_imported_dataset_carry_their_words(
     seeded: Database,
 ) -> None:
     await import_acled(seeded, [ROOT / "tests" / "data" / "acled_night.csv"])
-    found = await review(seeded, "source:acled")
+    found = await source_review(seeded, "source:acled")
     targets = {i.fact: i for i in found.inferred if i.link == "target"}
     substation = targets["acled:UKR2004/target/power_grid"]
     assert substation.event == "acled:UKR2004" and substation.quotes == ["substation"]
@@ -99,7 +99,7 @@ async def test_inferred_targets_of_an_imported_dataset_carry_their_words(
 
 async def test_an_unknown_source_is_not_found(database: Database) -> None:
     try:
-        await review(database, "source:nowhere")
+        await source_review(database, "source:nowhere")
     except NotFoundError as error:
         assert "source:nowhere" in str(error)
     else:

@@ -68,7 +68,7 @@ async def test_an_attack_running_since_before_an_agreement_is_listed_after_it(
 async def test_an_attack_running_since_before_an_agreement_can_violate_it(
     besieged: Database,
 ) -> None:
-    rows = await agreements.violations(besieged, HALT, 50)
+    rows = await agreements.agreement_violations(besieged, HALT, 50)
     assert LONG in [row["attack"] for row in rows]
     starts = [row["attack"] for row in rows]
     assert starts.index(LONG) == 0
