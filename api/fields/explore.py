@@ -9,11 +9,12 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, kept, result_size
+from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY
+from api.fields.analysis import Subject, opened
 from api.fields.listing import page_size
-from api.selection import asks_for, field_detail, fields_detail
+from api.selection import asks_for, field_detail
 from api.types.build import build
-from api.types.entity import Entity, by_id, known, require
+from api.types.entity import Entity, require
 from api.types.explore import (
     Graph,
     RegionDay,
@@ -55,21 +56,24 @@ class ExploreQuery:
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
-        size = result_size(first)
-        rows = await timeline.timeline(
-            info.context.database,
-            entity_id,
-            start,
-            end,
-            size + 1,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
+        answer = await opened(
+            info,
+            first,
+            Subject("entityId", entity_id, Entity),
+            lambda limit: timeline.timeline(
+                info.context.database,
+                entity_id,
+                start,
+                end,
+                limit,
+                min_confidence=min_confidence,
+                reviewed_only=reviewed_only,
+            ),
+            lambda rows: [r["id"] for r in rows],
+            Entity,
+            ("entity",),
         )
-        if not rows:
-            await require(info, "entityId", entity_id, Entity)
-        rows = kept(info, rows, size)
-        needed = fields_detail(info, "entity")
-        entities = await by_id(info, [r["id"] for r in rows], Entity, needed, known(rows))
+        rows, entities = answer.rows, answer.entities
         return [
             TimelineItem(
                 entity=entities[r["id"]], relations=r["relations"], machine_coded=r["machineCoded"]
