@@ -28,17 +28,17 @@ async def test_outside_knowledge_lists_the_calls_date_the_talks_year_and_the_coo
     seeded: Database,
 ) -> None:
     found = await source_review(seeded, REPORT)
-    items = {(o.fact, o.aspect): o for o in found.outside}
+    items = {(o["fact"], o["aspect"]): o for o in found.outside}
     call = items[(CALL, "time")]
-    assert call.source == "source:external-calendar" and "external-calendar" in call.because
+    assert call["source"] == "source:external-calendar" and "external-calendar" in call["because"]
     talks = items[(TALKS, "time")]
-    assert "year" in talks.because and "source:external-calendar" in talks.because
+    assert "year" in talks["because"] and "source:external-calendar" in talks["because"]
     for place in ("location:ukraine", "location:saudi-arabia"):
-        assert items[(place, "coordinates")].source == "source:external-geography"
+        assert items[(place, "coordinates")]["source"] == "source:external-geography"
     assert ("location:russia", "coordinates") not in items  # the report's own: no coordinates
     wave = items[(WAVE, "time")]
-    assert CALL in wave.because and "The strikes, which occurred overnight" in wave.quotes
-    assert items[("agreement:energy-infrastructure-halt", "time")].what == "time"
+    assert CALL in wave["because"] and "The strikes, which occurred overnight" in wave["quotes"]
+    assert items[("agreement:energy-infrastructure-halt", "time")]["what"] == "time"
     assert ("actor:russia", "time") not in items  # an actor has no time at all
 
 
@@ -46,28 +46,28 @@ async def test_figures_without_a_reporter_are_the_injured_and_the_hospitals(
     seeded: Database,
 ) -> None:
     found = await source_review(seeded, REPORT)
-    figures = {f.fact: f for f in found.unreported_figures}
+    figures = {f["fact"]: f for f in found.unreported_figures}
     assert set(figures) == {INJURED, HOSPITALS}
-    assert figures[INJURED].reasons == ["unattributed", "no number"]
-    assert figures[INJURED].value is None and figures[INJURED].attack == WAVE
-    assert figures[HOSPITALS].reasons == ["unattributed"] and figures[HOSPITALS].value == 2
-    assert figures[HOSPITALS].quotes == [
+    assert figures[INJURED]["reasons"] == ["unattributed", "no number"]
+    assert figures[INJURED]["value"] is None and figures[INJURED]["attack"] == WAVE
+    assert figures[HOSPITALS]["reasons"] == ["unattributed"] and figures[HOSPITALS]["value"] == 2
+    assert figures[HOSPITALS]["quotes"] == [
         "Further reports indicate that Russian drones also hit two hospitals in the Sumy region"
     ]
 
 
 async def test_resolutions_by_a_rule_are_listed_and_none_is_exact(seeded: Database) -> None:
     found = await source_review(seeded, REPORT)
-    resolutions = {i.fact: i for i in found.inferred if i.link == "resolution"}
+    resolutions = {i["fact"]: i for i in found.inferred if i["link"] == "resolution"}
     assert "location:ukraine" in resolutions
-    assert resolutions["location:ukraine"].rule == "ISO 3166-1 UA (Ukraine)"
-    assert all(i.how != "exact" for i in found.inferred)
-    assert not [i for i in found.inferred if i.link == "target"]  # the report states its targets
+    assert resolutions["location:ukraine"]["rule"] == "ISO 3166-1 UA (Ukraine)"
+    assert all(i["how"] != "exact" for i in found.inferred)
+    assert not [i for i in found.inferred if i["link"] == "target"]  # the report states its targets
 
 
 def assert_in_text_order(found: Review) -> None:
-    positions = [q.position for q in found.quotes]
-    assert None not in positions, [q for q in found.quotes if q.position is None]
+    positions = [q["position"] for q in found.quotes]
+    assert None not in positions, [q for q in found.quotes if q["position"] is None]
     assert positions == sorted(p or 0 for p in positions)
 
 
@@ -76,12 +76,14 @@ async def test_every_quote_comes_in_the_order_of_the_report(seeded: Database) ->
     assert_in_text_order(found)
     first: dict[tuple[str, str], int] = {}
     for quote in found.quotes:
-        first.setdefault((quote.fact, quote.aspect), quote.position or 0)
+        first.setdefault((quote["fact"], quote["aspect"]), quote["position"] or 0)
     # The wave opens the report; the talks in Saudi Arabia come near its end.
     assert first[(WAVE, "existence")] < first[(CALL, "existence")] < first[(TALKS, "existence")]
-    parties = [q for q in found.quotes if q.aspect.startswith("party")]
-    assert ("agreement:30-day-ceasefire", "actor:russia") in {(q.fact, q.related) for q in parties}
-    assert "However, Russia declined the proposal" in {q.quote for q in parties}
+    parties = [q for q in found.quotes if q["aspect"].startswith("party")]
+    assert ("agreement:30-day-ceasefire", "actor:russia") in {
+        (q["fact"], q["related"]) for q in parties
+    }
+    assert "However, Russia declined the proposal" in {q["quote"] for q in parties}
 
 
 async def test_inferred_targets_of_an_imported_dataset_carry_their_words(
@@ -89,11 +91,11 @@ async def test_inferred_targets_of_an_imported_dataset_carry_their_words(
 ) -> None:
     await import_acled(seeded, [ROOT / "tests" / "data" / "acled_night.csv"])
     found = await source_review(seeded, "source:acled")
-    targets = {i.fact: i for i in found.inferred if i.link == "target"}
+    targets = {i["fact"]: i for i in found.inferred if i["link"] == "target"}
     substation = targets["acled:UKR2004/target/power_grid"]
-    assert substation.event == "acled:UKR2004" and substation.quotes == ["substation"]
-    assert substation.rule and "ACLED notes" in substation.rule
-    rules = {i.how for i in found.inferred if i.link == "resolution"}
+    assert substation["event"] == "acled:UKR2004" and substation["quotes"] == ["substation"]
+    assert substation["rule"] and "ACLED notes" in substation["rule"]
+    rules = {i["how"] for i in found.inferred if i["link"] == "resolution"}
     assert "rule:military-forces-of" in rules and "exact" not in rules
 
 
