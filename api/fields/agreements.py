@@ -20,9 +20,10 @@ from api.types.agreements import (
     ViolationReasons,
 )
 from api.types.deeds import Attack, Target
-from api.types.entity import Entity, known
+from api.types.entity import Entity
 from api.types.filters import TimeMode
 from api.types.kinds import Actor, Agreement, Party, Statement
+from api.types.reach import known
 from graph.errors import BadInputError
 from graph.queries import agreements, bearings
 from graph.queries.agreements import ViolationRow

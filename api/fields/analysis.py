@@ -11,7 +11,8 @@ from typing import Generic, TypeVar
 from api.context import Info
 from api.fields import kept, result_size
 from api.selection import fields_detail
-from api.types.entity import Entity, by_id, known, require
+from api.types.entity import Entity
+from api.types.reach import by_id, known, require
 
 R = TypeVar("R", bound=Mapping[str, object])
 E = TypeVar("E", bound=Entity)

@@ -14,7 +14,7 @@ from api.fields.analysis import Subject, opened
 from api.fields.listing import page_size
 from api.selection import asks_for, field_detail
 from api.types.build import build
-from api.types.entity import Entity, require
+from api.types.entity import Entity
 from api.types.explore import (
     Graph,
     RegionDay,
@@ -24,6 +24,7 @@ from api.types.explore import (
     WeaponTotals,
     graph_of,
 )
+from api.types.reach import require
 from graph.errors import BadInputError
 from graph.queries import explore, timeline
 

@@ -15,9 +15,10 @@ from api.selection import asks_for, connection_detail
 from api.types.build import build
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from api.types.deeds import Attack
-from api.types.entity import Entity, require
+from api.types.entity import Entity
 from api.types.filters import Filter, area_of, kind_word, word
 from api.types.kinds import Actor, Agreement, Event, Location, Statement
+from api.types.reach import require
 from graph.domain.areas import Area
 from graph.errors import BadInputError
 from graph.queries import keyset, listing, lists, spatial

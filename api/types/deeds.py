@@ -8,18 +8,10 @@ import strawberry
 from api.context import Info
 from api.fields import FIRST, result_size
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
-from api.types.entity import (
-    Entity,
-    answer,
-    first,
-    loaded,
-    outgoing,
-    pointing_at,
-    refs,
-    related,
-)
+from api.types.entity import Entity
 from api.types.kinds import Actor, Location, Statement, TargetCategory
 from api.types.provenance import TimeBounds
+from api.types.reach import answer, first, loaded, outgoing, pointing_at, refs, related
 from graph.queries.incidents import CAP as INCIDENTS_CAP
 
 
