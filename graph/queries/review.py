@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import LiteralString, TypedDict, cast
 
+from graph.domain.quotes import normalise
 from graph.errors import NotFoundError
-from graph.ingest.facts.plan.core import normalise
 from graph.store.database import Database
 
 LIMIT = 5000  # the most items of one kind a review lists
