@@ -188,7 +188,7 @@ class RetractionRow(TypedDict):
 class EntityRow(TypedDict, total=False):
     """A node as PROJECTIONS return it: its own properties (which ones depends on its kind,
     and on the detail asked for), plus what the projection adds. Properties are written by
-    graph/ingest/facts/plan/time_properties.py and the importers."""
+    graph/ingest/facts/plan/ and the importers."""
 
     id: Required[str]
     labels: list[str]
