@@ -9,7 +9,7 @@ from api.fields import result_size
 from api.types.accounts import Disagreement, disagreement
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from graph.errors import BadInputError, NotFoundError
-from graph.queries import disagreements as told
+from graph.queries import disagreements
 
 
 @strawberry.type
@@ -30,9 +30,11 @@ class DisagreementQuery:
     ) -> Connection[Disagreement]:
         size = result_size(first)
         for kind in kinds or []:
-            if kind not in told.KINDS:
-                raise BadInputError(f"kinds: {kind!r} is not one of {', '.join(told.KINDS)}")
-        found = await told.disagreements(
+            if kind not in disagreements.KINDS:
+                raise BadInputError(
+                    f"kinds: {kind!r} is not one of {', '.join(disagreements.KINDS)}"
+                )
+        found = await disagreements.disagreements(
             info.context.database, str(about) if about is not None else None, kinds
         )
         if found is None:

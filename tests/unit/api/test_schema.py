@@ -9,9 +9,11 @@ import logging
 import pkgutil
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+import api
 from api.schema import build_schema
 from graph.settings import Settings
 
@@ -37,6 +39,10 @@ WITHOUT_QUERY = {
 }
 # Where each root type's functions live: reads in graph/queries, writes in one module.
 HOMES = {"Query": "graph.queries", "Mutation": "graph.ingest.writes", "Subscription": None}
+
+
+# Every module of api/, as text: each root field's function is called there, by its module.
+API = "\n".join(path.read_text() for path in Path(api.__file__).parent.rglob("*.py"))
 
 
 def snake(name: str) -> str:
@@ -87,8 +93,12 @@ def test_each_root_field_has_one_function_of_its_name_that_says_what_it_answers(
             if len(functions) != 1:
                 problems.append(f"{key}: {len(functions)} functions named {snake(field)}")
                 continue
-            doc = inspect.getdoc(functions[0]) or ""
+            function = functions[0]
+            doc = inspect.getdoc(function) or ""
             if key not in doc:
-                problems.append(f"{key}: {functions[0].__module__}.{snake(field)} never names it")
+                problems.append(f"{key}: {function.__module__}.{snake(field)} never names it")
+            called = function.__module__.rsplit(".", 1)[-1] + "." + function.__name__
+            if called not in API:
+                problems.append(f"{key}: nothing in api/ calls {called}")
     assert problems == []
     assert set(WITHOUT_QUERY) <= fields  # no reason kept for a field that has gone
