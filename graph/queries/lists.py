@@ -32,7 +32,7 @@ async def _listed(
             database, label, filter, order, after, limit, detail, backward=backward
         )
     if label not in spatial.SPATIAL_LABELS:
-        raise BadInputError("filter: near, nearPlace and bbox narrow attacks and events only")
+        raise BadInputError(f"an area narrows attacks and events only, not {label}")
     return await spatial.list_page(
         database,
         label,

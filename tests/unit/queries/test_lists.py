@@ -16,7 +16,7 @@ ATTACK = {"id": "attack:wave", "labels": ["Entity", "Attack"]}
 
 
 async def test_only_attacks_and_events_are_listed_in_an_area() -> None:
-    with pytest.raises(BadInputError, match="attacks and events only"):
+    with pytest.raises(BadInputError, match="attacks and events only, not Actor"):
         await lists.actors(database(Fake()), ListFilter(), "name", None, 10, area=AREA)
 
 
