@@ -105,14 +105,14 @@ def create_app(connection: Connection | None = None, settings: Settings | None =
             Route("/metrics", metrics.metrics),
             Route(
                 "/graphql",
-                KeyCheck(graphql, keys, settings.reads_need_key),
+                KeyCheck(graphql, keys, reads_need_key=settings.reads_need_key),
                 methods=["GET", "POST"],
             ),
             # Subscriptions (graphql-transport-ws): the key is checked at connection_init.
             WebSocketRoute("/graphql", graphql),
             Route(
                 "/export/{what}",
-                KeyCheck(request_response(export), keys, settings.reads_need_key),
+                KeyCheck(request_response(export), keys, reads_need_key=settings.reads_need_key),
                 methods=["GET"],
             ),
             *explorer.routes(settings.explorer_dir),

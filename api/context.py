@@ -11,11 +11,11 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from api.auth import ApiKey
+from graph.queries import by_id
 from graph.queries.accounts import AccountRow, accounts
 from graph.queries.entities import (
     EntityRow,
     IncomingRow,
-    entities_by_ids,
     incoming_by_ids,
     source_texts,
 )
@@ -34,8 +34,7 @@ class Truncated(TypedDict):
 
 def entity_loader(database: Database) -> DataLoader[str, EntityRow | None]:
     async def load(ids: list[str]) -> list[EntityRow | None]:
-        found = await entities_by_ids(database, list(dict.fromkeys(ids)))
-        return [found.get(id) for id in ids]
+        return await by_id.nodes(database, ids)
 
     return DataLoader(load_fn=load)
 

@@ -37,7 +37,7 @@ from api.fields.live import Subscription
 from api.fields.review import ReviewQuery
 from api.fields.writes import Mutation
 from api.types import inputs
-from api.types.build import ENTITY_TYPES
+from api.types.build import entity_types
 from graph.settings import Settings
 
 
@@ -108,7 +108,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        types=ENTITY_TYPES,
+        types=entity_types(),
         extensions=extensions,
         execution_context_class=FastExecutionContext if settings.fast_path else None,
         config=StrawberryConfig(

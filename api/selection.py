@@ -8,8 +8,8 @@ from strawberry.types.nodes import SelectedField, Selection
 from strawberry.utils.str_converters import to_camel_case
 
 from api.context import Info
-from api.types.build import ENTITY_TYPES
-from api.types.entity import IDENTITY
+from api.types.build import entity_types
+from api.types.reach import IDENTITY
 from graph.queries.entities import Detail
 
 # Fields answered from a node's own properties: every entity type's plain (resolver-less)
@@ -18,7 +18,7 @@ PLAIN_FIELDS = frozenset(
     {"__typename", "typeName", "retracted"}
     | {
         field.graphql_name or to_camel_case(field.python_name)
-        for kind in ENTITY_TYPES
+        for kind in entity_types()
         for field in kind.__strawberry_definition__.fields  # type: ignore[attr-defined]
         if field.base_resolver is None
     }

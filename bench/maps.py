@@ -73,7 +73,7 @@ def floor_cypher(question: str, variables: dict[str, Any]) -> tuple[LiteralStrin
     if question == "density":
         area = Area(box=Box(**UKRAINE))
         degrees = density.degrees_of_zoom(ZOOM)
-        run_now(density.density(recorder, ("Attack",), ListFilter(), area, degrees))
+        run_now(density.event_density(recorder, ("Attack",), ListFilter(), area, degrees))
     else:
         near = variables["near"]
         area = Area(circle=Circle(near["km"], near["latitude"], near["longitude"]))

@@ -1,5 +1,7 @@
-"""Root fields, one module per family of questions, each named like the graph/queries module
-it calls."""
+"""Root fields, one module per family of questions. Each root field calls the one function of
+its own name (snake_case) in graph/queries, or for a mutation in graph/ingest/writes.py:
+`Query.agreementViolations` calls agreements.agreement_violations
+(tests/unit/api/test_schema.py checks it)."""
 
 from typing import Annotated, TypeVar
 

@@ -8,8 +8,9 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, SINGLE_SOURCE, kept, result_size
-from api.selection import asks_for, fields_detail
+from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, SINGLE_SOURCE
+from api.fields.analysis import Subject, opened
+from api.selection import asks_for
 from api.types.agreements import (
     AgreementMoment,
     AttackAfter,
@@ -19,11 +20,13 @@ from api.types.agreements import (
     ViolationReasons,
 )
 from api.types.deeds import Attack, Target
-from api.types.entity import Entity, by_id, known, require
+from api.types.entity import Entity
 from api.types.filters import TimeMode
 from api.types.kinds import Actor, Agreement, Party, Statement
+from api.types.reach import known
 from graph.errors import BadInputError
 from graph.queries import agreements, bearings
+from graph.queries.agreements import ViolationRow
 
 
 @strawberry.type
@@ -48,24 +51,27 @@ class AgreementQuery:
         if within_days is not None and within_days <= 0:
             raise BadInputError("withinDays: must be positive")
         window = dt.timedelta(days=within_days) if within_days is not None else None
-        size = result_size(first)
-        rows = await agreements.attacks_after(
-            info.context.database,
-            agreement_id,
-            moment.value,
-            size + 1,
-            definitely_only=mode == TimeMode.DEFINITELY,
-            window=window,
-            parties_only=parties_only,
-            single_source=single_source,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
+        answer = await opened(
+            info,
+            first,
+            Subject("agreementId", agreement_id, Agreement),
+            lambda limit: agreements.attacks_after(
+                info.context.database,
+                agreement_id,
+                moment.value,
+                limit,
+                definitely_only=mode == TimeMode.DEFINITELY,
+                window=window,
+                parties_only=parties_only,
+                single_source=single_source,
+                min_confidence=min_confidence,
+                reviewed_only=reviewed_only,
+            ),
+            lambda rows: [row["id"] for row in rows],
+            Attack,
+            ("attack",),
         )
-        if not rows:
-            await require(info, "agreementId", agreement_id, Agreement)
-        rows = kept(info, rows, size)
-        needed = fields_detail(info, "attack")
-        found = await by_id(info, [row["id"] for row in rows], Attack, needed, known(rows))
+        rows, found = answer.rows, answer.entities
         return [
             AttackAfter(
                 attack=found[row["id"]],
@@ -90,27 +96,33 @@ class AgreementQuery:
         min_confidence: MIN_CONFIDENCE = 0.0,
         reviewed_only: REVIEWED_ONLY = False,
     ) -> list[Violation]:
-        size = result_size(first)
-        rows = await agreements.violations(
-            info.context.database,
-            agreement_id,
-            size + 1,
-            single_source=single_source,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
+
+        def named(rows: list[ViolationRow]) -> list[str]:
+            ids = [r["attack"] for r in rows]
+            if asks_for(info, "matchedTargets"):
+                ids += [m["target"] for r in rows for m in r["matches"]]
+            if asks_for(info, "agreementStatement"):
+                ids += [r["announcement"] for r in rows if r["announcement"]]
+            return ids
+
+        answer = await opened(
+            info,
+            first,
+            Subject("agreementId", agreement_id, Agreement),
+            lambda limit: agreements.agreement_violations(
+                info.context.database,
+                agreement_id,
+                limit,
+                single_source=single_source,
+                min_confidence=min_confidence,
+                reviewed_only=reviewed_only,
+            ),
+            named,
+            Entity,
+            ("attack", "matchedTargets", "agreementStatement"),
         )
-        if not rows:
-            await require(info, "agreementId", agreement_id, Agreement)
-        rows = kept(info, rows, size)
-        ids = [r["attack"] for r in rows]
-        if asks_for(info, "matchedTargets"):
-            ids += [m["target"] for r in rows for m in r["matches"]]
-        if asks_for(info, "agreementStatement"):
-            ids += [r["announcement"] for r in rows if r["announcement"]]
-        needed = fields_detail(info, "attack", "matchedTargets", "agreementStatement")
-        identities = known(rows)
-        entities = await by_id(info, ids, Entity, needed, identities)
-        parties = {node["id"]: node for node in identities}
+        rows, entities = answer.rows, answer.entities
+        parties = {node["id"]: node for node in known(rows)}
         result = []
         for row in rows:
             attack = entities.get(row["attack"])
@@ -174,22 +186,27 @@ class AgreementQuery:
         min_confidence: MIN_CONFIDENCE = 0.0,
         reviewed_only: REVIEWED_ONLY = False,
     ) -> list[StatementVersusAction]:
-        size = result_size(first)
-        rows = await bearings.statements_versus_actions(
-            info.context.database,
-            actor_id,
-            size + 1,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
+        answer = await opened(
+            info,
+            first,
+            Subject("actorId", actor_id, Actor),
+            lambda limit: bearings.statements_versus_actions(
+                info.context.database,
+                actor_id,
+                limit,
+                min_confidence=min_confidence,
+                reviewed_only=reviewed_only,
+            ),
+            lambda rows: (
+                [r["action"] for r in rows]
+                + [r["agreement"] for r in rows if r["agreement"]]
+                + [target for r in rows for target in r["targets"]]
+                + [r["statement"] for r in rows if r["statement"]]
+            ),
+            Entity,
+            ("action", "agreement", "targets", "statement"),
         )
-        if not rows:
-            await require(info, "actorId", actor_id, Actor)
-        rows = kept(info, rows, size)
-        ids = [r["action"] for r in rows] + [r["agreement"] for r in rows if r["agreement"]]
-        ids += [target for r in rows for target in r["targets"]]
-        ids += [r["statement"] for r in rows if r["statement"]]
-        needed = fields_detail(info, "action", "agreement", "targets", "statement")
-        entities = await by_id(info, ids, Entity, needed, known(rows))
+        rows, entities = answer.rows, answer.entities
         result = []
         for row in rows:
             action = entities.get(row["action"])

@@ -126,7 +126,7 @@ class DensityQuery:
         # The same filter for each; built for each so that a kind of either is refused.
         specs = [list_filter(label, filter) for label in labels]
         spec = specs[0]
-        cells = await density.density(info.context.database, labels, spec, area, degrees)
+        cells = await density.event_density(info.context.database, labels, spec, area, degrees)
         found = [drawn(cell) for cell in cells]
         return EventDensity(
             cell_degrees=degrees, total_count=sum(c.count for c in found), cells=found

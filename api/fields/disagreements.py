@@ -1,4 +1,4 @@
-"""The root field listing where sources differ (graph/queries/accounts.py, disagreements.py)."""
+"""The root field listing where sources differ (graph/queries/disagreements.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ from api.fields import result_size
 from api.types.accounts import Disagreement, disagreement
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from graph.errors import BadInputError, NotFoundError
-from graph.queries import disagreements as told
-from graph.queries.accounts import accounts, told_twice
-
-# Facts read per request when no `about` is given: each is one row of one query.
-MOST_FACTS = 2000
+from graph.queries import disagreements
 
 
 @strawberry.type
@@ -34,20 +30,15 @@ class DisagreementQuery:
     ) -> Connection[Disagreement]:
         size = result_size(first)
         for kind in kinds or []:
-            if kind not in told.KINDS:
-                raise BadInputError(f"kinds: {kind!r} is not one of {', '.join(told.KINDS)}")
-        database = info.context.database
-        ids = [str(about)] if about is not None else (await told_twice(database))[:MOST_FACTS]
-        rows = await accounts(database, ids) if ids else {}
-        if about is not None and str(about) not in rows:
+            if kind not in disagreements.KINDS:
+                raise BadInputError(
+                    f"kinds: {kind!r} is not one of {', '.join(disagreements.KINDS)}"
+                )
+        found = await disagreements.disagreements(
+            info.context.database, str(about) if about is not None else None, kinds
+        )
+        if found is None:
             raise NotFoundError(f"about: no fact with id {str(about)!r}")
-        found = [
-            d
-            for id in ids
-            if id in rows
-            for d in told.disagreements(rows[id])
-            if not kinds or d.kind in kinds
-        ]
         position = decode_cursor("after", after, "disagreements")
         start = int(position.id) + 1 if position is not None and position.id.isdigit() else 0
         page = found[start : start + size]
@@ -55,4 +46,6 @@ class DisagreementQuery:
             Edge(cursor=encode_cursor("disagreements", None, str(start + i)), node=disagreement(d))
             for i, d in enumerate(page)
         ]
-        return connection(edges, start + size < len(found), start > 0, len(found))
+        return connection(
+            edges, has_next=start + size < len(found), has_previous=start > 0, total=len(found)
+        )

@@ -9,11 +9,12 @@ import datetime as dt
 import strawberry
 
 from api.context import Info
-from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, kept, result_size
+from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY
+from api.fields.analysis import Subject, opened
 from api.fields.listing import page_size
-from api.selection import asks_for, field_detail, fields_detail
+from api.selection import asks_for, field_detail
 from api.types.build import build
-from api.types.entity import Entity, by_id, known, require
+from api.types.entity import Entity
 from api.types.explore import (
     Graph,
     RegionDay,
@@ -23,6 +24,7 @@ from api.types.explore import (
     WeaponTotals,
     graph_of,
 )
+from api.types.reach import require
 from graph.errors import BadInputError
 from graph.queries import explore, timeline
 
@@ -55,21 +57,24 @@ class ExploreQuery:
     ) -> list[TimelineItem]:
         if start and end and end < start:
             raise BadInputError("end: is before start")
-        size = result_size(first)
-        rows = await timeline.timeline(
-            info.context.database,
-            entity_id,
-            start,
-            end,
-            size + 1,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
+        answer = await opened(
+            info,
+            first,
+            Subject("entityId", entity_id, Entity),
+            lambda limit: timeline.timeline(
+                info.context.database,
+                entity_id,
+                start,
+                end,
+                limit,
+                min_confidence=min_confidence,
+                reviewed_only=reviewed_only,
+            ),
+            lambda rows: [r["id"] for r in rows],
+            Entity,
+            ("entity",),
         )
-        if not rows:
-            await require(info, "entityId", entity_id, Entity)
-        rows = kept(info, rows, size)
-        needed = fields_detail(info, "entity")
-        entities = await by_id(info, [r["id"] for r in rows], Entity, needed, known(rows))
+        rows, entities = answer.rows, answer.entities
         return [
             TimelineItem(
                 entity=entities[r["id"]], relations=r["relations"], machine_coded=r["machineCoded"]
@@ -89,7 +94,7 @@ class ExploreQuery:
                 f"limit: must be between 1 and {info.context.settings.max_page_size}"
             )
         edges = asks_for(info, "edges")
-        row = await explore.neighbourhood(info.context.database, id, depth, limit, edges)
+        row = await explore.neighborhood(info.context.database, id, depth, limit, edges=edges)
         if row is None:  # only now is it worth a query to say whether the id names anything
             await require(info, "id", id, Entity)
             return None
@@ -101,7 +106,7 @@ class ExploreQuery:
     ) -> Graph | None:
         if not 1 <= max_hops <= 6:
             raise BadInputError("maxHops: must be between 1 and 6")
-        row = await explore.shortest_path(info.context.database, from_id, to_id, max_hops)
+        row = await explore.path(info.context.database, from_id, to_id, max_hops)
         if row is None:
             await asyncio.gather(
                 require(info, "fromId", from_id, Entity), require(info, "toId", to_id, Entity)
@@ -113,9 +118,7 @@ class ExploreQuery:
     async def stats(
         self, info: Info, start: dt.datetime | None = None, end: dt.datetime | None = None
     ) -> Stats:
-        database = info.context.database
-        days = await explore.attacks_per_region_per_day(database, start, end, 5000)
-        weapons = await explore.weapons(database, start, end)
+        found = await explore.stats(info.context.database, start, end)
         return Stats(
             attacks_per_region_per_day=[
                 RegionDay(
@@ -124,7 +127,7 @@ class ExploreQuery:
                     day=r["day"],
                     attacks=r["attacks"],
                 )
-                for r in days
+                for r in found["attacksPerRegionPerDay"]
             ],
             weapons=[
                 WeaponTotals(
@@ -133,6 +136,6 @@ class ExploreQuery:
                     intercepted=r["intercepted"],
                     lost_as_decoys=r["lostAsDecoys"],
                 )
-                for r in weapons
+                for r in found["weapons"]
             ],
         )

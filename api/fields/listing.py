@@ -1,11 +1,12 @@
 """Root fields that list one kind of entity: filtered, sorted, and paged in Cypher
-(graph/queries/listing.py)."""
+(graph/queries/lists.py, one function per field)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 
@@ -14,12 +15,15 @@ from api.selection import asks_for, connection_detail
 from api.types.build import build
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
 from api.types.deeds import Attack
-from api.types.entity import Entity, require
+from api.types.entity import Entity
 from api.types.filters import Filter, area_of, kind_word, word
 from api.types.kinds import Actor, Agreement, Event, Location, Statement
+from api.types.reach import require
 from graph.domain.areas import Area
 from graph.errors import BadInputError
-from graph.queries import listing, spatial
+from graph.queries import keyset, listing, lists, spatial
+from graph.queries.entities import Detail
+from graph.store.database import Database
 
 E = TypeVar("E", bound=Entity)
 
@@ -43,6 +47,7 @@ async def entity_connection(
     info: Info,
     label: listing.Label,
     cls: type[E],
+    fetch: Lister,
     filter: Filter | None,
     pages: Pages,
     order: Order,
@@ -66,36 +71,17 @@ async def entity_connection(
     position = decode_cursor("before" if backward else "after", cursor, order.value)
     database = info.context.database
     needed = connection_detail(info)
-    if area is None:
-        page = await listing.list_page(
-            database, label, spec, order.value, position, size, needed, backward=backward
-        )
-        distances: list[float | None] = [None] * len(page.rows)
-    else:
-        spatial_label = cast(spatial.SpatialLabel, label)
-        near = await spatial.list_page(
-            database,
-            spatial_label,
-            spec,
-            area,
-            order.value,
-            position,
-            size,
-            needed,
-            backward=backward,
-        )
-        if not near.rows:
-            await place_check(info, area)
-        page, distances = near, near.distances_km
+    page = await fetch(
+        database, spec, order.value, position, size, needed, backward=backward, area=area
+    )
+    if area is not None and not page.rows:
+        await place_check(info, area)
+    distances = page.distances_km if isinstance(page, spatial.NearPage) else [None] * len(page.rows)
     if needed == "full":  # only complete rows may stand in for the loader's
         info.context.remember(page.rows)
     total = None
     if asks_for(info, "totalCount"):
-        total = await (
-            listing.count(database, label, spec)
-            if area is None
-            else spatial.count(database, cast(spatial.SpatialLabel, label), spec, area)
-        )
+        total = await lists.total(database, label, spec, area)
     edges = [
         Edge(cursor=encode_cursor(order.value, key, node.id), node=node, distance_km=distance)
         for node, key, distance in zip(
@@ -104,8 +90,8 @@ async def entity_connection(
         if isinstance(node, cls)
     ]
     if backward:
-        return connection(edges, cursor is not None, page.more, total)
-    return connection(edges, page.more, cursor is not None, total)
+        return connection(edges, has_next=cursor is not None, has_previous=page.more, total=total)
+    return connection(edges, has_next=page.more, has_previous=cursor is not None, total=total)
 
 
 def list_filter(label: str, filter: Filter) -> listing.ListFilter:
@@ -152,7 +138,26 @@ class Pages:
     before: str | None = None
 
 
-def connection_field(label: listing.Label, kind: type[Entity], default: Order) -> Any:
+class Lister(Protocol):
+    """A list root field's query (graph/queries/lists.py)."""
+
+    def __call__(
+        self,
+        database: Database,
+        filter: listing.ListFilter,
+        order: keyset.Order,
+        after: keyset.Position | None,
+        limit: int,
+        detail: Detail = "full",
+        *,
+        backward: bool = False,
+        area: Area | None = None,
+    ) -> Awaitable[keyset.Page]: ...
+
+
+def connection_field(
+    label: listing.Label, kind: type[Entity], default: Order, fetch: Lister
+) -> Any:
     """A root field listing entities of a kind: filtered, sorted, paged in Cypher."""
 
     async def resolve(
@@ -165,7 +170,7 @@ def connection_field(label: listing.Label, kind: type[Entity], default: Order) -
         order: Order = default,
     ) -> Any:
         pages = Pages(first, after, last, before)
-        return await entity_connection(info, label, kind, filter, pages, order)
+        return await entity_connection(info, label, kind, fetch, filter, pages, order)
 
     # Concrete types for Strawberry: the schema shows Connection of this kind.
     resolve.__annotations__ = {
@@ -183,9 +188,9 @@ def connection_field(label: listing.Label, kind: type[Entity], default: Order) -
 
 @strawberry.type
 class ListingQuery:
-    actors = connection_field("Actor", Actor, Order.NAME)
-    agreements = connection_field("Agreement", Agreement, Order.TIME_ASC)
-    attacks = connection_field("Attack", Attack, Order.TIME_ASC)
-    statements = connection_field("Statement", Statement, Order.TIME_ASC)
-    locations = connection_field("Location", Location, Order.NAME)
-    events = connection_field("Event", Event, Order.TIME_ASC)
+    actors = connection_field("Actor", Actor, Order.NAME, lists.actors)
+    agreements = connection_field("Agreement", Agreement, Order.TIME_ASC, lists.agreements)
+    attacks = connection_field("Attack", Attack, Order.TIME_ASC, lists.attacks)
+    statements = connection_field("Statement", Statement, Order.TIME_ASC, lists.statements)
+    locations = connection_field("Location", Location, Order.NAME, lists.locations)
+    events = connection_field("Event", Event, Order.TIME_ASC, lists.events)

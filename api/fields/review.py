@@ -19,7 +19,7 @@ class ReviewQuery:
     )
     async def source_review(self, info: Info, source_id: strawberry.ID) -> SourceReview | None:
         try:
-            found = await review.review(info.context.database, source_id)
+            found = await review.source_review(info.context.database, source_id)
         except NotFoundError as error:
             raise NotFoundError(f"sourceId: {error}") from None
         return source_review(found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
@@ -15,6 +15,7 @@ from api.types.provenance import Retraction
 from graph.errors import BadInputError, ForbiddenError, LoadError, UnauthenticatedError
 from graph.ingest import writes
 from graph.ingest.facts.loader import Editor, Loaded
+from graph.store.database import Database
 
 MAX_REASON = 2000
 
@@ -73,13 +74,16 @@ FACT_HELP = (
 )
 
 
-def put_field(group: str, what: str, kind: type) -> Any:
+PutFact = Callable[[Database, Any, str, Editor], Awaitable[Loaded]]
+
+
+def put_field(operation: str, what: str, kind: type, put_fact: PutFact) -> Any:
     """A mutation adding or updating one fact of a kind, given as its typed input."""
 
     async def put(info: Info, source_id: strawberry.ID, fact: Any) -> WriteResult:
-        who = editor(info, "put_" + group)
+        who = editor(info, operation)
         spec = inputs.plain(fact)
-        return await written(writes.put_fact(info.context.database, group, spec, source_id, who))
+        return await written(put_fact(info.context.database, spec, source_id, who))
 
     put.__annotations__ = {
         "info": Info,
@@ -98,7 +102,7 @@ class Mutation:
     )
     async def submit_facts(self, info: Info, document: str) -> WriteResult:
         who = editor(info, "submit_facts")
-        return result(await writes.submit_document(info.context.database, document, who))
+        return result(await writes.submit_facts(info.context.database, document, who))
 
     @strawberry.mutation(description="Add or update a source (with its text if a document).")
     async def put_source(
@@ -110,14 +114,26 @@ class Mutation:
         spec = inputs.plain(source)
         return await written(writes.put_source(info.context.database, spec, who))
 
-    put_actor = put_field("actors", "an actor", inputs.ActorInput)
-    put_location = put_field("locations", "a location", inputs.LocationInput)
-    put_event = put_field("events", "an event", inputs.EventInput)
-    put_statement = put_field("statements", "a statement", inputs.StatementInput)
-    put_agreement = put_field(
-        "agreements", "an agreement with its parties and their roles", inputs.AgreementInput
+    put_actor = put_field("put_actors", "an actor", inputs.ActorInput, writes.put_actor)
+    put_location = put_field(
+        "put_locations", "a location", inputs.LocationInput, writes.put_location
     )
-    put_attack = put_field("attacks", "an attack with its targets and figures", inputs.AttackInput)
+    put_event = put_field("put_events", "an event", inputs.EventInput, writes.put_event)
+    put_statement = put_field(
+        "put_statements", "a statement", inputs.StatementInput, writes.put_statement
+    )
+    put_agreement = put_field(
+        "put_agreements",
+        "an agreement with its parties and their roles",
+        inputs.AgreementInput,
+        writes.put_agreement,
+    )
+    put_attack = put_field(
+        "put_attacks",
+        "an attack with its targets and figures",
+        inputs.AttackInput,
+        writes.put_attack,
+    )
 
     @strawberry.mutation(
         description="Unload a source: take back exactly what its document contributed. "

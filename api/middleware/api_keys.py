@@ -14,7 +14,7 @@ class KeyCheck:
     """Refuses an unknown key (401), or no key when reads need one; otherwise puts the
     matched key (or None) in the request's state for the resolvers."""
 
-    def __init__(self, app: ASGIApp, keys: tuple[ApiKey, ...], reads_need_key: bool) -> None:
+    def __init__(self, app: ASGIApp, keys: tuple[ApiKey, ...], *, reads_need_key: bool) -> None:
         self.app = app
         self.keys = keys
         self.reads_need_key = reads_need_key

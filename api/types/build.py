@@ -4,38 +4,44 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import strawberry
 
-from api.types.deeds import Attack, Figure, Interception, Target
-from api.types.entity import Entity
-from api.types.kinds import (
-    Actor,
-    Agreement,
-    Event,
-    Location,
-    Source,
-    Statement,
-    TargetCategory,
-)
 from api.types.provenance import time_bounds
 from graph.queries.entities import EntityRow
 from graph.queries.explore import NodeSummaryRow
 
-ENTITY_TYPES: list[type[Entity]] = [
-    Actor,
-    Location,
-    Event,
-    Statement,
-    Agreement,
-    Attack,
-    Interception,
-    Target,
-    Figure,
-    TargetCategory,
-    Source,
-]
+if TYPE_CHECKING:
+    from api.types.entity import Entity
+
+# Every kind of entity by name, registered by Entity.__init_subclass__ as api/types/kinds.py
+# and deeds.py define them (api/types/__init__.py imports both, so it is whole whichever
+# module is imported first).
+KINDS: dict[str, type[Entity]] = {}
+# The kind a node is built as when its labels name more than one: the first of these.
+PRECEDENCE = (
+    "Actor",
+    "Location",
+    "Event",
+    "Statement",
+    "Agreement",
+    "Attack",
+    "Interception",
+    "Target",
+    "Figure",
+    "TargetCategory",
+    "Source",
+)
+
+
+def entity_types() -> list[type[Entity]]:
+    """Every kind of entity, in PRECEDENCE order (then any other, by name)."""
+    order = {name: i for i, name in enumerate(PRECEDENCE)}
+    return sorted(
+        KINDS.values(), key=lambda kind: (order.get(kind.__name__, len(order)), kind.__name__)
+    )
+
 
 # The row key of a field where it is not simply the field's name in camelCase.
 ROW_KEYS = {"iso3166_2": "iso3166_2"}
@@ -65,7 +71,7 @@ def figure_name(row: EntityRow | NodeSummaryRow) -> str | None:
 # took to build, and 4.5 of 12 µs with its properties (a violations answer builds 100).
 Plan = tuple[tuple[tuple[str, str, object], ...], tuple[tuple[str, str], ...]]
 PLANS: dict[type[Entity], Plan] = {}
-KINDS: dict[tuple[str, ...], type[Entity]] = {}
+BY_LABELS: dict[tuple[str, ...], type[Entity]] = {}
 
 
 def plan(kind: type[Entity]) -> Plan:
@@ -87,9 +93,11 @@ def plan(kind: type[Entity]) -> Plan:
 
 def kind_of(labels: list[str]) -> type[Entity]:
     key = tuple(labels)
-    kind = KINDS.get(key)
+    kind = BY_LABELS.get(key)
     if kind is None:
-        kind = KINDS[key] = next((c for c in ENTITY_TYPES if c.__name__ in labels), Source)
+        kind = BY_LABELS[key] = next(
+            (c for c in entity_types() if c.__name__ in labels), KINDS["Source"]
+        )
     return kind
 
 
@@ -107,7 +115,7 @@ def build(row: EntityRow) -> Entity:
         "name": row.get("name"),
         "row": row,
     }
-    if kind is Figure and values["name"] is None:
+    if kind.__name__ == "Figure" and values["name"] is None:
         values["name"] = figure_name(row)
     plain, times = plan(kind)
     for field, key, empty in plain:

@@ -72,7 +72,7 @@ class Connection(Generic[T]):
 
 
 def connection(
-    edges: list[Edge[T]], has_next: bool, has_previous: bool, total: int | None
+    edges: list[Edge[T]], *, has_next: bool, has_previous: bool, total: int | None
 ) -> Connection[T]:
     return Connection(
         edges=edges,

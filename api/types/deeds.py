@@ -8,18 +8,10 @@ import strawberry
 from api.context import Info
 from api.fields import FIRST, result_size
 from api.types.connections import Connection, Edge, connection, decode_cursor, encode_cursor
-from api.types.entity import (
-    Entity,
-    answer,
-    first,
-    loaded,
-    outgoing,
-    pointing_at,
-    refs,
-    related,
-)
+from api.types.entity import Entity
 from api.types.kinds import Actor, Location, Statement, TargetCategory
 from api.types.provenance import TimeBounds
+from api.types.reach import answer, first, loaded, outgoing, pointing_at, refs, related
 from graph.queries.incidents import CAP as INCIDENTS_CAP
 
 
@@ -134,7 +126,9 @@ class Attack(Entity):
         ]
         if len(found) >= INCIDENTS_CAP and start + size >= len(found):
             info.context.cut(info.path.as_list(), len(found), None, "narrow the attack's time")
-        return connection(edges, start + size < len(found), start > 0, len(found))
+        return connection(
+            edges, has_next=start + size < len(found), has_previous=start > 0, total=len(found)
+        )
 
 
 @strawberry.type(description="Another source's attack that may be the same incident.")

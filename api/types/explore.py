@@ -11,7 +11,8 @@ from strawberry.scalars import JSON
 
 from api.context import Info
 from api.types.build import figure_name
-from api.types.entity import Entity, require
+from api.types.entity import Entity
+from api.types.reach import require
 from graph.queries.explore import EdgeRow, NodeSummaryRow
 
 

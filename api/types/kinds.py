@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.context import Info
-from api.types.entity import (
-    Entity,
+from api.types.entity import Entity
+from api.types.provenance import Evidence, TimeBounds
+from api.types.reach import (
     Reference,
     answer,
     edge_evidence,
@@ -23,7 +24,6 @@ from api.types.entity import (
     related,
     settled,
 )
-from api.types.provenance import Evidence, TimeBounds
 
 if TYPE_CHECKING:
     from api.types.deeds import Attack

@@ -4,6 +4,9 @@ it, the links inferred rather than stated, the figures without a reporter, every
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 import strawberry
 
@@ -11,7 +14,36 @@ from api.context import Info
 from api.types.accounts import Disagreement, disagreement
 from graph.queries import additions, review
 
+T = TypeVar("T")
 
+# Each item type shows one row of graph/queries/review.py as it is: a field `x_id` is the row's
+# `x` as an ID (null when empty), every other field the row's value of its own name.
+ROW_OF: dict[type, type] = {}
+
+
+def shows(row: type) -> Callable[[T], T]:
+    """Marks a GraphQL type as showing a row of graph/queries/review.py (tests check that the
+    fields and the row's keys match, one for one)."""
+
+    def mark(cls: T) -> T:
+        ROW_OF[cast(type, cls)] = row
+        return cls
+
+    return mark
+
+
+def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(cast(Any, cls)):
+        if field.name.endswith("_id"):
+            value = row[field.name[: -len("_id")]]
+            values[field.name] = strawberry.ID(value) if value else None
+        else:
+            values[field.name] = row[field.name]
+    return cls(**values)
+
+
+@shows(review.OutsideRow)
 @strawberry.type(
     description="Something a fact of the source rests on that the source itself does not say: "
     "evidence from an outside source, a time marked external, a party's role from outside."
@@ -33,6 +65,7 @@ class OutsideKnowledge:
     related_id: strawberry.ID | None = strawberry.field(description="A party's actor.")
 
 
+@shows(review.InferredRow)
 @strawberry.type(
     description="A link the source does not state: a name another source gives resolved to a "
     "node by a rule other than an exact match, or a target inferred from a dataset's notes."
@@ -49,6 +82,7 @@ class InferredLink:
     quotes: list[str]
 
 
+@shows(review.UnreportedFigure)
 @strawberry.type(description="A figure the source gives with no one reporting it, or no number.")
 class UnreportedFigure:
     fact_id: strawberry.ID
@@ -63,6 +97,7 @@ class UnreportedFigure:
     quotes: list[str]
 
 
+@shows(review.PlacedQuote)
 @strawberry.type(description="One quote of the source, and the fact it supports.")
 class ReviewQuote:
     fact_id: strawberry.ID
@@ -80,6 +115,7 @@ class ReviewQuote:
     )
 
 
+@shows(review.DraftedRow)
 @strawberry.type(
     description="A fact this source gives as drafted by a program (`deedgraph draft`, "
     "draftFacts) that no person has reviewed yet: accepting it is loading it without the mark."
@@ -160,70 +196,10 @@ def source_review(found: review.Review) -> SourceReview:
         title=found.title,
         kind=found.kind,
         has_text=found.has_text,
-        outside=[
-            OutsideKnowledge(
-                fact_id=strawberry.ID(o.fact),
-                kind=o.kind,
-                what=o.what,
-                aspect=o.aspect,
-                because=o.because,
-                source_id=strawberry.ID(o.source) if o.source else None,
-                text=o.text,
-                note=o.note,
-                quotes=o.quotes,
-                related_id=strawberry.ID(o.related) if o.related else None,
-            )
-            for o in found.outside
-        ],
-        inferred=[
-            InferredLink(
-                fact_id=strawberry.ID(i.fact),
-                kind=i.kind,
-                link=i.link,
-                name=i.name,
-                column=i.column,
-                how=i.how,
-                rule=i.rule,
-                event_id=strawberry.ID(i.event) if i.event else None,
-                quotes=i.quotes,
-            )
-            for i in found.inferred
-        ],
-        unreported_figures=[
-            UnreportedFigure(
-                fact_id=strawberry.ID(f.fact),
-                attack_id=strawberry.ID(f.attack) if f.attack else None,
-                metric=f.metric,
-                weapon=f.weapon,
-                value=f.value,
-                qualifier=f.qualifier,
-                attribution=f.attribution,
-                reasons=f.reasons,
-                note=f.note,
-                quotes=f.quotes,
-            )
-            for f in found.unreported_figures
-        ],
-        quotes=[
-            ReviewQuote(
-                fact_id=strawberry.ID(q.fact),
-                kind=q.kind,
-                aspect=q.aspect,
-                quote=q.quote,
-                position=q.position,
-                related_id=strawberry.ID(q.related) if q.related else None,
-            )
-            for q in found.quotes
-        ],
+        outside=[from_row(OutsideKnowledge, o) for o in found.outside],
+        inferred=[from_row(InferredLink, i) for i in found.inferred],
+        unreported_figures=[from_row(UnreportedFigure, f) for f in found.unreported_figures],
+        quotes=[from_row(ReviewQuote, q) for q in found.quotes],
         truncated=found.truncated,
-        drafted=[
-            DraftedByRule(
-                fact_id=strawberry.ID(d["fact"]),
-                kind=d["kind"],
-                rule=d["rule"],
-                confidence=d["confidence"],
-                quotes=d["quotes"],
-            )
-            for d in found.drafted
-        ],
+        drafted=[from_row(DraftedByRule, d) for d in found.drafted],
     )

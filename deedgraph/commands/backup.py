@@ -21,7 +21,7 @@ def backup(
     server must be stopped: `deedgraph neo4j stop` first."""
     from graph.managed.backup import backup as dump
 
-    archive = dump(Connection.from_env(), path, force)
+    archive = dump(Connection.from_env(), path, force=force)
     typer.echo(f"backed up to {archive.path}: {archive.bytes:,} bytes in {archive.seconds:.1f}s")
 
 
@@ -36,7 +36,7 @@ def restore(
     server must be stopped; a graph with data is replaced only with --force."""
     from graph.managed.backup import restore as load
 
-    archive = asyncio.run(load(Connection.from_env(), path, force))
+    archive = asyncio.run(load(Connection.from_env(), path, force=force))
     typer.echo(
         f"restored from {archive.path} ({archive.bytes:,} bytes) in {archive.seconds:.1f}s; "
         "start Neo4j with `deedgraph neo4j start` or `deedgraph serve`"

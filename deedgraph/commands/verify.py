@@ -49,39 +49,47 @@ def report(review: Review) -> list[str]:
     lines = [f"Review of {review.source} ({review.kind or 'source'}): {review.title}", ""]
     lines.append(f"Outside knowledge ({len(review.outside)})")
     for o in review.outside:
-        party = f" {o.related} {o.text}" if o.what == "party" else ""
-        worded = f' "{o.text}"' if o.what == "time" and o.text else ""
-        note = f" ({o.note})" if o.note else ""
-        quoted = f" {words(o.quotes)}" if o.quotes else ""
-        lines.append(f"  {o.fact} ({o.kind}) {o.aspect}{party}{worded}: {o.because}{note}{quoted}")
+        party = f" {o['related']} {o['text']}" if o["what"] == "party" else ""
+        worded = f' "{o["text"]}"' if o["what"] == "time" and o["text"] else ""
+        note = f" ({o['note']})" if o["note"] else ""
+        quoted = f" {words(o['quotes'])}" if o["quotes"] else ""
+        lines.append(
+            f"  {o['fact']} ({o['kind']}) {o['aspect']}{party}{worded}: "
+            f"{o['because']}{note}{quoted}"
+        )
     lines += ["", f"Inferred links ({len(review.inferred)})"]
     for i in review.inferred:
-        if i.link == "resolution":
-            lines.append(f'  {i.fact} ({i.kind}) named "{i.name}" in {i.column}: {i.how}, {i.rule}')
+        if i["link"] == "resolution":
+            lines.append(
+                f'  {i["fact"]} ({i["kind"]}) named "{i["name"]}" in {i["column"]}: '
+                f"{i['how']}, {i['rule']}"
+            )
         else:
             lines.append(
-                f'  {i.fact} (inferred target of {i.event}) "{i.name}": {i.rule}'
-                + (f" {words(i.quotes)}" if i.quotes else "")
+                f'  {i["fact"]} (inferred target of {i["event"]}) "{i["name"]}": {i["rule"]}'
+                + (f" {words(i['quotes'])}" if i["quotes"] else "")
             )
     lines += ["", f"Figures without a reporter ({len(review.unreported_figures)})"]
     for f in review.unreported_figures:
-        qualifier = "" if f.qualifier in (None, "exact") else f"{f.qualifier} "
-        value = "no number" if f.value is None else f"{qualifier}{f.value}"
+        qualifier = "" if f["qualifier"] in (None, "exact") else f"{f['qualifier']} "
+        value = "no number" if f["value"] is None else f"{qualifier}{f['value']}"
+        weapon = " " + f["weapon"] if f["weapon"] else ""
+        note = " (" + f["note"] + ")" if f["note"] else ""
         lines.append(
-            f"  {f.fact} ({f.metric}{' ' + f.weapon if f.weapon else ''}, {value}): "
-            f"{', '.join(f.reasons)}{' (' + f.note + ')' if f.note else ''} {words(f.quotes)}"
+            f"  {f['fact']} ({f['metric']}{weapon}, {value}): "
+            f"{', '.join(f['reasons'])}{note} {words(f['quotes'])}"
         )
     lines += ["", f"Drafted, not yet reviewed ({len(review.drafted)}, least sure first)"]
     for d in review.drafted:
         lines.append(
             f"  {d['confidence']:.2f} {d['fact']} ({d['kind']}, {d['rule']}) {words(d['quotes'])}"
         )
-    placed = sum(1 for q in review.quotes if q.position is not None)
+    placed = sum(1 for q in review.quotes if q["position"] is not None)
     lines += ["", f"Quotes ({len(review.quotes)}, in the order of the text)"]
     for q in review.quotes:
-        at = f"@{q.position}" if q.position is not None else "not in text"
-        related = f" -> {q.related}" if q.related else ""
-        lines.append(f'  {at} {q.fact} ({q.kind}, {q.aspect}{related}) "{q.quote}"')
+        at = f"@{q['position']}" if q["position"] is not None else "not in text"
+        related = f" -> {q['related']}" if q["related"] else ""
+        lines.append(f'  {at} {q["fact"]} ({q["kind"]}, {q["aspect"]}{related}) "{q["quote"]}"')
     if review.truncated:
         lines += ["", "cut at the limit: " + ", ".join(review.truncated)]
     lines += [
@@ -105,12 +113,12 @@ def verify(
     figures without a reporter, facts still marked drafted, and every quote in the order of
     the source's text."""
     from graph.queries.additions import contribution
-    from graph.queries.review import review
+    from graph.queries.review import source_review
 
     source = source_of(target)
 
     async def both(db: Database) -> tuple[Review, Contribution]:
-        return await review(db, source), await contribution(db, source)
+        return await source_review(db, source), await contribution(db, source)
 
     found, added = asyncio.run(on_graph(Connection.from_env(), both))
     if as_json:

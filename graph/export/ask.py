@@ -69,7 +69,7 @@ def _required(params: Mapping[str, str], name: str) -> str:
     return value
 
 
-def _moment(params: Mapping[str, str], name: str, end: bool) -> dt.datetime | None:
+def _moment(params: Mapping[str, str], name: str, *, end: bool) -> dt.datetime | None:
     """An ISO 8601 moment with its offset, or a date: that whole day in UTC."""
     given = params.get(name)
     if given is None:

@@ -139,7 +139,7 @@ def _edges(rows: list[explore.EdgeRow]) -> list[ExportEdge]:
 
 async def neighbourhood(database: Database, id: str, depth: int, limit: int) -> Subgraph:
     """The entity and up to `limit` others within `depth` hops, and the edges among them."""
-    row = await explore.neighbourhood(database, id, depth, limit + 1, edges=True)
+    row = await explore.neighborhood(database, id, depth, limit + 1, edges=True)
     if row is None:
         raise NotFoundError(f"id: nothing has the id {id!r}")
     # Asked for one more than the limit: if it came, the neighbourhood was cut.
@@ -152,7 +152,7 @@ async def neighbourhood(database: Database, id: str, depth: int, limit: int) -> 
 
 
 async def path(database: Database, source: str, target: str, hops: int) -> Subgraph:
-    row = await explore.shortest_path(database, source, target, hops)
+    row = await explore.path(database, source, target, hops)
     if row is None:
         raise NotFoundError(f"to: no path of at most {hops} hops from {source!r} to {target!r}")
     ids = [node["id"] for node in row["nodes"]]

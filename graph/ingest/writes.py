@@ -37,8 +37,9 @@ RETURN r.at AS at, r.by AS by, r.reason AS reason
 """
 
 
-async def submit_document(database: Database, text: str, editor: Editor) -> Loaded:
-    """A whole facts document (YAML or JSON); sources must carry their text inline."""
+async def submit_facts(database: Database, text: str, editor: Editor) -> Loaded:
+    """Mutation.submitFacts: a whole facts document (YAML or JSON); sources must carry
+    their text inline."""
     parsed = parse_text(REQUEST, text, files_allowed=False)
     [loaded] = await write_documents(database, [parsed], editor, whole=True)
     return loaded
@@ -74,8 +75,38 @@ async def put_fact(
     return loaded
 
 
+async def put_actor(database: Database, fact: Any, source_id: str, editor: Editor) -> Loaded:
+    """Mutation.putActor: add or update an actor (put_fact)."""
+    return await put_fact(database, "actors", fact, source_id, editor)
+
+
+async def put_location(database: Database, fact: Any, source_id: str, editor: Editor) -> Loaded:
+    """Mutation.putLocation: add or update a place (put_fact)."""
+    return await put_fact(database, "locations", fact, source_id, editor)
+
+
+async def put_event(database: Database, fact: Any, source_id: str, editor: Editor) -> Loaded:
+    """Mutation.putEvent: add or update an event (put_fact)."""
+    return await put_fact(database, "events", fact, source_id, editor)
+
+
+async def put_statement(database: Database, fact: Any, source_id: str, editor: Editor) -> Loaded:
+    """Mutation.putStatement: add or update a statement (put_fact)."""
+    return await put_fact(database, "statements", fact, source_id, editor)
+
+
+async def put_agreement(database: Database, fact: Any, source_id: str, editor: Editor) -> Loaded:
+    """Mutation.putAgreement: add or update an agreement with its parties (put_fact)."""
+    return await put_fact(database, "agreements", fact, source_id, editor)
+
+
+async def put_attack(database: Database, fact: Any, source_id: str, editor: Editor) -> Loaded:
+    """Mutation.putAttack: add or update an attack with its targets and figures (put_fact)."""
+    return await put_fact(database, "attacks", fact, source_id, editor)
+
+
 async def put_source(database: Database, source: Any, editor: Editor) -> Loaded:
-    """Add or update a source, with its text when it is a document."""
+    """Mutation.putSource: add or update a source, with its text when it is a document."""
     document = source.get("id") if isinstance(source, dict) else None
     data = {"document": document, "sources": [source]}
     parsed = validate(Parsed(REQUEST, "", LineMap({}), None, [], files_allowed=False), data)
@@ -93,8 +124,8 @@ class RetractedRow(TypedDict):
 
 
 async def retract(database: Database, id: str, reason: str, editor: Editor) -> RetractedRow:
-    """Mark a fact retracted, keeping who, when and why; nothing is deleted. Times other
-    facts anchor on it are marked as resting on a retracted fact."""
+    """Mutation.retract: mark a fact retracted, keeping who, when and why; nothing is
+    deleted. Times other facts anchor on it are marked as resting on a retracted fact."""
     rows: list[RetractedRow] = []
 
     async def work(tx: neo4j.AsyncManagedTransaction) -> None:
@@ -111,7 +142,8 @@ async def retract(database: Database, id: str, reason: str, editor: Editor) -> R
 
 
 async def unload_source(database: Database, id: str, editor: Editor) -> Unloaded:
-    """Take back everything one loaded document contributed (graph/ingest/facts/unload.py)."""
+    """Mutation.unloadSource: take back everything one loaded document contributed
+    (graph/ingest/facts/unload.py)."""
     unloaded = await unload(database, id)
     await database.write(AUDIT, by=editor.name, operation="unload", ids=[id])
     return unloaded

@@ -61,7 +61,7 @@ def store(managed: ManagedServer, database: str) -> Path:
     return managed.state_dir / "data" / "databases" / database
 
 
-def backup(connection: Connection, target: Path, force: bool = False) -> Archive:
+def backup(connection: Connection, target: Path, *, force: bool = False) -> Archive:
     """Dump the managed database into one file."""
     managed = managed_and_stopped(connection, "back up")
     if not store(managed, connection.database).exists():
@@ -104,7 +104,7 @@ async def nodes_in(connection: Connection) -> int:
     return cast(int, row["nodes"])
 
 
-async def restore(connection: Connection, source: Path, force: bool = False) -> Archive:
+async def restore(connection: Connection, source: Path, *, force: bool = False) -> Archive:
     """Replace the managed database with a backup; a graph with data only with `force`."""
     managed = managed_and_stopped(connection, "restore")
     if not source.is_file():

@@ -57,7 +57,7 @@ async def contribution(database: Database, source: str) -> Contribution:
         d
         for id in facts
         if id in found
-        for d in told.disagreements(found[id])
+        for d in told.differences(found[id])
         if any(source in (c.source["source"], c.source["document"]) for c in d.claims)
     )
     return Contribution(source, added, differing)

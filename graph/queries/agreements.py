@@ -217,12 +217,16 @@ async def attacks_after(
     single_source: bool = False,
     reviewed_only: bool = False,
 ) -> list[AttackAfterRow]:
-    """`busy`: the reach above which the time-ordered scan is used (the answer is the same).
+    """Query.attacksAfter: attacks after an agreement's `reference` moment. Built from
+    ATTACKS_AFTER (overlap.attack_reach, overlap.back, overlap.LONGEST_ATTACK,
+    incidents.ONE_PER_INCIDENT, entities.identity; ONE_SOURCE_ONLY for `single_source`,
+    reviewed.chosen for `reviewed_only`).
+    `busy`: the reach above which the time-ordered scan is used (the answer is the same).
     `min_confidence`: facts below it are left out; a fact without a confidence (a report, an
     ACLED row) counts as certain."""
     cypher = ATTACKS_AFTER.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else None
     rows = await database.read_list(
-        chosen(cypher or ATTACKS_AFTER, reviewed_only),
+        chosen(cypher or ATTACKS_AFTER, reviewed=reviewed_only),
         agreement=agreement,
         reference=reference,
         definitelyOnly=definitely_only,
@@ -235,19 +239,23 @@ async def attacks_after(
     return cast(list[AttackAfterRow], rows)
 
 
-async def violations(
+async def agreement_violations(
     database: Database,
     agreement: str,
     limit: int,
-    busy: int = BUSY,
     *,
+    busy: int = BUSY,
     min_confidence: float = 0.0,
     single_source: bool = False,
     reviewed_only: bool = False,
 ) -> list[ViolationRow]:
+    """Query.agreementViolations: attacks after the agreement by a party that accepted it,
+    on a target in its scope. Built from VIOLATIONS (SCOPE_MATCHES, overlap.attack_reach,
+    overlap.back, incidents.ONE_PER_INCIDENT, entities.identity; ONE_SOURCE_ONLY for
+    `single_source`, reviewed.chosen for `reviewed_only`)."""
     cypher = VIOLATIONS.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else VIOLATIONS
     rows = await database.read_list(
-        chosen(cypher, reviewed_only),
+        chosen(cypher, reviewed=reviewed_only),
         agreement=agreement,
         limit=limit,
         busy=busy,

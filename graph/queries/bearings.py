@@ -242,13 +242,17 @@ async def statements_versus_actions(
     database: Database,
     actor: str,
     limit: int,
-    busy: int = BUSY,
     *,
+    busy: int = BUSY,
     min_confidence: float = 0.0,
     reviewed_only: bool = False,
 ) -> list[BearingRow]:
-    """`reviewed_only`: leave out statements, agreements and attacks still marked drafted."""
-    cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed_only, keep=("me",))
+    """Query.statementsVersusActions: an actor's statements and commitments paired with
+    later actions bearing on them. Built from STATEMENTS_VERSUS_ACTIONS (IN_SCOPE,
+    overlap.attack_reach, overlap.back, overlap.LONGEST_ATTACK, entities.identity,
+    ACCUSED_DAYS; reviewed.chosen for `reviewed_only`: statements,
+    agreements and attacks still marked drafted left out)."""
+    cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed=reviewed_only, keep=("me",))
     rows = await database.read_list(
         cypher,
         actor=actor,

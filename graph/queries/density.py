@@ -110,15 +110,17 @@ class Cell:
         return min(180.0, -180.0 + (self.col + 1) * self.degrees)
 
 
-async def density(
+async def event_density(
     database: Database,
     labels: tuple[SpatialLabel, ...],
     filter: ListFilter,
     area: Area,
     degrees: float,
 ) -> list[Cell]:
-    """The cells holding at least one attack or event of `labels` in `area` (which has a
-    box) passing `filter`, ordered south to north, west to east. One query per label."""
+    """Query.eventDensity: the cells holding at least one attack or event of `labels` in
+    `area` (which has a box) passing `filter`, ordered south to north, west to east. One
+    query per label, built from spatial's start at the places in the area (spatial._places,
+    the lists' filter conditions), ONE_PLACE and CELLS."""
     assert area.box is not None
     check_grid(area.box, degrees)
     cells: dict[tuple[int, int], Cell] = {}

@@ -10,7 +10,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.queries.accounts import AccountRow, FigureAccount, Member, Related, SourceEvidence
+from graph.queries.accounts import (
+    AccountRow,
+    FigureAccount,
+    Member,
+    Related,
+    SourceEvidence,
+    accounts,
+    told_twice,
+)
+from graph.store.database import Database
 
 KINDS = ("figure", "reporter", "time", "place", "attribution")
 
@@ -216,8 +225,8 @@ def _nested(a: Related, b: Related) -> bool:
     return a["id"] == b["id"] or a["id"] in b["broader"] or b["id"] in a["broader"]
 
 
-def disagreements(row: AccountRow) -> list[Disagreement]:
-    """Where the fact's sources differ, kind by kind."""
+def differences(row: AccountRow) -> list[Disagreement]:
+    """Where one fact's sources differ, kind by kind (its accounts: accounts.accounts)."""
     found = _figures(row)
     told = versions(row)
     timed = [v for v in told if v.time is not None]
@@ -253,3 +262,23 @@ def disagreements(row: AccountRow) -> list[Disagreement]:
 
 def single_source(row: AccountRow) -> bool:
     return len(corroboration(row).sources) <= 1
+
+
+# Facts read per request when no `about` is given: each is one row of one query.
+MOST_FACTS = 2000
+
+
+async def disagreements(
+    database: Database, about: str | None, kinds: list[str] | None = None
+) -> list[Disagreement] | None:
+    """Query.disagreements: where sources differ about one fact (`about`), or about every
+    fact more than one source tells (the first MOST_FACTS of them by id), kept to `kinds`
+    when given; None when `about` names no fact. Two queries: accounts.TOLD_TWICE (without
+    `about`) and accounts.ACCOUNTS, compared in Python (differences)."""
+    ids = [about] if about is not None else (await told_twice(database))[:MOST_FACTS]
+    rows = await accounts(database, ids) if ids else {}
+    if about is not None and about not in rows:
+        return None
+    return [
+        d for id in ids if id in rows for d in differences(rows[id]) if not kinds or d.kind in kinds
+    ]

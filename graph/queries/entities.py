@@ -39,7 +39,7 @@ Detail = Literal["identity", "plain", "links", "full"]
 # Temporal properties travel as ISO 8601 text and are parsed in `parsed`: the driver builds a
 # neo4j.time object for every temporal value it receives (about 50 µs each, a third of the
 # time of a 50-attack page), while Python parses the text in about a microsecond.
-# Time bounds are written by graph/ingest/facts/plan.py (time_props) and the importers.
+# Time bounds are written by graph/ingest/facts/plan/time_properties.py and the importers.
 INSTANTS: tuple[LiteralString, ...] = tuple(
     prefix + bound
     for prefix, bounds in (
@@ -188,7 +188,7 @@ class RetractionRow(TypedDict):
 class EntityRow(TypedDict, total=False):
     """A node as PROJECTIONS return it: its own properties (which ones depends on its kind,
     and on the detail asked for), plus what the projection adds. Properties are written by
-    graph/ingest/facts/plan.py and the importers."""
+    graph/ingest/facts/plan/ and the importers."""
 
     id: Required[str]
     labels: list[str]

@@ -145,6 +145,15 @@ class WeaponRow(TypedDict):
     lostAsDecoys: int
 
 
+class StatsRow(TypedDict):
+    attacksPerRegionPerDay: list[RegionDayRow]
+    weapons: list[WeaponRow]
+
+
+# The most region-days a dashboard's statistics hold.
+MOST_REGION_DAYS = 5000
+
+
 LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
 
@@ -158,7 +167,9 @@ def plain_text_query(text: str) -> str:
 async def search(
     database: Database, text: str, limit: int, detail: Detail = "full"
 ) -> list[SearchHitRow]:
-    """Hits with their score and the node itself (as much of it as `detail` says)."""
+    """Query.search: hits with their score and the node itself (as much of it as `detail`
+    says). Built from SEARCH (the full-text index) with entities.PROJECTIONS[detail]
+    (search_query), the words escaped by plain_text_query."""
     query = plain_text_query(text)
     if not query:
         return []
@@ -170,9 +181,12 @@ async def search(
     return hits
 
 
-async def neighbourhood(
-    database: Database, id: str, depth: int, limit: int, edges: bool = True
+async def neighborhood(
+    database: Database, id: str, depth: int, limit: int, *, edges: bool = True
 ) -> GraphRow | None:
+    """Query.neighborhood: the nodes `depth` steps around an entity (at most `limit`), with
+    the edges among them when `edges`; None when nothing has the id. Built from
+    NEIGHBOUR_NODES[depth] (WALKED, NODE_SUMMARY) and WITH_EDGES or WITHOUT_EDGES."""
     cypher = NEIGHBOUR_NODES[depth] + (WITH_EDGES if edges else WITHOUT_EDGES)
     found = await database.read(cypher, id=id, limit=limit, scan=limit * 20)
     rows = cast(list[GraphRow], found)
@@ -183,7 +197,9 @@ async def neighbourhood(
     return row
 
 
-async def shortest_path(database: Database, source: str, target: str, hops: int) -> GraphRow | None:
+async def path(database: Database, source: str, target: str, hops: int) -> GraphRow | None:
+    """Query.path: the shortest connection of at most `hops` steps between two entities, as
+    nodes and edges; None when there is none. Built from PATHS[hops] (WALKED, NODE_SUMMARY)."""
     rows = cast(list[GraphRow], await database.read(PATHS[hops], source=source, target=target))
     return rows[0] if rows else None
 
@@ -204,3 +220,10 @@ async def weapons(
     database: Database, start: dt.datetime | None, end: dt.datetime | None
 ) -> list[WeaponRow]:
     return cast(list[WeaponRow], await database.read(WEAPONS, **{"from": start, "to": end}))
+
+
+async def stats(database: Database, start: dt.datetime | None, end: dt.datetime | None) -> StatsRow:
+    """Query.stats: what a dashboard plots, between `start` and `end`. Two queries, in turn:
+    ATTACKS_PER_REGION_PER_DAY (at most MOST_REGION_DAYS rows) and WEAPONS."""
+    days = await attacks_per_region_per_day(database, start, end, MOST_REGION_DAYS)
+    return StatsRow(attacksPerRegionPerDay=days, weapons=await weapons(database, start, end))

@@ -9,8 +9,12 @@ reverse order, then reversing the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, LiteralString
+from typing import Literal, LiteralString, cast
+
+from graph.queries.entities import EntityRow, parsed
+from graph.store.database import Database
 
 Order = Literal["time_asc", "time_desc", "name", "disagreements", "candidates"]
 Kind = Literal["time", "name"]
@@ -70,8 +74,56 @@ class Sort:
         return SORTED_ON[self.kind] + (" <= " if self.descending else " >= ") + KEY_VALUE[self.kind]
 
 
-def sort_of(label: str, order: Order, backward: bool) -> Sort:
+def sort_of(label: str, order: Order, *, backward: bool) -> Sort:
     """Actors and places have no time: they sort by name whatever the order says."""
     if label in ("Actor", "Location") or order == "name":
         return Sort("name", backward)
     return Sort("time", (order == "time_desc") != backward)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[EntityRow]
+    keys: list[str | None]  # each row's sort key, for its cursor
+    more: bool  # rows beyond this page, in the direction paged
+
+
+async def read_page(
+    database: Database,
+    label: str,
+    order: Order,
+    after: Position | None,
+    limit: int,
+    own: list[LiteralString],
+    params: dict[str, object],
+    query: Callable[[Sort], LiteralString],
+    *,
+    backward: bool,
+) -> tuple[Page, list[list[object]]]:
+    """The keyset page every list shares (listing.py's plain lists, spatial.py's in an
+    area): the sort (reversed when paging `backward`), the seek past `after`, one row more
+    than `limit` read to know whether more follow, and the page given back in `order`.
+    `query` writes the Cypher for the sort, the tests in `own` (the seek's added) and
+    `$limit`, returning `rows`, each [projection, sort key, extras...]; the page's raw rows
+    come back too, for their extras."""
+    sort = sort_of(label, order, backward=backward)
+    if after is not None:
+        tests, seek = sort.after(after)
+        own.extend(tests)
+        params.update(seek)
+    cypher = query(sort)  # may add parameters of its own
+    found = cast(
+        list[list[object]],
+        await database.read_list(cypher, limit=limit + 1, **params),
+    )
+    page = found[:limit]
+    if backward:
+        page.reverse()
+    return (
+        Page(
+            rows=[parsed(cast(EntityRow, row[0])) for row in page],
+            keys=[cast(str | None, row[1]) for row in page],
+            more=len(found) > limit,
+        ),
+        page,
+    )

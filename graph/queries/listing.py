@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, LiteralString, TypedDict, cast
 
-from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
+from graph.queries.entities import PROJECTIONS, Detail
 from graph.queries.incidents import one_per_incident, one_source
-from graph.queries.keyset import KEY_OF_ROW, Order, Position, Sort, sort_of
+from graph.queries.keyset import KEY_OF_ROW, Order, Page, Position, Sort, read_page
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, REACH, SEEK_BOUNDS
 from graph.store.database import Database
 
@@ -182,13 +182,6 @@ def _scan_or_gather(label: str, filter: ListFilter, sort: Sort) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Page:
-    rows: list[EntityRow]
-    keys: list[str | None]  # each row's sort key, for its cursor
-    more: bool  # rows beyond this page, in the direction paged
-
-
 async def list_page(
     database: Database,
     label: Label,
@@ -203,83 +196,89 @@ async def list_page(
     """A page of `limit` rows after `after` in `order` (in the reverse order when paging
     `backward`, the page then given back in `order`)."""
     conditions = _conditions(label, filter)
-    sort = sort_of(label, order, backward)
-    if after is not None:
-        tests, params = sort.after(after)
-        conditions.own.extend(tests)
-        conditions.params.update(params)
-    # Walks are tested after sorting, in order, until the page is full: a page of 50 from
-    # 10,000 candidates then walks from a few hundred of them, not all 10,000.
-    gather = (
-        "MATCH (n:"
-        + LABELS[label]
-        + ")"
-        + _anchor(label, filter)
-        + _where(conditions.own)
-        + " WITH n ORDER BY "
-        + sort.order_by
-        + _where(conditions.walks)
-        + " WITH n LIMIT $limit "
-    )
-    anchor = _scan_or_gather(label, filter, sort)
-    if anchor is None:
-        cypher = gather
-    else:
-        link = ACTOR_CHECK[label] if anchor == "actor" else LOCATION_CHECK[label]
-        bound = sort.seek_bound(after)
-        scan = (
+
+    def query(sort: Sort) -> LiteralString:
+        # Walks are tested after sorting, in order, until the page is full: a page of 50
+        # from 10,000 candidates then walks from a few hundred of them, not all 10,000.
+        gather = (
             "MATCH (n:"
             + LABELS[label]
-            + ") USING INDEX n:"
-            + LABELS[label]
-            + "(startEarliest)"
-            + _where([TIME_SEEK[sort.descending], *([bound] if bound else []), *conditions.own])
-            + " AND "
-            + link
+            + ")"
+            + _anchor(label, filter)
+            + _where(conditions.own)
             + " WITH n ORDER BY "
             + sort.order_by
             + _where(conditions.walks)
             + " WITH n LIMIT $limit "
         )
-        cypher = (
-            "MATCH (x:Entity {id: $"
-            + anchor
-            + "}) WITH x, "
-            + REACH[anchor]
-            + " AS reach, "
-            + (LONGEST_ATTACK if label == "Attack" else LONGEST_TIMED)
-            + " AS longest, "
-            + (SIDE_OF[label] if anchor == "actor" else "[]")
-            + " AS side WITH reach, side, "
-            + SEEK_BOUNDS
-            # Each plan in a CALL under its guard: a guard beside a MATCH may be tested
-            # after the MATCH has read everything.
-            + " CALL (reach, seekFrom, seekTo, side) { WITH reach WHERE reach <= $busy "
-            "CALL () { "
-            + gather
-            + "RETURN n } RETURN n UNION WITH reach, seekFrom, seekTo, side WHERE reach > $busy "
-            "CALL (seekFrom, seekTo, side) { "
-            + scan
-            + "RETURN n } RETURN n } WITH n ORDER BY "
-            + sort.order_by
-            + " "
+        anchor = _scan_or_gather(label, filter, sort)
+        if anchor is None:
+            cypher = gather
+        else:
+            link = ACTOR_CHECK[label] if anchor == "actor" else LOCATION_CHECK[label]
+            bound = sort.seek_bound(after)
+            scan = (
+                "MATCH (n:"
+                + LABELS[label]
+                + ") USING INDEX n:"
+                + LABELS[label]
+                + "(startEarliest)"
+                + _where([TIME_SEEK[sort.descending], *([bound] if bound else []), *conditions.own])
+                + " AND "
+                + link
+                + " WITH n ORDER BY "
+                + sort.order_by
+                + _where(conditions.walks)
+                + " WITH n LIMIT $limit "
+            )
+            cypher = (
+                "MATCH (x:Entity {id: $"
+                + anchor
+                + "}) WITH x, "
+                + REACH[anchor]
+                + " AS reach, "
+                + (LONGEST_ATTACK if label == "Attack" else LONGEST_TIMED)
+                + " AS longest, "
+                + (SIDE_OF[label] if anchor == "actor" else "[]")
+                + " AS side WITH reach, side, "
+                + SEEK_BOUNDS
+                # Each plan in a CALL under its guard: a guard beside a MATCH may be tested
+                # after the MATCH has read everything.
+                + " CALL (reach, seekFrom, seekTo, side) { WITH reach WHERE reach <= $busy "
+                "CALL () { "
+                + gather
+                + "RETURN n } RETURN n UNION WITH reach, seekFrom, seekTo, side "
+                "WHERE reach > $busy "
+                "CALL (seekFrom, seekTo, side) { "
+                + scan
+                + "RETURN n } RETURN n } WITH n ORDER BY "
+                + sort.order_by
+                + " "
+            )
+            conditions.params.setdefault("from", None)
+            conditions.params.setdefault("to", None)
+            conditions.params.update(definitely=filter.time_mode == "definitely", busy=BUSY)
+        return (
+            cypher
+            + "RETURN collect(["
+            + PROJECTIONS[detail]
+            + ", "
+            + KEY_OF_ROW[sort.kind]
+            + "]) AS rows"
         )
-        conditions.params.setdefault("from", None)
-        conditions.params.setdefault("to", None)
-        conditions.params.update(definitely=filter.time_mode == "definitely", busy=BUSY)
-    cypher += "RETURN collect([" + PROJECTIONS[detail] + ", " + KEY_OF_ROW[sort.kind] + "]) AS rows"
-    found = cast(
-        list[list[object]],
-        await database.read_list(cypher, limit=limit + 1, **conditions.params),
+
+    page, _ = await read_page(
+        database,
+        label,
+        order,
+        after,
+        limit,
+        conditions.own,
+        conditions.params,
+        query,
+        backward=backward,
     )
-    page = found[:limit]
-    if backward:
-        page.reverse()
-    return Page(
-        rows=[parsed(cast(EntityRow, pair[0])) for pair in page],
-        keys=[cast(str | None, pair[1]) for pair in page],
-        more=len(found) > limit,
-    )
+    return page
 
 
 class CountRow(TypedDict):

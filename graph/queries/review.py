@@ -2,16 +2,17 @@
 inferred rather than stated, which figures have no reporter or no number, and every quote it
 gives, in the order the words appear in its text, and the facts it gives as drafted by a
 program and not yet reviewed. One Cypher query, whatever the source's size;
-each list stops at a limit and says so."""
+each list stops at a limit and says so. Each item's shape is declared once, here, as the row
+the query returns; api/types/review.py shows the rows as they are."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import LiteralString, TypedDict, cast
 
+from graph.domain.quotes import normalise
 from graph.errors import NotFoundError
-from graph.ingest.facts.plan.core import normalise
 from graph.store.database import Database
 
 LIMIT = 5000  # the most items of one kind a review lists
@@ -173,55 +174,12 @@ class ReviewRow(TypedDict):
     drafted: list[DraftedRow]
 
 
-@dataclass(frozen=True)
-class Outside:
-    what: str
-    fact: str
-    kind: str
-    aspect: str
-    because: str
-    source: str | None
-    text: str | None
-    note: str | None
-    quotes: list[str]
-    related: str | None
+class PlacedQuote(QuoteRow):
+    position: int | None  # offset in the source's text (white space collapsed)
 
 
-@dataclass(frozen=True)
-class Inferred:
-    link: str
-    fact: str
-    kind: str
-    name: str | None
-    column: str | None
-    how: str | None
-    rule: str | None
-    event: str | None
-    quotes: list[str]
-
-
-@dataclass(frozen=True)
-class UnreportedFigure:
-    fact: str
-    attack: str | None
-    metric: str
-    weapon: str | None
-    value: int | None
-    qualifier: str | None
-    attribution: str | None
-    note: str | None
-    quotes: list[str]
+class UnreportedFigure(FigureRow):
     reasons: list[str]  # 'unattributed', 'no number'
-
-
-@dataclass(frozen=True)
-class Quote:
-    fact: str
-    kind: str
-    aspect: str
-    quote: str
-    related: str | None = None
-    position: int | None = None  # offset in the source's text (white space collapsed)
 
 
 @dataclass(frozen=True)
@@ -230,25 +188,28 @@ class Review:
     title: str
     kind: str | None
     has_text: bool
-    outside: list[Outside]
-    inferred: list[Inferred]
+    outside: list[OutsideRow]
+    inferred: list[InferredRow]  # resolutions, then targets
     unreported_figures: list[UnreportedFigure]
-    quotes: list[Quote]
+    quotes: list[PlacedQuote]
     drafted: list[DraftedRow] = field(default_factory=list)  # least sure first
     truncated: list[str] = field(default_factory=list)  # lists cut at the limit
 
 
-def in_text_order(text: str | None, quotes: Iterable[Quote]) -> list[Quote]:
+def in_text_order(text: str | None, quotes: Iterable[QuoteRow]) -> list[PlacedQuote]:
     """The quotes with their position in the text (compared as the loader compares them:
     white space collapsed, typographic quote marks plain), first words first; quotes not
     found (or a source without text) last, by fact."""
     body = normalise(text) if text else ""
-    placed = []
+    placed: list[PlacedQuote] = []
     for quote in quotes:
-        words = normalise(quote.quote)
+        words = normalise(quote["quote"])
         found = body.find(words) if body and words else -1
-        placed.append(replace(quote, position=found if found >= 0 else None))
-    return sorted(placed, key=lambda q: (q.position is None, q.position or 0, q.fact, q.aspect))
+        placed.append({**quote, "position": found if found >= 0 else None})
+    return sorted(
+        placed,
+        key=lambda q: (q["position"] is None, q["position"] or 0, q["fact"], q["aspect"]),
+    )
 
 
 def merge_outside(rows: Iterable[OutsideRow]) -> list[OutsideRow]:
@@ -276,15 +237,15 @@ def merge_outside(rows: Iterable[OutsideRow]) -> list[OutsideRow]:
 def unreported(row: FigureRow) -> UnreportedFigure:
     reasons = ["unattributed"] if row["attribution"] == "unattributed" else []
     reasons += ["no number"] if row["value"] is None else []
-    return UnreportedFigure(**row, reasons=reasons)
+    return {**row, "reasons": reasons}
 
 
 def assemble(row: ReviewRow, limit: int = LIMIT) -> Review:
     """The query's one record as a review: each list in its order, cut at the limit."""
-    outside = [Outside(**item) for item in merge_outside(row["outside"])]
-    inferred = [Inferred(**item) for item in row["inferred"]]  # resolutions, then targets
+    outside = merge_outside(row["outside"])
+    inferred = row["inferred"]  # resolutions, then targets
     figures = [unreported(item) for item in row["figures"]]
-    quotes = in_text_order(row["text"], (Quote(**item) for item in row["quotes"]))
+    quotes = in_text_order(row["text"], row["quotes"])
     sizes = {"outside": len(outside), "inferred": len(inferred), "figures": len(figures)}
     sizes["quotes"] = len(quotes)
     sizes["drafted"] = len(row["drafted"])
@@ -302,8 +263,10 @@ def assemble(row: ReviewRow, limit: int = LIMIT) -> Review:
     )
 
 
-async def review(database: Database, source_id: str, limit: int = LIMIT) -> Review:
-    """The review of one source; NotFoundError when no source has the id."""
+async def source_review(database: Database, source_id: str, limit: int = LIMIT) -> Review:
+    """Query.sourceReview: the review of one source; NotFoundError when no source has the
+    id. Built from REVIEW (one query), assembled in Python (assemble, merge_outside,
+    in_text_order)."""
     records = await database.read(REVIEW, source=source_id, more=limit + 1)
     if not records:
         raise NotFoundError(f"no source with id {source_id!r}")

@@ -36,5 +36,5 @@ def reviewed_only(cypher: LiteralString, keep: tuple[str, ...] = ()) -> LiteralS
     return RETRACTED.sub(narrowed, cypher)  # a literal with constant text added
 
 
-def chosen(cypher: LiteralString, reviewed: bool, keep: tuple[str, ...] = ()) -> LiteralString:
+def chosen(cypher: LiteralString, *, reviewed: bool, keep: tuple[str, ...] = ()) -> LiteralString:
     return reviewed_only(cypher, keep) if reviewed else cypher

@@ -22,15 +22,14 @@ from dataclasses import dataclass, replace
 from typing import Literal, LiteralString, cast
 
 from graph.domain.areas import Area
-from graph.queries.entities import PROJECTIONS, Detail, EntityRow, parsed
-from graph.queries.keyset import KEY_OF_ROW, Order, Position, sort_of
+from graph.queries.entities import PROJECTIONS, Detail
+from graph.queries.keyset import KEY_OF_ROW, Order, Page, Position, Sort, read_page
 from graph.queries.listing import (
     ACTOR_LINK,
     LOCATION_CHECK,
     Conditions,
     CountRow,
     ListFilter,
-    Page,
     _conditions,
     _where,
 )
@@ -122,38 +121,40 @@ async def list_page(
     backward: bool = False,
 ) -> NearPage:
     """A page of the attacks or events in `area`, as graph/queries/listing.list_page pages
-    (the same order, cursors and `backward`), each with its distance."""
+    (the same order, cursors and `backward`: keyset.read_page), each with its distance."""
     start, conditions = _places(label, filter, area)
-    sort = sort_of(label, order, backward)
-    if after is not None:
-        tests, params = sort.after(after)
-        conditions.own.extend(tests)
-        conditions.params.update(params)
-    cypher = (
-        start
-        + _where(conditions.own)
-        + " WITH n, min(point.distance(l.point, centre)) AS metres"
-        + " WITH n, metres ORDER BY "
-        + sort.order_by
-        + _where(conditions.walks)
-        + " WITH n, metres LIMIT $limit RETURN collect(["
-        + PROJECTIONS[detail]
-        + ", "
-        + KEY_OF_ROW[sort.kind]
-        + ", metres / 1000.0]) AS rows"
+
+    def query(sort: Sort) -> LiteralString:
+        return (
+            start
+            + _where(conditions.own)
+            + " WITH n, min(point.distance(l.point, centre)) AS metres"
+            + " WITH n, metres ORDER BY "
+            + sort.order_by
+            + _where(conditions.walks)
+            + " WITH n, metres LIMIT $limit RETURN collect(["
+            + PROJECTIONS[detail]
+            + ", "
+            + KEY_OF_ROW[sort.kind]
+            + ", metres / 1000.0]) AS rows"
+        )
+
+    page, found = await read_page(
+        database,
+        label,
+        order,
+        after,
+        limit,
+        conditions.own,
+        conditions.params,
+        query,
+        backward=backward,
     )
-    found = cast(
-        list[list[object]],
-        await database.read_list(cypher, limit=limit + 1, **conditions.params),
-    )
-    page = found[:limit]
-    if backward:
-        page.reverse()
     return NearPage(
-        rows=[parsed(cast(EntityRow, triple[0])) for triple in page],
-        keys=[cast(str | None, triple[1]) for triple in page],
-        more=len(found) > limit,
-        distances_km=[cast(float | None, triple[2]) for triple in page],
+        rows=page.rows,
+        keys=page.keys,
+        more=page.more,
+        distances_km=[cast(float | None, row[2]) for row in found],
     )
 
 

@@ -114,16 +114,19 @@ async def timeline(
     start: dt.datetime | None,
     end: dt.datetime | None,
     limit: int,
-    busy: int = BUSY,
     *,
+    busy: int = BUSY,
     min_confidence: float = 0.0,
     reviewed_only: bool = False,
 ) -> list[TimelineRow]:
-    """`busy`: the reach above which the time-ordered scan is used (the answer is the same);
+    """Query.timeline: everything touching an entity, in time order. Built from TIMELINE
+    (overlap.back, overlap.LONGEST_TIMED, incidents.one_per_incident, entities.identity;
+    reviewed.chosen for `reviewed_only`).
+    `busy`: the reach above which the time-ordered scan is used (the answer is the same);
     `min_confidence`: machine-coded facts below it are left out (others have none);
     `reviewed_only`: items still marked drafted are left out (the entity asked about is not)."""
     rows = await database.read_list(
-        chosen(TIMELINE, reviewed_only, keep=("e",)),
+        chosen(TIMELINE, reviewed=reviewed_only, keep=("e",)),
         id=id,
         **{"from": start, "to": end},
         limit=limit,

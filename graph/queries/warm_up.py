@@ -52,10 +52,10 @@ async def warm_up(database: Database) -> float:
             await agreements.attacks_after(
                 database, row["agreement"], "announcement", PAGE, parties_only=True, busy=busy
             )
-            await agreements.violations(database, row["agreement"], PAGE, busy)
+            await agreements.agreement_violations(database, row["agreement"], PAGE, busy=busy)
         if row["actor"]:
-            await bearings.statements_versus_actions(database, row["actor"], PAGE, busy)
+            await bearings.statements_versus_actions(database, row["actor"], PAGE, busy=busy)
         if row["unit"]:
             since = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-            await timeline.timeline(database, row["unit"], since, None, PAGE, busy)
+            await timeline.timeline(database, row["unit"], since, None, PAGE, busy=busy)
     return time.monotonic() - began

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.async_api import Page, expect
 
+from graph.domain.quotes import normalise
 from graph.ingest.acled.imports import import_acled
-from graph.ingest.facts.plan.core import normalise
 from graph.store.database import Database
 from tests.browser import chromium_page, snap
 from tests.graphql_client import data

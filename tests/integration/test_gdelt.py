@@ -131,7 +131,7 @@ async def plan_first(database: Database, agreement: str, actor: str) -> None:
     limit under test: asked here first (30 s), the API's questions find them planned."""
     await agreements.attacks_after(database, agreement, "announcement", 51, parties_only=True)
     await agreements.attacks_after(database, agreement, "announcement", 51)
-    await agreements.violations(database, agreement, 51)
+    await agreements.agreement_violations(database, agreement, 51)
     await bearings.statements_versus_actions(database, actor, 51)
     await timeline.timeline(database, actor, None, None, 51)
 

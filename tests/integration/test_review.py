@@ -9,7 +9,7 @@ import subprocess
 
 from graph.errors import NotFoundError
 from graph.ingest.acled.imports import import_acled
-from graph.queries.review import Review, review
+from graph.queries.review import Review, source_review
 from graph.settings import Connection
 from graph.store.database import Database
 from tests.graphql_client import data, post
@@ -27,79 +27,81 @@ HOSPITALS = "attack:2025-03-19-sumy-hospitals/facilities-hit"
 async def test_outside_knowledge_lists_the_calls_date_the_talks_year_and_the_coordinates(
     seeded: Database,
 ) -> None:
-    found = await review(seeded, REPORT)
-    items = {(o.fact, o.aspect): o for o in found.outside}
+    found = await source_review(seeded, REPORT)
+    items = {(o["fact"], o["aspect"]): o for o in found.outside}
     call = items[(CALL, "time")]
-    assert call.source == "source:external-calendar" and "external-calendar" in call.because
+    assert call["source"] == "source:external-calendar" and "external-calendar" in call["because"]
     talks = items[(TALKS, "time")]
-    assert "year" in talks.because and "source:external-calendar" in talks.because
+    assert "year" in talks["because"] and "source:external-calendar" in talks["because"]
     for place in ("location:ukraine", "location:saudi-arabia"):
-        assert items[(place, "coordinates")].source == "source:external-geography"
+        assert items[(place, "coordinates")]["source"] == "source:external-geography"
     assert ("location:russia", "coordinates") not in items  # the report's own: no coordinates
     wave = items[(WAVE, "time")]
-    assert CALL in wave.because and "The strikes, which occurred overnight" in wave.quotes
-    assert items[("agreement:energy-infrastructure-halt", "time")].what == "time"
+    assert CALL in wave["because"] and "The strikes, which occurred overnight" in wave["quotes"]
+    assert items[("agreement:energy-infrastructure-halt", "time")]["what"] == "time"
     assert ("actor:russia", "time") not in items  # an actor has no time at all
 
 
 async def test_figures_without_a_reporter_are_the_injured_and_the_hospitals(
     seeded: Database,
 ) -> None:
-    found = await review(seeded, REPORT)
-    figures = {f.fact: f for f in found.unreported_figures}
+    found = await source_review(seeded, REPORT)
+    figures = {f["fact"]: f for f in found.unreported_figures}
     assert set(figures) == {INJURED, HOSPITALS}
-    assert figures[INJURED].reasons == ["unattributed", "no number"]
-    assert figures[INJURED].value is None and figures[INJURED].attack == WAVE
-    assert figures[HOSPITALS].reasons == ["unattributed"] and figures[HOSPITALS].value == 2
-    assert figures[HOSPITALS].quotes == [
+    assert figures[INJURED]["reasons"] == ["unattributed", "no number"]
+    assert figures[INJURED]["value"] is None and figures[INJURED]["attack"] == WAVE
+    assert figures[HOSPITALS]["reasons"] == ["unattributed"] and figures[HOSPITALS]["value"] == 2
+    assert figures[HOSPITALS]["quotes"] == [
         "Further reports indicate that Russian drones also hit two hospitals in the Sumy region"
     ]
 
 
 async def test_resolutions_by_a_rule_are_listed_and_none_is_exact(seeded: Database) -> None:
-    found = await review(seeded, REPORT)
-    resolutions = {i.fact: i for i in found.inferred if i.link == "resolution"}
+    found = await source_review(seeded, REPORT)
+    resolutions = {i["fact"]: i for i in found.inferred if i["link"] == "resolution"}
     assert "location:ukraine" in resolutions
-    assert resolutions["location:ukraine"].rule == "ISO 3166-1 UA (Ukraine)"
-    assert all(i.how != "exact" for i in found.inferred)
-    assert not [i for i in found.inferred if i.link == "target"]  # the report states its targets
+    assert resolutions["location:ukraine"]["rule"] == "ISO 3166-1 UA (Ukraine)"
+    assert all(i["how"] != "exact" for i in found.inferred)
+    assert not [i for i in found.inferred if i["link"] == "target"]  # the report states its targets
 
 
 def assert_in_text_order(found: Review) -> None:
-    positions = [q.position for q in found.quotes]
-    assert None not in positions, [q for q in found.quotes if q.position is None]
+    positions = [q["position"] for q in found.quotes]
+    assert None not in positions, [q for q in found.quotes if q["position"] is None]
     assert positions == sorted(p or 0 for p in positions)
 
 
 async def test_every_quote_comes_in_the_order_of_the_report(seeded: Database) -> None:
-    found = await review(seeded, REPORT)
+    found = await source_review(seeded, REPORT)
     assert_in_text_order(found)
     first: dict[tuple[str, str], int] = {}
     for quote in found.quotes:
-        first.setdefault((quote.fact, quote.aspect), quote.position or 0)
+        first.setdefault((quote["fact"], quote["aspect"]), quote["position"] or 0)
     # The wave opens the report; the talks in Saudi Arabia come near its end.
     assert first[(WAVE, "existence")] < first[(CALL, "existence")] < first[(TALKS, "existence")]
-    parties = [q for q in found.quotes if q.aspect.startswith("party")]
-    assert ("agreement:30-day-ceasefire", "actor:russia") in {(q.fact, q.related) for q in parties}
-    assert "However, Russia declined the proposal" in {q.quote for q in parties}
+    parties = [q for q in found.quotes if q["aspect"].startswith("party")]
+    assert ("agreement:30-day-ceasefire", "actor:russia") in {
+        (q["fact"], q["related"]) for q in parties
+    }
+    assert "However, Russia declined the proposal" in {q["quote"] for q in parties}
 
 
 async def test_inferred_targets_of_an_imported_dataset_carry_their_words(
     seeded: Database,
 ) -> None:
     await import_acled(seeded, [ROOT / "tests" / "data" / "acled_night.csv"])
-    found = await review(seeded, "source:acled")
-    targets = {i.fact: i for i in found.inferred if i.link == "target"}
+    found = await source_review(seeded, "source:acled")
+    targets = {i["fact"]: i for i in found.inferred if i["link"] == "target"}
     substation = targets["acled:UKR2004/target/power_grid"]
-    assert substation.event == "acled:UKR2004" and substation.quotes == ["substation"]
-    assert substation.rule and "ACLED notes" in substation.rule
-    rules = {i.how for i in found.inferred if i.link == "resolution"}
+    assert substation["event"] == "acled:UKR2004" and substation["quotes"] == ["substation"]
+    assert substation["rule"] and "ACLED notes" in substation["rule"]
+    rules = {i["how"] for i in found.inferred if i["link"] == "resolution"}
     assert "rule:military-forces-of" in rules and "exact" not in rules
 
 
 async def test_an_unknown_source_is_not_found(database: Database) -> None:
     try:
-        await review(database, "source:nowhere")
+        await source_review(database, "source:nowhere")
     except NotFoundError as error:
         assert "source:nowhere" in str(error)
     else:

@@ -3,8 +3,8 @@ is loaded only when asked for, for many sources in one batch, and null where non
 
 from __future__ import annotations
 
+from graph.domain.quotes import normalise
 from graph.ingest.acled.imports import import_acled
-from graph.ingest.facts.plan.core import normalise
 from graph.store.database import Database
 from tests.graphql_client import data
 from tests.integration.conftest import SEED

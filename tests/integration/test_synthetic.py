@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.ingest.synthetic.generate import generate
-from graph.queries.agreements import violations
+from graph.queries.agreements import agreement_violations
 from graph.store.database import Database
 from tests.integration.test_loader import snapshot
 
@@ -39,6 +39,8 @@ async def test_activity_is_skewed_and_clustered(database: Database) -> None:
 async def test_some_attacks_violate_agreements(database: Database) -> None:
     await generate(database, 3000, seed=5)
     agreements = await database.read("MATCH (g:Agreement) RETURN g.id AS id")
-    found = [row for g in agreements for row in await violations(database, str(g["id"]), 500)]
+    found = [
+        row for g in agreements for row in await agreement_violations(database, str(g["id"]), 500)
+    ]
     assert found
     assert all(row["role"] == "accepted" for row in found)

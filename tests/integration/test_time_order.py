@@ -68,7 +68,7 @@ async def test_an_attack_running_since_before_an_agreement_is_listed_after_it(
 async def test_an_attack_running_since_before_an_agreement_can_violate_it(
     besieged: Database,
 ) -> None:
-    rows = await agreements.violations(besieged, HALT, 50)
+    rows = await agreements.agreement_violations(besieged, HALT, 50)
     assert LONG in [row["attack"] for row in rows]
     starts = [row["attack"] for row in rows]
     assert starts.index(LONG) == 0
@@ -112,7 +112,7 @@ async def test_a_timeline_from_a_date_keeps_what_was_still_running_then(
 ) -> None:
     start = dt.datetime(2025, 3, 20, tzinfo=dt.UTC)
     for busy in (10**9, -1):
-        rows = await timeline.timeline(besieged, "location:sumy-oblast", start, None, 50, busy)
+        rows = await timeline.timeline(besieged, "location:sumy-oblast", start, None, 50, busy=busy)
         assert LONG in [row["id"] for row in rows]
 
 

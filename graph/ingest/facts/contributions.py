@@ -24,7 +24,7 @@ import neo4j
 from graph.errors import Problem
 from graph.ingest.facts.parse import Parsed, kinds
 from graph.ingest.facts.plan import Plan
-from graph.ingest.facts.plan.core import VERSION_FIELDS
+from graph.ingest.facts.plan.rows import VERSION_FIELDS
 from graph.store.database import Database, run_in
 
 OWNERS: LiteralString = """
@@ -97,6 +97,7 @@ async def clear(
     document: str,
     ids: list[str],
     sources: list[str],
+    *,
     whole: bool = True,
 ) -> list[str]:
     """Take back the document's relationships from the facts it restates; for a whole
@@ -182,7 +183,7 @@ async def promote(tx: neo4j.AsyncManagedTransaction, document: str) -> list[str]
     return [row["id"] for row in rows]
 
 
-# A fact's own time, as node properties (graph/ingest/facts/plan/core.py time_properties).
+# A fact's own time, as node properties (graph/ingest/facts/plan/time_properties.py).
 TIME = (
     "timeText",
     "startEarliest",

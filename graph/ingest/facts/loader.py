@@ -189,6 +189,7 @@ async def _write(
     parsed: Parsed,
     plan: Plan,
     taken: list[HolderRow],
+    *,
     whole: bool,
 ) -> None:
     sources = [id for id, label in plan.labels.items() if label == "Source"]
@@ -200,7 +201,7 @@ async def _write(
     # One fact over the API restates that fact (not what it adds to another's), and nothing
     # else the document said.
     restated = touched if whole else sorted(plan.labels)
-    before = await clear(tx, plan.document, restated, sources, whole)
+    before = await clear(tx, plan.document, restated, sources, whole=whole)
     for row in plan.nodes.get("Source", []):
         if row["id"] == plan.document:
             row["props"]["touched"] = touched if whole else sorted({*before, *touched})
@@ -252,6 +253,7 @@ async def write_documents(
     database: Database,
     documents: list[Parsed],
     editor: Editor | None = None,
+    *,
     whole: bool = False,
 ) -> list[Loaded]:
     """Write parsed documents in one transaction: none unless all are valid, and none unless
@@ -268,7 +270,7 @@ async def write_documents(
     async def work(tx: neo4j.AsyncManagedTransaction) -> None:
         for (parsed, plan), found in zip(planned, held, strict=True):
             taken = [row for row in found if created_by_import(row["holder"])]
-            await _write(tx, parsed, plan, taken, whole)
+            await _write(tx, parsed, plan, taken, whole=whole)
             if editor is not None:
                 ids = plan.touched()
                 await run_in(tx, AUDIT, by=editor.name, operation=editor.operation, ids=ids)

@@ -90,7 +90,7 @@ def parse_facts(path: Path) -> Parsed:
     return parse_text(path, text)
 
 
-def parse_text(path: Path, text: str, files_allowed: bool = True) -> Parsed:
+def parse_text(path: Path, text: str, *, files_allowed: bool = True) -> Parsed:
     """Parse facts given as YAML (or JSON, which is YAML) text; `path` names it in problems."""
     try:
         # One parse: the node tree gives the lines, and the data is built from the same tree.

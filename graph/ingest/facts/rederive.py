@@ -11,7 +11,7 @@ from typing import Any, LiteralString, TypedDict, cast
 import neo4j
 
 from graph.domain.bounds import Bounds
-from graph.ingest.facts.plan.core import time_properties, time_said
+from graph.ingest.facts.plan.time_properties import time_properties, time_said
 from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, precision_of, resolve, zones
 from graph.store.database import run_in

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from graph.queries.accounts import AccountRow, FigureAccount, Member, Related, SourceEvidence
-from graph.queries.disagreements import combined, corroboration, disagreements, versions
+from graph.queries.disagreements import combined, corroboration, differences, versions
 
 UTC = dt.UTC
 
@@ -87,7 +87,7 @@ def test_two_counts_of_one_weapon_are_a_figure_disagreement_with_each_sources_wo
             )
         ],
     )
-    [found] = disagreements(row)
+    [found] = differences(row)
     assert (found.kind, found.about) == ("figure", "launched (drone)")
     assert {(c.value, c.source["source"], c.reporter) for c in found.claims} == {
         ("145", "source:a", "actor:air-force"),
@@ -110,7 +110,7 @@ def test_one_count_told_by_two_sources_is_no_disagreement() -> None:
             )
         ],
     )
-    assert disagreements(row) == []
+    assert differences(row) == []
 
 
 def test_times_that_cannot_both_hold_conflict_and_overlapping_ones_narrow() -> None:
@@ -148,9 +148,9 @@ def test_times_that_cannot_both_hold_conflict_and_overlapping_ones_narrow() -> N
     assert not agreeing.conflicting and agreeing.span is not None
     assert agreeing.span.start_earliest == dt.datetime(2025, 3, 19, 2, tzinfo=UTC)
     assert agreeing.span.end_latest == dt.datetime(2025, 3, 19, 4, tzinfo=UTC)
-    assert disagreements(row(morning)) == []
+    assert differences(row(morning)) == []
     assert combined(versions(row(week_later))).conflicting
-    [found] = disagreements(row(week_later))
+    [found] = differences(row(week_later))
     assert found.kind == "time"
     assert {c.value for c in found.claims} == {"overnight", "on the 26th"}
 
@@ -175,9 +175,9 @@ def test_places_that_nest_agree_and_places_apart_disagree() -> None:
         )
 
     nested = place("location:dnipropetrovsk", ["location:ukraine"], ["source:b"])
-    assert disagreements(row(nested)) == []
+    assert differences(row(nested)) == []
     apart = place("location:sumy", ["location:ukraine"], ["source:b"])
-    [found] = disagreements(row(apart))
+    [found] = differences(row(apart))
     assert found.kind == "place"
     assert {c.value for c in found.claims} == {"dnipro", "sumy"}
 

@@ -8,7 +8,6 @@ from graph.queries.review import (
     REVIEW,
     FigureRow,
     OutsideRow,
-    Quote,
     QuoteRow,
     ReviewRow,
     assemble,
@@ -22,8 +21,8 @@ TEXT = (
 )
 
 
-def quote(fact: str, words: str, aspect: str = "existence") -> Quote:
-    return Quote(fact=fact, kind="Attack", aspect=aspect, quote=words)
+def quote(fact: str, words: str, aspect: str = "existence") -> QuoteRow:
+    return {"fact": fact, "kind": "Attack", "aspect": aspect, "quote": words, "related": None}
 
 
 def test_quotes_come_in_the_order_their_words_appear_in_the_text() -> None:
@@ -35,16 +34,16 @@ def test_quotes_come_in_the_order_their_words_appear_in_the_text() -> None:
             quote("actor:air-force", "Air Force reported"),
         ],
     )
-    assert [q.fact for q in ordered] == ["attack:wave", "actor:air-force", "event:call"]
-    assert ordered[0].position == 0
-    positions = [q.position for q in ordered]
+    assert [q["fact"] for q in ordered] == ["attack:wave", "actor:air-force", "event:call"]
+    assert ordered[0]["position"] == 0
+    positions = [q["position"] for q in ordered]
     assert None not in positions
     assert positions == sorted(p or 0 for p in positions)
 
 
 def test_white_space_and_typographic_quote_marks_do_not_hide_a_quote() -> None:
     [found] = in_text_order(TEXT, [quote("actor:air-force", "Ukraine's   Air\nForce")])
-    assert found.position == len("Russian forces struck overnight. ")
+    assert found["position"] == len("Russian forces struck overnight. ")
 
 
 def test_quotes_not_in_the_text_come_last_ordered_by_fact() -> None:
@@ -56,18 +55,18 @@ def test_quotes_not_in_the_text_come_last_ordered_by_fact() -> None:
             quote("a:missing", "other words nobody wrote"),
         ],
     )
-    assert [q.fact for q in ordered] == ["event:call", "a:missing", "z:missing"]
-    assert [q.position is None for q in ordered] == [False, True, True]
+    assert [q["fact"] for q in ordered] == ["event:call", "a:missing", "z:missing"]
+    assert [q["position"] is None for q in ordered] == [False, True, True]
 
 
 def test_a_source_without_text_places_no_quote() -> None:
     ordered = in_text_order(None, [quote("b:x", "anything"), quote("a:x", "more")])
-    assert [(q.fact, q.position) for q in ordered] == [("a:x", None), ("b:x", None)]
+    assert [(q["fact"], q["position"]) for q in ordered] == [("a:x", None), ("b:x", None)]
 
 
 def test_an_empty_quote_has_no_position() -> None:
     [found] = in_text_order(TEXT, [quote("a:x", "  ")])
-    assert found.position is None
+    assert found["position"] is None
 
 
 def outside(what: str, fact: str, aspect: str, **changes: object) -> OutsideRow:
@@ -178,9 +177,9 @@ def test_the_record_is_grouped_into_the_four_lists_with_quotes_in_text_order() -
     )
     review = assemble(row)
     assert review.source == "source:report" and review.has_text
-    assert [o.source for o in review.outside] == ["source:geo"]
-    assert [(i.link, i.how) for i in review.inferred] == [("resolution", "iso-name")]
-    assert [q.fact for q in review.quotes] == ["attack:wave", "event:call"]
+    assert [o["source"] for o in review.outside] == ["source:geo"]
+    assert [(i["link"], i["how"]) for i in review.inferred] == [("resolution", "iso-name")]
+    assert [q["fact"] for q in review.quotes] == ["attack:wave", "event:call"]
     assert review.truncated == []
 
 
@@ -195,7 +194,7 @@ def test_a_figure_says_why_it_is_listed_unattributed_and_or_without_a_number() -
             ],
         )
     )
-    reasons = {f.fact: f.reasons for f in review.unreported_figures}
+    reasons = {f["fact"]: f["reasons"] for f in review.unreported_figures}
     assert reasons == {
         "f:none": ["unattributed", "no number"],
         "f:who": ["unattributed"],

@@ -8,7 +8,7 @@ from graph.queries.reviewed import chosen, reviewed_only
 
 def test_the_plain_queries_are_left_byte_for_byte_as_they_are() -> None:
     for query in (agreements.ATTACKS_AFTER, agreements.VIOLATIONS, timeline.TIMELINE):
-        assert chosen(query, False) is query
+        assert chosen(query, reviewed=False) is query
         assert "reviewMark" not in query and "draftedRule" not in query
 
 

@@ -1,6 +1,6 @@
 """Check a parsed facts file against itself and its sources, and turn it into rows to write:
 the frame first (graph/ingest/facts/plan/frame.py), then what happens in time (timed.py) and
-attacks (attacks.py), each through the shared checks of core.py."""
+attacks (attacks.py), each through the shared checks of planner.py."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from graph.ingest.facts.parse import Location, Parsed, dotted, kinds
 from graph.ingest.facts.plan.aliases import ambiguous_aliases
 from graph.ingest.facts.plan.attacks import attack
 from graph.ingest.facts.plan.codes import iso_codes
-from graph.ingest.facts.plan.core import TIMED, KnownTime, Plan, Planner
 from graph.ingest.facts.plan.frame import actors, locations, sources
+from graph.ingest.facts.plan.planner import TIMED, Planner
+from graph.ingest.facts.plan.rows import KnownTime, Plan
 from graph.ingest.facts.plan.timed import agreement, events, statements
 
 __all__ = ["KnownTime", "Plan", "plan_facts"]

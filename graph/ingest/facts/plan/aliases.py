@@ -4,7 +4,7 @@ region too ("Kyiv": Kyiv city, UA-30, beside Kyiv region, UA-32)."""
 
 from __future__ import annotations
 
-from graph.ingest.facts.plan.core import Planner
+from graph.ingest.facts.plan.planner import Planner
 from graph.ingest.resolve.places import default_places
 
 

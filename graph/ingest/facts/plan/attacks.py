@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.ingest.facts.models import AttackSpec
 from graph.ingest.facts.parse import Location
-from graph.ingest.facts.plan.core import Planner
+from graph.ingest.facts.plan.planner import Planner
 
 
 def attack(planner: Planner, at: Location, attack: AttackSpec) -> None:

@@ -5,7 +5,7 @@ NAMED_IN relationship to the file's document, saying how it was found."""
 
 from __future__ import annotations
 
-from graph.ingest.facts.plan.core import Planner
+from graph.ingest.facts.plan.planner import Planner
 from graph.ingest.resolve.places import Places, default_places
 
 REGION_KINDS = ("region", "city")

@@ -7,8 +7,9 @@ from typing import Any
 
 from neo4j.spatial import WGS84Point
 
+from graph.domain.quotes import normalise
 from graph.ingest.facts.parse import Location
-from graph.ingest.facts.plan.core import Planner, normalise
+from graph.ingest.facts.plan.planner import Planner
 
 
 def sources(planner: Planner) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.ingest.facts.models import AgreementSpec, ConductSpec
 from graph.ingest.facts.parse import Location
-from graph.ingest.facts.plan.core import ABOUT_KINDS, Planner
+from graph.ingest.facts.plan.planner import ABOUT_KINDS, Planner
 from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, precision_of, resolve
 

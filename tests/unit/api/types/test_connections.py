@@ -66,7 +66,7 @@ def edges(*ids: str) -> list[Edge[str]]:
 
 
 def test_a_first_page_has_no_previous_page() -> None:
-    page = connection(edges("a", "b"), True, False, None)
+    page = connection(edges("a", "b"), has_next=True, has_previous=False, total=None)
     assert page.page_info.has_previous_page is False
     assert page.page_info.has_next_page is True
     assert page.page_info.start_cursor == encode_cursor("name", "a", "a")
@@ -76,7 +76,7 @@ def test_a_first_page_has_no_previous_page() -> None:
 
 
 def test_an_empty_page_has_no_cursors() -> None:
-    page: Connection[str] = connection([], False, True, 5)
+    page: Connection[str] = connection([], has_next=False, has_previous=True, total=5)
     assert page.edges == []
     assert page.page_info.start_cursor is None and page.page_info.end_cursor is None
     assert page.total_count == 5

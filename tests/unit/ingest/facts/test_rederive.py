@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.ingest.facts.plan.core import time_spec_json
+from graph.ingest.facts.plan.time_properties import time_spec_json
 from graph.ingest.facts.rederive import DependentRow, derived
 from graph.ingest.facts.time_spec import TimeSpec
 

@@ -1,100 +1,26 @@
-"""The plan of a facts file (nodes by label, relationships by type) and the planner's shared
-checks: ids of the right kind, quotes found in their source, times resolved through anchors."""
+"""The planner and its shared checks: ids of the right kind, quotes found in their source,
+times resolved through anchors. What it plans: rows.py; a time as properties:
+time_properties.py."""
 
 from __future__ import annotations
 
 import json
-import re
-from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
-from graph.domain.bounds import Bounds, span_seconds
+from graph.domain.bounds import Bounds
+from graph.domain.quotes import normalise
 from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.errors import Problem
 from graph.ingest.facts.fields import Evidenced
 from graph.ingest.facts.models import Drafted, Fact, FactsFile, SameAsSpec, missing
 from graph.ingest.facts.parse import Location, Parsed
+from graph.ingest.facts.plan.rows import VERSION_FIELDS, KnownTime, Plan
+from graph.ingest.facts.plan.time_properties import time_properties, time_said, time_spec_json
 from graph.ingest.facts.time_spec import TimeSpec
 from graph.ingest.facts.times import TimeError, precision_of, resolve, zones
 
-Row = dict[str, Any]
 TIMED = ("events", "statements", "agreements", "attacks")
 ABOUT_KINDS = ("Actor", "Agreement", "Attack", "Event", "Location", "Statement")
-
-
-def normalise(text: str) -> str:
-    """Compare quotes modulo white space and typographic quote marks."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
-    text = text.replace("\u201d", '"').replace("\u2014", "-").replace("\u2013", "-")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# What each source says of a fact's own fields: kept on its evidence (`said`), so that every
-# source's version is answered and none overwrites another's (graph/queries/versions.py).
-VERSION_FIELDS: dict[str, tuple[str, ...]] = {
-    "Attack": ("name", "kind", "category", "description"),
-    "Event": ("name", "kind"),
-    "Statement": ("kind", "text"),
-    "Agreement": ("name", "kind", "status", "description", "duration"),
-    "Actor": ("name", "kind"),
-    "Location": ("name", "kind"),
-    "Figure": ("metric", "value", "qualifier", "weapon", "category"),
-    "Target": ("name", "category", "status"),
-}
-
-
-@dataclass(frozen=True)
-class KnownTime:
-    """A timed fact's resolved time, for the anchors of this file and of later ones."""
-
-    bounds: Bounds
-    precision: str
-    because: str | None  # why it is external, when it is
-
-
-@dataclass
-class Plan:
-    """What one facts file writes: nodes by label and relationships by type. Every relationship
-    names the document that wrote it (`contributors`), so that a reload or an unload takes back
-    exactly that document's part."""
-
-    document: str = ""
-    nodes: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    relationships: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
-    labels: dict[str, str] = field(default_factory=dict)  # id -> label, for what the file defines
-    additions: dict[str, str] = field(default_factory=dict)  # id -> label: facts it adds to
-    said: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> this source's fields
-    rows: dict[str, Row] = field(default_factory=dict)  # id -> its node row
-    times: dict[str, KnownTime] = field(default_factory=dict)  # id -> resolved time
-    outside: dict[str, tuple[set[str], Location]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # for the editor; loading goes on
-
-    def node(self, label: str, id: str, **props: Any) -> None:
-        self.labels[id] = label
-        self.said[id] = {
-            k: v for k in VERSION_FIELDS.get(label, ()) if (v := props.get(k)) is not None
-        }
-        row = {"id": id, "props": {"id": id, "definedBy": self.document, **props}}
-        self.rows[id] = row
-        self.nodes[label].append(row)
-
-    def add_to(self, label: str, id: str, **given: Any) -> None:
-        """A fact another source defined, to which this file adds its own evidence."""
-        self.additions[id] = label
-        self.said[id] = {k: v for k, v in given.items() if v is not None}
-
-    def link(self, type: str, start: str, end: str, **props: Any) -> None:
-        props["contributors"] = [self.document]
-        self.relationships[type].append({"start": start, "end": end, "props": props})
-
-    def touched(self) -> list[str]:
-        """Every fact the file defines or adds to."""
-        return sorted({*self.labels, *self.additions})
-
-    def count(self) -> tuple[int, int]:
-        nodes = sum(len(rows) for rows in self.nodes.values())
-        return nodes, sum(len(rows) for rows in self.relationships.values())
 
 
 class Planner:
@@ -353,47 +279,3 @@ class Planner:
         if name not in TARGET_CATEGORIES:
             known = ", ".join(sorted(TARGET_CATEGORIES))
             self.fail(location, f"unknown target category {name!r}; known: {known}")
-
-
-def time_spec_json(spec: TimeSpec, timezone: str | None, own: str | None) -> str:
-    """How a time was said, in full, with the zone its file reads it in and why it is external
-    whatever its anchor says."""
-    said = spec.model_dump(mode="json", exclude_none=True)
-    return json.dumps({"spec": said, "timezone": timezone, "own": own}, sort_keys=True)
-
-
-def time_properties(
-    spec: TimeSpec,
-    bounds: Bounds,
-    precision: str,
-    where: tuple[str, ...],
-    because: str | None,
-    prefix: str = "",
-) -> dict[str, Any]:
-    """A time as node properties (prefixed for a fact's second time)."""
-
-    def key(name: str) -> str:
-        return prefix + name[0].upper() + name[1:] if prefix else name
-
-    return {
-        key("timeText"): spec.text,
-        key("startEarliest"): bounds.start_earliest,
-        key("startLatest"): bounds.start_latest,
-        key("endEarliest"): bounds.end_earliest,
-        key("endLatest"): bounds.end_latest,
-        key("timePrecision"): precision,
-        key("timeAnchor"): spec.anchor,
-        key("timeOffset"): spec.offset,
-        key("timeZone"): " ".join(where),
-        key("timeExternal"): because is not None,
-        key("timeExternalBecause"): because,
-        # Indexed: the longest span bounds index seeks on startEarliest for "overlaps
-        # a moment" (graph/store/constraints.py).
-        key("spanSeconds"): span_seconds(bounds.start_earliest, bounds.end_latest),
-    }
-
-
-def time_said(props: dict[str, Any]) -> str | None:
-    """A source's version of a time, as kept on its evidence (instants as ISO text)."""
-    kept = {k: v for k, v in props.items() if k not in ("timeOffset", "timeSpec")}
-    return json.dumps(kept, default=str, sort_keys=True) if kept else None
