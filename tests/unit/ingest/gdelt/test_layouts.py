@@ -18,6 +18,6 @@ def test_the_three_layouts_differ_only_in_adm2_codes_and_the_source_url() -> Non
 
 
 def test_the_event_id_comes_first_and_the_date_added_after_the_places() -> None:
-    for width, positions in POSITIONS.items():
+    for positions in POSITIONS.values():
         assert positions["GLOBALEVENTID"] == 0
         assert positions["DATEADDED"] > positions["ActionGeo_FeatureID"]
