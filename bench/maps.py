@@ -73,7 +73,9 @@ def floor_cypher(question: str, variables: dict[str, Any]) -> tuple[LiteralStrin
     if question == "density":
         area = Area(box=Box(**UKRAINE))
         degrees = density.degrees_of_zoom(ZOOM)
-        run_now(density.event_density(recorder, ("Attack",), ListFilter(), area, degrees))
+        # The floor reads every attack in the box, as one Cypher query; deedgraph answers
+        # an unfiltered box from its places' tallies (graph/queries/tallies.py).
+        run_now(density.scanned_rows(recorder, "Attack", ListFilter(), area, degrees))
     else:
         near = variables["near"]
         area = Area(circle=Circle(near["km"], near["latitude"], near["longitude"]))

@@ -20,6 +20,7 @@ from typing import LiteralString, cast
 
 from graph.domain.areas import Area, Box
 from graph.errors import BadInputError
+from graph.queries import tallies
 from graph.queries.listing import ListFilter, _where
 from graph.queries.spatial import SpatialLabel, _places
 from graph.store.database import Database
@@ -118,18 +119,18 @@ async def event_density(
     degrees: float,
 ) -> list[Cell]:
     """Query.eventDensity: the cells holding at least one attack or event of `labels` in
-    `area` (which has a box) passing `filter`, ordered south to north, west to east. One
-    query per label, built from spatial's start at the places in the area (spatial._places,
-    the lists' filter conditions), ONE_PLACE and CELLS."""
+    `area` (which has a box) passing `filter`, ordered south to north, west to east. With no
+    filter and a box alone, summed from the places' tallies (graph/queries/tallies.py);
+    otherwise one query per label (`scanned_rows`)."""
     assert area.box is not None
     check_grid(area.box, degrees)
+    whole = filter == ListFilter() and area.circle is None
     cells: dict[tuple[int, int], Cell] = {}
     for label in labels:
-        start, conditions = _places(label, filter, area)
-        cypher = start + _where(conditions.own) + ONE_PLACE + _where(conditions.walks) + CELLS
-        rows = cast(
-            list[list[object]],
-            await database.read_list(cypher, degrees=degrees, **conditions.params),
+        rows = (
+            await tallies.rows_in(database, label, area.box, degrees)
+            if whole
+            else await scanned_rows(database, label, filter, area, degrees)
         )
         for row, col, kind, category, events, latitudes, longitudes in rows:
             key = (cast(int, row), cast(int, col))
@@ -143,3 +144,16 @@ async def event_density(
             if category is not None:
                 cell.categories[str(category)] = cell.categories.get(str(category), 0) + count
     return [cells[key] for key in sorted(cells)]
+
+
+async def scanned_rows(
+    database: Database, label: SpatialLabel, filter: ListFilter, area: Area, degrees: float
+) -> list[list[object]]:
+    """One row per cell, kind and category, read from every attack or event in the area:
+    spatial's start at the places in the area (spatial._places, the lists' filter
+    conditions), ONE_PLACE and CELLS."""
+    start, conditions = _places(label, filter, area)
+    cypher = start + _where(conditions.own) + ONE_PLACE + _where(conditions.walks) + CELLS
+    return cast(
+        list[list[object]], await database.read_list(cypher, degrees=degrees, **conditions.params)
+    )

@@ -25,6 +25,7 @@ KEPT = 10_000
 
 RECORD: LiteralString = """
 MERGE (log:ChangeLog {key: 'changes'})
+ON CREATE SET log.epoch = randomUUID()
 SET log.seq = coalesce(log.seq, 0) + 1
 CREATE (c:Change {seq: log.seq, at: datetime(), operation: $operation, ids: $ids,
                   kinds: $kinds, count: $count, source: $source})
@@ -35,6 +36,11 @@ RETURN log.seq AS seq
 """
 
 LATEST: LiteralString = "OPTIONAL MATCH (log:ChangeLog {key: 'changes'}) RETURN log.seq AS seq"
+# A log made again (the graph emptied, then written) numbers its changes from 1 again: its
+# epoch tells its numbers from the old log's.
+MARK: LiteralString = (
+    "OPTIONAL MATCH (log:ChangeLog {key: 'changes'}) RETURN log.epoch AS epoch, log.seq AS seq"
+)
 
 SINCE: LiteralString = """
 MATCH (c:Change) WHERE c.seq > $after
@@ -46,6 +52,11 @@ LIMIT $limit
 
 
 class SeqRow(TypedDict):
+    seq: int | None
+
+
+class MarkRow(TypedDict):
+    epoch: str | None
     seq: int | None
 
 
@@ -89,6 +100,13 @@ async def latest(database: Database) -> int:
     """The number of the last change committed (0 before any)."""
     rows = cast(list[SeqRow], await database.read(LATEST))
     return int(rows[0]["seq"] or 0) if rows else 0
+
+
+async def mark(database: Database) -> tuple[str | None, int]:
+    """The log's epoch and the number of its last change: unlike the number alone, never the
+    same for two different states of the log, unless a backup brought an old one back."""
+    rows = cast(list[MarkRow], await database.read(MARK))
+    return (rows[0]["epoch"], int(rows[0]["seq"] or 0)) if rows else (None, 0)
 
 
 async def since(database: Database, after: int, limit: int = 100) -> list[ChangeRow]:
