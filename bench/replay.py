@@ -38,7 +38,11 @@ async def replay(
 
     began = time.monotonic()
     await asyncio.gather(*(client(i) for i in range(clients)))
-    elapsed = time.monotonic() - began
+    return figures(latencies, time.monotonic() - began)
+
+
+def figures(latencies: list[float], elapsed: float) -> dict[str, float]:
+    """A run's figures: requests, p50/p95/p99 in ms, and requests per second."""
     cuts = statistics.quantiles(latencies, n=100)
     return {
         "requests": len(latencies),

@@ -128,15 +128,7 @@ async def measure(
         await ask(variables)
     began = time.monotonic()
     await asyncio.gather(*(worker() for _ in range(clients)))
-    elapsed = time.monotonic() - began
-    cuts = statistics.quantiles(latencies, n=100)
-    return {
-        "requests": len(latencies),
-        "p50": statistics.median(latencies),
-        "p95": cuts[94],
-        "p99": cuts[98],
-        "rps": len(latencies) / elapsed,
-    }
+    return replay.figures(latencies, time.monotonic() - began)
 
 
 def combine(runs: list[dict[str, float]]) -> dict[str, Any]:
