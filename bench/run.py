@@ -408,7 +408,7 @@ def main() -> None:
         "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Linux, Python "
         f"{platform.python_version()}, Neo4j 5.26.30 Community (heap 4g, page cache 6g)",
         "notes": (
-            f"Each cell: {args.runs} runs of {args.seconds:.0f} s of closed-loop requests, each "
+            f"Each cell: {args.runs} runs of {args.seconds:g} s of closed-loop requests, each "
             "after 3 warm-up requests; the median run's figures, with the spread of p50 and "
             "req/s over the runs. Clients run on the same 2 cores as Neo4j and the servers. "
             "deedgraph: uvicorn, one worker. @neo4j/graphql 7.6.3 on Node "
