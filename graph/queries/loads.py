@@ -39,5 +39,6 @@ class LoadRow(TypedDict):
 
 
 async def recently_loaded(database: Database, first: int) -> list[LoadRow]:
-    """The `first` sources whose latest load or import is newest, newest first."""
+    """Query.recentlyLoaded: the `first` sources whose latest load or import is newest,
+    newest first, from the change log (one read)."""
     return cast(list[LoadRow], await database.read(RECENT, operations=list(LOADS), first=first))
