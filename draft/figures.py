@@ -1,5 +1,6 @@
 """Figures: a number in the text with its noun ("145 drones", "36 houses were damaged", "At
-least two people sustained injuries", "No casualties"), copied as written, never computed."""
+least two people sustained injuries", "No casualties", "left 40,000 households without
+power"), copied as written, never computed."""
 
 from __future__ import annotations
 
@@ -46,6 +47,36 @@ DAMAGE: list[tuple[re.Pattern[str], str, str | None]] = [
     # "damaged one of the production facilities", "hit two substations"
     (re.compile(r"\b(?:damaged|hit|struck) (?:" + QUAL + r")?" + NUM + r" (?:of the |of its )?(?:[\w-]+ ){0,2}(?:facilities|facility|plants?|substations?|enterprises?)\b"), "facilities_hit", None),
     (re.compile(r"\bhit (?:" + QUAL + r")?" + NUM + r" (?P<fac>hospitals?|schools?|clinics?)", re.I), "facilities_hit", None),
+]  # fmt: skip
+# Left without power: who (households, consumers...) and what they lost, either order.
+POWER_WHO = r"(?:households|homes|consumers|customers|subscribers|people|residents|families|users|apartments)"
+POWER = r"(?:electricity|(?:electric )?power|light|(?:the )?(?:power|electricity|energy) supply)"
+POWER_CUT = (
+    r"(?:cut(?:s|ting)?(?: off)?|knock(?:s|ed|ing) out|disrupt(?:s|ed|ing)|interrupt(?:s|ed|ing))"
+)
+DE_ENERGISED = r"(?:de-?energi[sz](?:ed|ing|es)|disconnect(?:ed|ing|s))"
+WORD = r"(?!(?:and|or|but|while|which|who|where|as|left|leaving|after)\b)[\w'\u2019.-]+"
+ABOUT = (
+    r"(?:,? (?:in|across|of|throughout|around|near|for) " + WORD + r"(?: " + WORD + r"){0,4}?,?)?"
+)  # "in the Kharkiv region"
+POWERLESS: list[re.Pattern[str]] = [
+    # "left 40,000 households in the region without power"
+    re.compile(r"\b(?:left|leaving|leaves|leave) (?:" + QUAL + r")?" + NUM + r" (?:[\w-]+ )?"
+               + POWER_WHO + ABOUT + r" (?:without|with no) " + POWER + r"\b", re.I),
+    # "cutting power to 1,200 consumers", "cut off the electricity supply for 3,000 homes"
+    re.compile(r"\b" + POWER_CUT + r" (?:the )?" + POWER + r" (?:supply )?(?:to|for|of) "
+               r"(?:" + QUAL + r")?" + NUM + r" (?:[\w-]+ )?" + POWER_WHO + r"\b", re.I),
+    # "de-energising 3,000 consumers", "disconnected 500 households from the grid"
+    re.compile(r"\b" + DE_ENERGISED + r" (?:" + QUAL + r")?" + NUM + r" (?:[\w-]+ )?"
+               + POWER_WHO + r"\b", re.I),
+    # "40,000 households were left without power", "2,000 people without electricity"
+    re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:[\w-]+ )?" + POWER_WHO + ABOUT + r" "
+               + r"(?:(?:are|is|were|was|remain(?:ed|s)?|still|left|have|has|had|been|temporarily|now) )*"
+               + r"(?:without|with no|lost|losing) " + POWER + r"\b", re.I),
+    # "1,200 consumers were de-energised", "500 subscribers remain disconnected"
+    re.compile(r"(?:" + QUAL + r")?\b" + NUM + r" (?:[\w-]+ )?" + POWER_WHO + ABOUT + r" "
+               + r"(?:(?:are|is|were|was|remain(?:ed|s)?|still|have|has|had|been|temporarily|now) )+"
+               + DE_ENERGISED + r"\b", re.I),
 ]  # fmt: skip
 NONE = re.compile(
     r"\b(?:[Nn]o|[Tt]here were no) (?:reported )?(?P<what>casualties|injuries|deaths|one was (?:killed|injured))\b"
@@ -137,6 +168,17 @@ def in_sentence(text: str, start: int, end: int) -> list[Found]:
                 category = {"h": "medical", "c": "medical", "s": "education"}[fac[0].lower()]
             if category:
                 fig["category"] = category
+            found.append(Found(start + m.start(), start + m.end(), fig))
+    for pattern in POWERLESS:
+        for m in pattern.finditer(words):
+            if any(
+                f.figure["metric"] == "without_power" and f.start <= start + m.start("n") < f.end
+                for f in found
+            ):
+                continue  # one number, told by two of the patterns
+            fig = {"metric": "without_power", "value": value(m["n"])}
+            if m["q"]:
+                fig["qualifier"] = QUALIFIERS[m["q"].lower()]
             found.append(Found(start + m.start(), start + m.end(), fig))
     for m in NONE.finditer(words):
         metric = {"c": "casualties", "i": "injured", "d": "killed"}[m["what"][0]]

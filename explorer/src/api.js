@@ -9,13 +9,36 @@ export const COLOURS = {
 export const $ = (selector, root = document) => root.querySelector(selector);
 export const esc = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The API key the page reads with, on a server whose reads need one (DEEDGRAPH_READS_NEED_KEY):
+// asked for once (main.js's key form), kept for the tab's session only, and sent with every
+// request and in the live subscription's connection_init (live.js). None: the page reads
+// without a key, as on a server whose reads are open.
+const KEY_STORE = "deedgraph.apiKey";
+export function apiKey() {
+  try { return sessionStorage.getItem(KEY_STORE) || ""; } catch { return ""; }
+}
+export function setApiKey(key) {
+  try {
+    if (key) sessionStorage.setItem(KEY_STORE, key);
+    else sessionStorage.removeItem(KEY_STORE);
+  } catch { /* storage refused (a private window's policy): the key lasts until reload */ }
+}
+/** The request headers (or connection_init payload) that carry the key, if the page has one. */
+export const authorization = (key = apiKey()) => (key ? { Authorization: `Bearer ${key}` } : {});
+
 export async function gql(query, variables = {}) {
   const response = await fetch("/graphql", {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json" },
+    headers: { "Content-Type": "application/json", Accept: "application/graphql-response+json, application/json",
+      ...authorization() },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
+  if (response.status === 401) {
+    // No key, or one the server does not know: the page asks for one (main.js).
+    const message = body.errors?.[0]?.message || "an API key is required";
+    window.dispatchEvent(new CustomEvent("deedgraph:key-needed", { detail: { message } }));
+  }
   if (body.errors) throw new Error(body.errors.map((e) => e.message).join("; "));
   return body.data;
 }

@@ -1,13 +1,15 @@
 // Live: one `changes` subscription (graphql-transport-ws, at /graphql like the queries) opened
 // when the page loads. Each burst of changes refreshes what on screen can hold them (main.js
 // passes `refresh`) and says so in a small notice read out by an aria-live region. It
-// reconnects quietly; without WebSockets the page simply stays as it is.
+// reconnects quietly; without WebSockets the page simply stays as it is. It sends the key the
+// page's queries send (api.js), so it works on a server whose reads need one.
 import { createClient } from "graphql-ws";
-import { $, esc } from "./api.js";
+import { $, authorization, esc } from "./api.js";
 
 const QUERY = "subscription ExplorerLive { changes { seq operation ids kinds count source } }";
 const QUIET = 400; // ms: the changes of one load arrive together, so the page refreshes once
 const ADDING = new Set(["load", "import", "put", "restore"]);
+const REFUSED = 4403; // the server's close code for a missing or unknown key
 
 const ago = (at) => {
   const minutes = Math.floor((Date.now() - at) / 60_000);
@@ -69,12 +71,15 @@ export function startLive(refresh) {
       url,
       lazy: false,
       retryAttempts: Infinity,
-      shouldRetry: () => true,
-      // The page reads without a key, as its queries do; a server that needs one refuses (4403)
-      // and the page stays as it is, retrying now and then.
+      // The key the page's queries send (api.js), in connection_init's payload: a browser
+      // cannot set a WebSocket's headers. Asked on every (re)connection.
+      connectionParams: () => authorization(),
+      // A server that refuses the key, or wants one the page has not got, closes with 4403:
+      // asking again would be refused again. The page asks for a key and reloads with it.
+      shouldRetry: (event) => event?.code !== REFUSED,
       on: {
         connected: () => { document.body.dataset.live = "on"; },
-        closed: () => { document.body.dataset.live = "off"; },
+        closed: (event) => { document.body.dataset.live = event?.code === REFUSED ? "refused" : "off"; },
         error: () => {},
       },
     });
@@ -98,8 +103,9 @@ export function startLive(refresh) {
       clearTimeout(timer);
       timer = setTimeout(flush, QUIET);
     },
-    // An operation the server ended (LAGGING, a limit): ask again a little later.
-    error: () => setTimeout(subscribe, 5_000),
+    // An operation the server ended (LAGGING, a limit): ask again a little later; not when the
+    // connection itself was refused (4403).
+    error: (error) => { if (error?.code !== REFUSED) setTimeout(subscribe, 5_000); },
     complete: () => {},
   });
   subscribe();

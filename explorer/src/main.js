@@ -1,6 +1,6 @@
 // deedgraph explorer: built only on the public GraphQL API at /graphql. Everything shown follows
 // from the URL's fragment (urls.js), so a view is shared by sharing its address.
-import { $, COLOURS, esc, gql } from "./api.js";
+import { $, COLOURS, esc, gql, setApiKey } from "./api.js";
 import { loadDetails, renderDetails } from "./details.js";
 import * as graph from "./graph.js";
 import { openAgreement } from "./agreement.js";
@@ -177,6 +177,18 @@ $("#search-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const text = $("#search").value.trim();
   if (text) { writeState({ q: text }); apply(); }
+});
+// A server whose reads need a key refused the page's request (api.js): ask for one, keep it for
+// the tab's session, and start again with it (the queries and the live subscription send it).
+window.addEventListener("deedgraph:key-needed", (event) => {
+  const form = $("#key-form");
+  $("#key-why").textContent = `This server answers with a key only: ${event.detail.message}.`;
+  if (form.hidden) { form.hidden = false; $("#api-key").focus(); }
+});
+$("#key-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const key = $("#api-key").value.trim();
+  if (key) { setApiKey(key); location.reload(); }
 });
 window.addEventListener("popstate", apply);
 window.addEventListener("hashchange", apply); // a fragment typed or pasted in the address bar

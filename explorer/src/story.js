@@ -1,40 +1,34 @@
 // The first screen, before anything is searched or opened: the latest agreements with how many
-// strikes break each, the sources the latest facts rest on, and where sources disagree (the
-// root `disagreements` field), so no panel stands empty and the story reads at a glance.
+// strikes break each, the sources most recently loaded or imported (the root `recentlyLoaded`
+// field, read from the change log), and where sources disagree (the root `disagreements`
+// field), so no panel stands empty and the story reads at a glance.
 import { readState } from "./urls.js";
 import { $, COLOURS, esc, gqlPatient } from "./api.js";
 
 const kind = (type) => `<span class="kind" style="background:${COLOURS[type] || "#777"}"></span>`;
 const day = (t) => (t ? String(t).slice(0, 10) : "");
+const loadedAt = (t) => String(t).slice(0, 16).replace("T", " ") + " UTC";
 
 /** The left panel: agreements and sources. */
 export async function storyLeft() {
   const box = $("#search-results");
-  const [deals, latest] = await Promise.all([
+  const [deals, loaded] = await Promise.all([
     gqlPatient(`query StoryAgreements { agreements(first: 5, order: TIME_DESC) { totalCount nodes { id name status time { startEarliest } } } }`),
-    gqlPatient(`query StorySources { attacks(first: 30, order: TIME_DESC) { nodes { time { startEarliest } sources { source { id kind title } } } } }`),
+    gqlPatient(`query StorySources { recentlyLoaded(first: 6) { at operation count source { id kind title } } }`),
   ]);
-  const data = { agreements: deals.agreements, attacks: latest.attacks };
+  const data = { agreements: deals.agreements };
   const agreements = data.agreements.nodes;
-  // The graph keeps no load time: the sources are ordered by the newest attack each supports.
-  const sources = new Map();
-  for (const attack of data.attacks.nodes) {
-    for (const { source } of attack.sources) {
-      if (source.kind === "external") continue;
-      const s = sources.get(source.id) || { ...source, facts: 0, latest: day(attack.time?.startEarliest) };
-      s.facts += 1;
-      sources.set(source.id, s);
-    }
-  }
+  // The change log's latest load or import of each source, newest first (recentlyLoaded).
+  const sources = loaded.recentlyLoaded.filter((l) => l.source);
   if (readState().q) return; // a search came while the story loaded: its results stay
   box.innerHTML = `<div class="story" id="story-agreements"><h2>Latest agreements <small>${data.agreements.totalCount} in all</small></h2>
     ${agreements.map((a) => `<div class="story-row">${kind("Agreement")}<button type="button" class="link" data-agreement="${esc(a.id)}">${esc(a.name)}</button>
       <div class="story-meta">${esc(a.status)}${a.time ? ` · ${esc(day(a.time.startEarliest))}` : ""} ·
       <span class="violations" data-agreement-count="${esc(a.id)}">counting violations…</span></div></div>`).join("")
       || `<p class="hint">No agreements yet.</p>`}</div>
-    <div class="story" id="story-sources"><h2>Sources of the latest facts</h2>
-    ${[...sources.values()].slice(0, 6).map((s) => `<div class="story-row">${kind("Source")}<button type="button" class="link" data-read="${esc(s.id)}">${esc(s.title || s.id)}</button>
-      <div class="story-meta">${esc(s.kind)} · ${s.facts} of the latest 30 attacks · newest ${esc(s.latest)}</div></div>`).join("")
+    <div class="story" id="story-sources"><h2>Sources most recently loaded</h2>
+    ${sources.map(({ source: s, at, operation, count }) => `<div class="story-row" data-loaded-at="${esc(at)}">${kind("Source")}<button type="button" class="link" data-read="${esc(s.id)}">${esc(s.title || s.id)}</button>
+      <div class="story-meta">${esc(s.kind)} · ${operation === "import" ? "imported" : "loaded"} ${esc(loadedAt(at))}${count ? ` · ${count} fact${count === 1 ? "" : "s"}` : ""}</div></div>`).join("")
       || `<p class="hint">No sources yet: load a facts file or import a dataset.</p>`}</div>`;
   for (const deal of agreements) await violations(deal); // one at a time: each is a whole analysis
 }

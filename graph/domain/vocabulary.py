@@ -77,6 +77,7 @@ FigureMetric = Literal[
     "injured",
     "killed",
     "casualties",
+    "without_power",  # households, consumers or people left without electricity
 ]
 Weapon = Literal[
     "ballistic_missile",

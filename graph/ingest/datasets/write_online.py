@@ -153,11 +153,13 @@ async def _import(
     summary.stale = summary.imported - summary.written
     summary.seconds = time.perf_counter() - started
     if summary.written:
+        dataset = batcher.resolver.dataset.id  # the change names it, as a load its document
+
         # One change for the whole import, after its last batch committed: readers that
         # follow the change log (a response cache, subscriptions) learn of it once, and
         # the batches' writers never wait on the log's lock.
         async def log(tx: neo4j.AsyncManagedTransaction) -> None:
-            await record(tx, Change("import", tuple(changed), DATASET_KINDS))
+            await record(tx, Change("import", tuple(changed), DATASET_KINDS, dataset))
 
         await database.write_transaction(log)
     return summary

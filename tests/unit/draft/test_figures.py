@@ -104,3 +104,56 @@ def test_a_figure_in_a_statement_a_teaser_repeats_is_reported_by_its_speaker() -
     )
     (casualties,) = [f for f in figures(facts(text)) if f["metric"] == "casualties"]
     assert casualties["reported_by"] == "actor:naftogaz"
+
+
+# Without power: households, consumers or people left without electricity (issue 25).
+
+
+def test_households_left_without_power_are_a_figure_with_its_reporter() -> None:
+    fig = one(
+        "The strike on a substation left 40,000 households without power, "
+        "regional governor Oleh Syniehubov said."
+    )
+    assert (fig["metric"], fig["value"]) == ("without_power", 40000)
+    assert fig["quotes"] == ["left 40,000 households without power"]
+    assert fig["reported_by"] == "actor:oleh-syniehubov"
+
+
+def test_cutting_power_to_consumers_counts_the_consumers() -> None:
+    fig = one("A drone hit a power line in Kharkiv, cutting power to 1,200 consumers.")
+    assert (fig["metric"], fig["value"]) == ("without_power", 1200)
+    assert fig["quotes"] == ["cutting power to 1,200 consumers"]
+
+
+def test_people_without_electricity_keep_their_qualifier() -> None:
+    fig = one("Russian drones struck Odesa. About 2,000 people without electricity remain.")
+    assert (fig["metric"], fig["value"], fig["qualifier"]) == ("without_power", 2000, "about")
+    assert fig["quotes"] == ["About 2,000 people without electricity"]
+
+
+def test_de_energised_consumers_with_a_place_between() -> None:
+    fig = one("More than 3,500 consumers in the Sumy region were de-energised after the strike.")
+    assert (fig["metric"], fig["value"], fig["qualifier"]) == ("without_power", 3500, "at_least")
+    assert fig["quotes"] == ["More than 3,500 consumers in the Sumy region were de-energised"]
+
+
+def test_the_verb_first_de_energising_and_losing_power() -> None:
+    fig = one("The attack on Dnipro damaged the grid, de-energising 800 customers.")
+    assert (fig["metric"], fig["value"]) == ("without_power", 800)
+    fig = one("Russian missiles hit Zaporizhzhia; some 15,000 homes lost power.")
+    assert (fig["metric"], fig["value"], fig["qualifier"]) == ("without_power", 15000, "about")
+
+
+def test_a_number_of_others_is_not_taken_for_those_without_power() -> None:
+    got = found("Russian drones injured 5 people in Kharkiv and left thousands without power.")
+    assert [f["metric"] for f in got] == ["injured"]
+
+
+def test_without_power_is_a_metric_the_draft_loads() -> None:
+    """The figure passes the facts-file models (the vocabulary knows the metric)."""
+    from graph.ingest.facts.models import FigureSpec
+
+    text = LEAD + "The strike left 40,000 households in the Kyiv region without power."
+    (fig,) = [f for f in figures(facts(text)) if f["metric"] == "without_power"]
+    assert FigureSpec.model_validate(fig).value == 40000
+    assert fig["quotes"][0] in text

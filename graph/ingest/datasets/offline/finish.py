@@ -60,9 +60,11 @@ async def complete_graph(
 
         if files is not None:  # an import that landed (a failed one leaves the graph empty)
             # A bulk import fills an empty graph: one change tells whoever follows the log.
+            dataset = files.dataset or None
+
             async def log(tx: neo4j.AsyncManagedTransaction) -> None:
                 kinds = ("Attack", "Event", "Statement", "Agreement")
-                await record(tx, Change("import", (), kinds))
+                await record(tx, Change("import", (), kinds, dataset))
 
             await database.write_transaction(log)
     finally:

@@ -107,3 +107,12 @@ def test_problem_paths_are_said_in_the_clients_names() -> None:
     assert inputs.graphql_path("fact.part_of[0]") == "fact.partOf[0]"
     assert inputs.graphql_path("fact.figures[1].reported_by") == "fact.figures[1].reportedBy"
     assert inputs.graphql_path("fact.time.in_force_from") == "fact.time.inForceFrom"
+
+
+def test_without_power_is_a_figure_metric_of_the_facts_file_and_the_schema() -> None:
+    """Issue 25's metrics: households or people left without electricity."""
+    assert "without_power" in typing.get_args(vocabulary.FigureMetric)
+    enum = GRAPHQL.get_type("FigureMetric")
+    assert isinstance(enum, GraphQLEnumType) and "without_power" in enum.values
+    spec = models.FigureSpec(metric="without_power", value=40000, quotes=["40,000 households"])
+    assert (spec.metric, spec.value) == ("without_power", 40000)
