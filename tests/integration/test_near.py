@@ -4,13 +4,18 @@ filters. The seed report plus ACLED rows with coordinates the test writes."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from graph.domain.areas import Area, Box, Circle
 from graph.ingest.acled.imports import import_acled
+from graph.queries import spatial
+from graph.queries.keyset import Order, Position
+from graph.queries.listing import ListFilter
 from graph.store.database import Database
 from tests.graphql_client import data, post
 from tests.support import ROOT
@@ -199,6 +204,101 @@ async def test_events_near_a_point_include_acled_events_at_their_place(
     [edge] = answer["events"]["edges"]
     assert edge["node"]["id"] == "acled:NEAR7"
     assert edge["distanceKm"] == pytest.approx(haversine_km(SUMY, PROTEST[3:]), abs=0.001)
+
+
+Snapshot = tuple[list[str], list[str | None], list[float | None], bool]
+
+
+async def walk(
+    database: Database,
+    label: spatial.SpatialLabel,
+    filter: ListFilter,
+    area: Area,
+    order: Order,
+) -> tuple[list[Snapshot], list[Snapshot]]:
+    """Every page of two, forwards with `after` cursors, then backwards from the last row
+    with `before` cursors: ids, sort keys, distances and whether more follow."""
+    walked: tuple[list[Snapshot], list[Snapshot]] = ([], [])
+    cursor: Position | None = None
+    for backward, pages in zip((False, True), walked, strict=True):
+        while True:
+            page = await spatial.list_page(
+                database, label, filter, area, order, cursor, 2, "identity", backward=backward
+            )
+            ids = [row["id"] for row in page.rows]
+            pages.append((ids, page.keys, page.distances_km, page.more))
+            if ids:
+                at = 0 if backward else -1
+                cursor = Position(page.keys[at], ids[at])
+            if not page.more or not ids:
+                break
+    return walked
+
+
+async def test_both_area_plans_give_the_same_pages(
+    placed: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Gathering at the area's places and scanning in time order (spatial.py, chosen by the
+    area's reach, forced here with the threshold) answer the same rows, order, distances and
+    cursors, paging both ways; the total is the count query's either way."""
+    [sumy] = await placed.read(
+        "MATCH (:Attack {acledId: 'NEAR1'})-[:AT]->(l:Location) RETURN l.id AS id"
+    )
+    [actor] = await placed.read(
+        "MATCH (:Attack {acledId: 'NEAR1'})-[:CARRIED_OUT_BY {role: 'primary'}]->(a) "
+        "RETURN a.id AS id"
+    )
+    # A strike at two places (Okhtyrka, and Sumy too): its distance is its nearest one's.
+    await placed.write(
+        "MATCH (two:Attack {acledId: 'NEAR2'}), (:Attack {acledId: 'NEAR1'})-[:AT]->(l) "
+        "MERGE (two)-[:AT]->(l)"
+    )
+    circle = Circle(200, *SUMY)
+    box = Box(south=50.0, west=33.0, north=52.0, east=35.0)
+    ukraine = Box(south=44.0, west=22.0, north=53.0, east=41.0)
+    march_21 = dt.datetime(2025, 3, 21, tzinfo=dt.UTC)
+    cases: list[tuple[spatial.SpatialLabel, ListFilter, Area, Order]] = [
+        ("Attack", ListFilter(), Area(circle=circle), "time_asc"),
+        ("Attack", ListFilter(), Area(circle=circle), "time_desc"),
+        ("Attack", ListFilter(start=march_21), Area(circle=circle), "time_asc"),
+        ("Attack", ListFilter(), Area(box=box), "time_asc"),
+        ("Attack", ListFilter(), Area(box=box), "time_desc"),
+        (
+            "Attack",
+            ListFilter(start=march_21, end=march_21 + dt.timedelta(days=3), time_mode="definitely"),
+            Area(box=box),
+            "time_desc",
+        ),
+        ("Attack", ListFilter(actor=str(actor["id"])), Area(circle=circle, box=box), "time_asc"),
+        (
+            "Attack",
+            ListFilter(location="location:sumy-oblast"),
+            Area(circle=Circle(150, place_id=str(sumy["id"]))),
+            "time_desc",
+        ),
+        # The seed's attacks too.
+        ("Attack", ListFilter(), Area(circle=Circle(1000, 50.45, 30.52)), "time_asc"),
+        ("Attack", ListFilter(include_retracted=True), Area(box=ukraine), "time_desc"),
+        ("Event", ListFilter(), Area(circle=Circle(100, *SUMY)), "time_asc"),
+        ("Event", ListFilter(), Area(box=ukraine), "time_desc"),
+    ]
+    for label, filter, area, order in cases:
+        walks = []
+        for busy in (10**9, -1):  # gather at the places; scan in time order
+            monkeypatch.setattr(spatial, "BUSY", busy)
+            walks.append(await walk(placed, label, filter, area, order))
+        gathered, scanned = walks
+        case = (label, filter, area, order)
+        assert gathered[0][0][0], case  # something to compare
+        assert scanned == gathered, case
+        forwards = [id for ids, _, _, _ in gathered[0] for id in ids]
+        backwards = [id for ids, _, _, _ in reversed(gathered[1]) for id in ids]
+        assert backwards == forwards[:-1], case  # every row once, both ways
+        assert await spatial.count(placed, label, filter, area) == len(forwards), case
+    # The cursors were used: the busiest lists took several pages.
+    monkeypatch.setattr(spatial, "BUSY", -1)
+    pages, _ = await walk(placed, "Attack", ListFilter(), Area(circle=circle), "time_asc")
+    assert len(pages) >= 3
 
 
 async def test_near_a_place_measures_from_its_coordinates(placed: Database, api_url: str) -> None:

@@ -3,9 +3,14 @@ parameters, the index-seekable test comes first, and the other filters still app
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from graph.domain.areas import Area, box, near_place, near_point
+from graph.queries.keyset import Order, Position
 from graph.queries.listing import ListFilter
-from graph.queries.spatial import IN_BOX, WITHIN_DISTANCE, _places
+from graph.queries.overlap import BUSY
+from graph.queries.spatial import IN_BOX, WITHIN_DISTANCE, _places, list_page
 
 HOSTILE = "x' }) DETACH DELETE n //"
 
@@ -35,3 +40,43 @@ def test_a_box_alone_has_no_centre_to_measure_from() -> None:
     start, conditions = _places("Attack", ListFilter(), Area(box=box("bbox", 50, 30, 51, 31)))
     assert start.startswith("WITH null AS centre")
     assert {"south", "west", "north", "east"} <= set(conditions.params)
+
+
+class Recorder:
+    """Stands in for the database: keeps the Cypher list_page sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict[str, Any]]] = []
+
+    async def read_list(self, cypher: str, **params: Any) -> list[object]:
+        self.sent.append((cypher, params))
+        return []
+
+
+def sent(order: Order, after: Position | None = None) -> tuple[str, dict[str, Any]]:
+    recorder: Any = Recorder()
+    area = Area(circle=near_point("near", 50.9077, 34.7981, 50))
+    asyncio.run(list_page(recorder, "Attack", ListFilter(), area, order, after, 50, "identity"))
+    [(cypher, params)] = recorder.sent
+    return cypher, params
+
+
+def test_a_time_ordered_page_chooses_gather_or_scan_by_the_areas_reach() -> None:
+    cypher, params = sent("time_desc", Position("2025-03-19T00:00:00Z", "attack:x"))
+    assert params["busy"] == BUSY and params["limit"] == 51
+    # The reach from degrees, then each plan under its guard.
+    assert "sum(COUNT { (l)<-[:AT]-() }) AS reach" in cypher
+    assert "WHERE reach <= $busy" in cypher and "WHERE reach > $busy" in cypher
+    # The scan seeks in time order from the cursor, inside a CALL, testing the area per
+    # candidate; the page's rows alone are measured.
+    scan = cypher.split("WHERE reach > $busy", 1)[1]
+    assert "CALL (centre, seekFrom, seekTo) { MATCH (n:Attack) USING INDEX" in scan
+    assert "n.startEarliest <= seekTo AND n.startEarliest <= datetime($afterKey)" in scan
+    assert "EXISTS { MATCH (n)-[:AT]->(l:Location) WHERE " + WITHIN_DISTANCE in scan
+    assert "min(point.distance(l.point, centre))" in scan.split("LIMIT $limit", 1)[1]
+
+
+def test_a_page_in_name_order_gathers_at_the_places() -> None:
+    cypher, params = sent("name")
+    assert "reach" not in cypher and "busy" not in params
+    assert "ORDER BY toLower(n.name) ASC" in cypher
