@@ -42,6 +42,7 @@ class BodySizeLimit:
 
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         message = f"request body over {self.max_bytes} bytes"
-        body = {"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]}
-        note_outcome(scope, "BAD_USER_INPUT")
+        # The code the README lists for 413, as the other refusals before GraphQL (media.py).
+        body = {"errors": [{"message": message, "extensions": {"code": "PAYLOAD_TOO_LARGE"}}]}
+        note_outcome(scope, "PAYLOAD_TOO_LARGE")
         await JSONResponse(body, status_code=413)(scope, receive, send)

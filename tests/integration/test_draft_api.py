@@ -107,7 +107,7 @@ def test_a_body_over_the_size_limit_is_refused_before_drafting(api_url: str) -> 
         timeout=60,
     )
     assert response.status_code == 413
-    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
 
 
 REPORT = """Russian drones hit Sumy overnight

@@ -38,7 +38,7 @@ def test_a_body_over_the_limit_is_413(api_url: str) -> None:
         api_url + "/graphql", content=b"x" * 1_100_000, headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
-    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
 
 
 def test_production_turns_introspection_and_suggestions_off(connection: Connection) -> None:
