@@ -1,9 +1,11 @@
 """Opening a dataset's export as it was saved: plain, `.gz` or a `.zip` holding one CSV; UTF-8
-with or without a byte-order mark; CRLF or LF; commas, or the semicolons (or tabs) a
-spreadsheet writes where the decimal separator is a comma."""
+with or without a byte-order mark, or Windows-1252 (what a spreadsheet on Windows saves as
+"CSV"); CRLF or LF; commas, or the semicolons (or tabs) a spreadsheet writes where the decimal
+separator is a comma."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -15,6 +17,33 @@ from pathlib import Path
 from typing import IO, cast
 
 DELIMITERS = (",", ";", "\t")
+# Bytes that are not UTF-8 are read as Windows-1252: an export opened and saved again in a
+# spreadsheet on Windows turns "Côte d'Ivoire" into b"C\xf4te", which UTF-8 refuses. The
+# five bytes Windows-1252 leaves undefined are read as Latin-1, so nothing is refused for
+# its encoding. UTF-8 is tried first at every byte: a file of either reads as written.
+WINDOWS_1252 = "deedgraph-windows-1252"
+
+
+def _windows_1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    text = "".join(
+        bytes([byte]).decode("cp1252", errors="strict")
+        if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+        else bytes([byte]).decode("latin-1")
+        for byte in bad
+    )
+    return text, error.end
+
+
+codecs.register_error(WINDOWS_1252, _windows_1252)
+
+
+def open_text(raw: IO[bytes]) -> io.TextIOWrapper:
+    """The bytes as text (see WINDOWS_1252); a leading byte-order mark dropped, line ends kept
+    for the csv reader."""
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors=WINDOWS_1252, newline="")
 
 
 class FileRefused(ValueError):
@@ -87,10 +116,9 @@ class CsvFile:
 @contextmanager
 def open_csv(path: Path) -> Iterator[CsvFile]:
     """The export, ready to read; FileRefused when it is empty or not a file we can open.
-    Text is UTF-8 (a leading byte-order mark is dropped); a file in another encoding fails
-    where its first undecodable byte is (rows.py turns that into a refusal by line)."""
+    Text is UTF-8 or Windows-1252 (open_text)."""
     with open_bytes(path) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        text = open_text(raw)
         try:
             first = text.readline()
             if not first.strip():

@@ -9,14 +9,13 @@ columns, the only thing that tells them apart.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.ingest.datasets.pipeline import Reader
 from graph.ingest.datasets.rows import BadRow, PlaceNames, RowError, refusal
-from graph.ingest.datasets.source_file import FileRefused, open_bytes
+from graph.ingest.datasets.source_file import FileRefused, open_bytes, open_text
 from graph.ingest.gdelt.layouts import LAYOUTS, POSITIONS
 from graph.ingest.gdelt.tables import Coding, Tables, default_tables
 
@@ -206,7 +205,7 @@ def event(line: int, cells: list[str], tables: Tables) -> GdeltEvent:
 
 def lines(path: Path) -> Iterator[tuple[int, str]]:
     with open_bytes(path) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        text = open_text(raw)
         try:
             for number, line in enumerate(text, 1):
                 yield number, line.rstrip("\r\n")

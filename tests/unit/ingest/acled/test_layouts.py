@@ -157,12 +157,23 @@ def test_blank_lines_are_skipped_not_bad_rows(tmp_path: Path) -> None:
     assert len(events(path)) == 1
 
 
-def test_a_file_not_in_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "export.csv", [today_row(1), today_row(2, notes="caf\xe9")])
-    path.write_bytes(path.read_bytes().replace("caf\xe9".encode(), b"caf\xe9"))
-    found = list(read(path))
-    assert isinstance(found[-1], BadRow) and found[-1].refused
-    assert "not UTF-8" in found[-1].problem
+def test_a_file_a_spreadsheet_saved_in_windows_1252_reads_as_written(tmp_path: Path) -> None:
+    notes = "Shelling near the caf\xe9 \u2013 \u201cC\xf4te\u201d street"
+    path = write_rows(tmp_path / "export.csv", [today_row(1), today_row(2, notes=notes)])
+    path.write_bytes(path.read_bytes().replace(notes.encode(), notes.encode("cp1252")))
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    found = events(path)
+    assert len(found) == 2 and found[1].notes == notes
+
+
+def test_a_file_mixing_utf8_and_windows_1252_reads_each_as_written(tmp_path: Path) -> None:
+    rows = [today_row(1, notes="Kyiv \u2013 UTF-8"), today_row(2, notes="Kyiv \u2013 1252")]
+    path = write_rows(tmp_path / "export.csv", rows)
+    path.write_bytes(
+        path.read_bytes().replace("\u2013 1252".encode(), "\u2013 1252".encode("cp1252"))
+    )
+    assert [e.notes for e in events(path)] == ["Kyiv \u2013 UTF-8", "Kyiv \u2013 1252"]
 
 
 def test_gzip_helper_writes_real_gzip(tmp_path: Path) -> None:
