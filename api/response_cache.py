@@ -3,7 +3,7 @@
 An answer is kept under its document's sha256, its operation name, its variables and the
 caller's role, with the number of the last change committed (graph/store/changes.py) read
 *before* it was computed. It is served again only while that number is still the latest:
-each cached hit reads `changes.latest()` first (one indexed read of one node; measured in
+each cached hit reads `changes.mark()` first (one indexed read of one node; measured in
 bench/layer.py). Every write through deedgraph (loads, unloads, mutations, retractions; from
 any worker or the command line) records a change in its own transaction before it is
 acknowledged, so a client that saw a write succeed can no longer be answered from an entry
@@ -14,8 +14,9 @@ Only queries are cached, never mutations or subscriptions, and only answers with
 (a timeout is not an answer to keep). Entries also expire after DEEDGRAPH_RESPONSE_CACHE_TTL
 seconds, and the least recently used go beyond DEEDGRAPH_RESPONSE_CACHE_SIZE.
 
-A change log whose number goes back (the graph emptied, a backup restored) empties the
-cache: its numbers will be given again to other changes.
+A change log whose number goes back (a backup restored), or that is another log (its epoch:
+the graph emptied and written again, numbering from 1), empties the cache: its numbers will
+be given again to other changes.
 
 Writes that bypass the change log (Cypher sent to Neo4j by other tools; the ACLED importer
 until it records its changes) are seen only when the TTL runs out."""
@@ -38,6 +39,7 @@ class Entry:
     expires: float  # time.monotonic() after which it is not served
     data: Any
     extensions: dict[str, Any]
+    epoch: str | None = None  # the change log's (changes.mark)
 
 
 # Whether a document's operation is a query, by the document's digest and the operation's
@@ -86,18 +88,21 @@ class ResponseCache:
         self.size = size
         self.entries: OrderedDict[tuple[str, str, bytes, str], Entry] = OrderedDict()
         self.highest = 0  # the latest change number seen
+        self.epoch: str | None = None  # of the log that number is in
 
-    def get(self, key: tuple[str, str, bytes, str], latest: int) -> Entry | None:
+    def get(
+        self, key: tuple[str, str, bytes, str], latest: int, epoch: str | None = None
+    ) -> Entry | None:
         """The entry, if it was computed after the latest change and has not expired."""
-        if latest < self.highest:
-            # The log went back (a graph emptied, a backup restored): its numbers will be
-            # given again to other changes, so nothing kept can be matched by number.
+        if latest < self.highest or epoch != self.epoch:
+            # The log went back (a backup restored) or is another (the graph emptied): its
+            # numbers will be given again to other changes, so nothing kept can be matched.
             self.entries.clear()
-        self.highest = latest
+        self.highest, self.epoch = latest, epoch
         entry = self.entries.get(key)
         if entry is None:
             return None
-        if entry.seq != latest or entry.expires < time.monotonic():
+        if entry.seq != latest or entry.epoch != epoch or entry.expires < time.monotonic():
             del self.entries[key]
             return None
         self.entries.move_to_end(key)
@@ -109,8 +114,12 @@ class ResponseCache:
         seq: int,
         data: Any,
         extensions: dict[str, Any],
+        epoch: str | None = None,
     ) -> None:
-        self.entries[key] = Entry(seq, time.monotonic() + self.ttl, data, extensions)
+        if epoch != self.epoch:  # computed in another log than the entries kept
+            self.entries.clear()
+            self.highest, self.epoch = seq, epoch
+        self.entries[key] = Entry(seq, time.monotonic() + self.ttl, data, extensions, epoch)
         self.entries.move_to_end(key)
         while len(self.entries) > self.size:
             self.entries.popitem(last=False)

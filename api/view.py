@@ -201,12 +201,12 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         key = cache_key(query, request_data.operation_name, variables, role, digest)
         # Read before answering: a write committed meanwhile leaves the new entry stale.
         try:
-            latest = await changes.latest(context.database)
+            epoch, latest = await changes.mark(context.database)
         except DeedgraphError:  # Neo4j unreachable or slow: the query says so in its words
             return await super().execute_single(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
-        entry = cache.get(key, latest)
+        entry = cache.get(key, latest, epoch)
         if entry is not None:
             metrics.cache_outcome("hit")
             # No Cypher ran for the answer (the check above is the cache's own).
@@ -217,7 +217,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         )
         metrics.cache_outcome("miss")
         if not result.errors and result.data is not None:
-            cache.put(key, latest, result.data, dict(result.extensions or {}))
+            cache.put(key, latest, result.data, dict(result.extensions or {}), epoch)
         result.extensions = {**(result.extensions or {}), "cache": "miss"}
         return result
 

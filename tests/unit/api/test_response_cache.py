@@ -61,3 +61,15 @@ def test_a_change_log_that_goes_back_empties_the_cache() -> None:
     assert cache.get(a, 9) is not None
     assert cache.get(a, 2) is None  # restored from a backup taken at change 2
     assert cache.get(b, 9) is None  # the log has since climbed back to 9: b is not trusted
+
+
+def test_another_change_log_at_the_same_number_is_not_answered_from_the_old_one() -> None:
+    # The graph emptied and written again: its new log numbers from 1 in a new epoch.
+    cache = ResponseCache(ttl=60, size=10)
+    key = cache_key("{ attacks { totalCount } }", None, None, "anonymous")
+    cache.put(key, 1, {"attacks": {"totalCount": 120}}, {}, "first-log")
+    assert cache.get(key, 1, "first-log") is not None
+    assert cache.get(key, 1, "second-log") is None
+    cache.put(key, 1, {"attacks": {"totalCount": 20}}, {}, "second-log")
+    found = cache.get(key, 1, "second-log")
+    assert found is not None and found.data == {"attacks": {"totalCount": 20}}
