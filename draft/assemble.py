@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from draft import actors, agreements, attacks, places, relevance, statements, times
+from draft import actors, agreements, attacks, matching, places, relevance, statements, times
 from draft.context import GROUPS, Context
 from draft.lookup import GraphLookup, NoGraph
 from draft.nlp import Pipeline, pipeline
@@ -111,7 +111,7 @@ def draft_report(
     times.settle_events(ctx)
     statements.settle_times(ctx)
     agreements.settle_times(ctx)
-    attacks.match_graph(ctx)
+    matching.match_graph(ctx)
     relevance.prune(ctx)
     facts = build(ctx)
     notes = list(report.notes)
