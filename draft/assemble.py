@@ -12,7 +12,16 @@ from typing import Any
 
 import yaml
 
-from draft import actors, agreements, attacks, matching, places, relevance, statements, times
+from draft import (
+    actors,
+    agreements,
+    attacks,
+    events,
+    matching,
+    places,
+    relevance,
+    statements,
+)
 from draft.context import GROUPS, Context
 from draft.lookup import GraphLookup, NoGraph
 from draft.nlp import Pipeline, pipeline
@@ -104,11 +113,11 @@ def draft_report(
     ctx = Context(report, used, graph or NoGraph(), doc, sentences(report.text, doc))
     places.find(ctx)
     actors.find(ctx)
-    times.find_events(ctx)
+    events.find_events(ctx)
     statements.find(ctx)
     attacks.find(ctx)
     agreements.find(ctx)
-    times.settle_events(ctx)
+    events.settle_events(ctx)
     statements.settle_times(ctx)
     agreements.settle_times(ctx)
     matching.match_graph(ctx)

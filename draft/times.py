@@ -1,6 +1,6 @@
-"""Times and the events they hang on: dates in the text ("on March 11"), the publication's day
-and night ("on Friday", "overnight"), and relative words ("a day after the phone call",
-"following the conversation") anchored on an event of the text or of the graph.
+"""Times: dates in the text ("on March 11"), the publication's day and night ("on Friday",
+"overnight"), and relative words ("a day after the phone call", "following the
+conversation") anchored on an event of the text (events.py) or of the graph.
 
 NGEC's date cases (NOTES §8): "overnight" is the night before publication; a weekday naming
 the publication day is that day, else the latest one before it; "the day after the vote" stays
@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from draft.context import Context, Fact
+from draft.context import Context
 from draft.report import MONTH, month_number
-from draft.text import Span, slug
+from draft.text import Span
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -44,15 +44,6 @@ RELATIVE = re.compile(
     r"|\b(?P<during>during which|during the (?:call|conversation|talks))"
     r"|\b(?:just |only |a few |several )?(?P<hours>hours|minutes) (?:after|following) "
     r"(?:the|a|their|his) (?P<what3>[\w-]+ )?(?P<event3>" + EVENT_WORDS + r")"
-)
-CALL = re.compile(
-    r"\b(?:a |the )?(?:(?P<len>[\d.]+-hours?) )?phone (?:call|conversation) (?:between|with) "
-    r"|\b(?:a |the )?call (?:between|with) "
-)
-TALKS = re.compile(
-    r"\b(?:held )?(?P<w>talks|meeting|summit)(?: (?:of|between) [^,.;:\n]{3,60}?)? in "
-    r"(?P<place>[A-Z][\w ]+?)\b(?= on| in|,|\.|$)",
-    re.M,
 )
 KINDS = {"talks": "talks", "meeting": "meeting", "summit": "summit"}
 
@@ -235,69 +226,6 @@ def graph_event(ctx: Context, kind: str | None) -> str | None:
     return None
 
 
-def find_events(ctx: Context) -> None:
-    """Calls and talks the report names, or the graph's when it holds them."""
-    for m in CALL.finditer(ctx.text):
-        span = ctx.sentence_at(m.start())
-        tail = Span(m.end(), span.end)
-        people = list(
-            {x.id: x for x in ctx.mentions_in(tail, "Actor") if x.id in _people(ctx)}.values()
-        )[:2]  # each person once: "Donald Trump" and its "Trump" are one
-        known = graph_event(ctx, "phone_call")
-        if known is not None:
-            ctx.note(known, "the report's call: " + " ".join(m.group(0).split()))
-            continue
-        names = [ctx.facts["actors"][p.id]["name"] for p in people]
-        last = [n.split()[-1] for n in names]
-        id = "event:" + "-".join(slug(n) for n in last) + "-call" if last else "event:phone-call"
-        end = people[-1].end if people else m.end()
-        fact: Fact = {
-            "id": id,
-            "name": "Phone call between " + " and ".join(names) if names else "Phone call",
-            "kind": "phone_call",
-            "participants": [p.id for p in people],
-            "quotes": [ctx.text[m.start() : end].strip()],
-            "drafted": ctx.drafted("times.call", 0.8),
-        }
-        own = in_sentence(ctx, span)
-        if own is not None and "date" in own:
-            fact["time"] = own
-        ctx.add("events", fact)
-    for m in TALKS.finditer(ctx.text):
-        span = ctx.sentence_at(m.start())
-        place = [x for x in ctx.mentions_in(Span(m.start("place"), m.end("place")), "Location")]
-        known = graph_event(ctx, KINDS[m["w"]])
-        if known is not None:
-            if place:  # the report tells where the graph's talks were held
-                ctx.add("events", {"id": known, "location": place[0].id, "quotes": [m.group(0)],
-                                   "drafted": ctx.drafted("times.talks-place", 0.6)})  # fmt: skip
-            continue
-        id = f"event:{m['w']}-in-{slug(m['place'])}"
-        states = [x.id for x in ctx.mentions_in(span, "Actor") if _is_state(ctx, x.id)]
-        fact = {
-            "id": id,
-            "name": f"{m['w'].capitalize()} in {m['place']}",
-            "kind": KINDS[m["w"]],
-            "participants": list(dict.fromkeys(states)),
-            "quotes": [m.group(0)],
-            "drafted": ctx.drafted("times.talks", 0.75),
-        }
-        if place:
-            fact["location"] = place[0].id
-        own = in_sentence(ctx, span)
-        if own is not None and "date" in own:
-            fact["time"] = own
-        ctx.add("events", fact)
-
-
-def _people(ctx: Context) -> set[str]:
-    return {id for id, a in ctx.facts["actors"].items() if a.get("kind") == "person"}
-
-
-def _is_state(ctx: Context, id: str) -> bool:
-    return ctx.facts["actors"].get(id, {}).get("kind") == "state" or id in ctx.in_graph
-
-
 def time_for(ctx: Context, span: Span, fallback: str | None = None) -> dict[str, Any] | None:
     """A fact's time from its sentence: relative to an event with a time, else the sentence's
     own, else anchored on `fallback` (a fact of this draft), else the publication day."""
@@ -331,30 +259,3 @@ def undated(ctx: Context) -> dict[str, Any]:
         ),
         "note": "Placeholder bounds: the report gives no time for this fact.",
     }
-
-
-def settle_events(ctx: Context) -> None:
-    """An event the report dates only relative to a fact of its own ("a day after a phone
-    call") is anchored on that fact, backwards; one with nothing to anchor on is undated."""
-    for event in ctx.facts["events"].values():
-        if "time" in event:
-            continue
-        for m in RELATIVE.finditer(ctx.text):
-            if not m["n"]:
-                continue
-            span = ctx.sentence_at(m.start())
-            target = ctx.main_attack if "attack" in span.of(ctx.text).lower() else None
-            if target is None:
-                continue
-            days = NUMBERS[m["n"]] * (7 if m["unit"].startswith("week") else 1)
-            offset = dt.timedelta(days=-days if m["dir"] == "after" else days)
-            event["time"] = {
-                "text": m.group(0) + " (read back from the attacks)",
-                "anchor": target,
-                "offset": offset,
-                "quotes": [m.group(0)],
-            }
-            break
-        else:
-            event["time"] = undated(ctx)
-            event["drafted"]["confidence"] = min(event["drafted"]["confidence"], 0.3)
