@@ -26,7 +26,8 @@ from api import metrics
 from api.auth import ApiKey, authenticate, presented_key
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
-from api.middleware.request_log import note_outcome
+from api.compile.documents import Compiled, CompiledDocuments
+from api.middleware.request_log import note_outcome, request_record
 from api.response_cache import ResponseCache, cache_key, digest_of, is_query
 from api.trusted_documents import TrustedDocuments
 from graph.errors import DeedgraphError
@@ -70,6 +71,15 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         self.trusted = (
             TrustedDocuments.load(settings.trusted_documents)
             if settings.trusted_documents is not None
+            else None
+        )
+        self.compiled = (
+            CompiledDocuments(
+                schema,  # type: ignore[arg-type]
+                settings,
+                self.trusted.hashes if self.trusted is not None else frozenset(),
+            )
+            if settings.compile
             else None
         )
         self.cache = (
@@ -188,12 +198,12 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         cache = self.cache
         query = request_data.query
         if cache is None or query is None:
-            return await super().execute_single(
+            return await self.answer(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         digest = digest_of(query)
         if not is_query(query, request_data.operation_name, digest):
-            return await super().execute_single(
+            return await self.answer(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         role = context.api_key.role if context.api_key is not None else "anonymous"
@@ -203,7 +213,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         try:
             latest = await changes.latest(context.database)
         except DeedgraphError:  # Neo4j unreachable or slow: the query says so in its words
-            return await super().execute_single(
+            return await self.answer(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         entry = cache.get(key, latest)
@@ -212,13 +222,58 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             # No Cypher ran for the answer (the check above is the cache's own).
             extensions = {**entry.extensions, "cypherQueries": 0, "cache": "hit"}
             return ExecutionResult(data=entry.data, errors=None, extensions=extensions)
-        result = await super().execute_single(
-            request, request_adapter, sub_response, context, root_value, request_data
+        result = await self.answer(
+            request, request_adapter, sub_response, context, root_value, request_data, digest
         )
         metrics.cache_outcome("miss")
         if not result.errors and result.data is not None:
             cache.put(key, latest, result.data, dict(result.extensions or {}))
         result.extensions = {**(result.extensions or {}), "cache": "miss"}
+        return result
+
+    async def answer(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+        digest: str | None = None,
+    ) -> ExecutionResult:
+        """A compiled document's answer (api/compile/), or the standard path's; a query the
+        compiler considered and could not answer says why in its extensions."""
+        compiled = self.compiled
+        query = request_data.query
+        if compiled is None or query is None:
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        outcome = await compiled.answer(
+            context.database,
+            query,
+            request_data.operation_name,
+            request_data.variables,
+            digest or digest_of(query),
+        )
+        if isinstance(outcome, Compiled):
+            metrics.compiled_outcome(True)
+            record = request_record(request.scope)
+            if record is not None:  # as CypherQueryCount notes the standard path's
+                record.cypher_queries += outcome.queries
+                record.operation = request_data.operation_name or ""
+            extensions = {"cypherQueries": outcome.queries, "compiled": True}
+            return ExecutionResult(data=outcome.data, errors=None, extensions=extensions)
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if outcome is not None:
+            metrics.compiled_outcome(False, outcome.code)
+            result.extensions = {
+                **(result.extensions or {}),
+                "compiled": False,
+                "compiledReason": outcome.message,
+            }
         return result
 
     async def process_result(
