@@ -24,9 +24,9 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from api import metrics
 from api.auth import ApiKey, authenticate, presented_key
+from api.compile.documents import Compiled, CompiledDocuments
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
-from api.compile.documents import Compiled, CompiledDocuments
 from api.middleware.request_log import note_outcome, request_record
 from api.response_cache import ResponseCache, cache_key, digest_of, is_query
 from api.trusted_documents import TrustedDocuments

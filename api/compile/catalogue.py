@@ -175,6 +175,5 @@ def property_of(var: LiteralString, leaf: Leaf) -> LiteralString:
         return before + (var + middle if middle else "") + var + after
     if not PROPERTY.fullmatch(leaf.key):
         raise ValueError(f"not a property the schema names: {leaf.key!r}")
-    key: LiteralString = leaf.key  # type: ignore[assignment]  # checked just above
+    key: LiteralString = leaf.key  # checked just above: an identifier from the schema
     return var + "." + key
-

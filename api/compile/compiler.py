@@ -93,7 +93,7 @@ def compile_operation(
         field = query_type.fields.get(name)
         if kind is None or field is None:
             raise Unsupported("field", f"Query.{name} is not compiled")
-        if [a.name.value for a in node.arguments] != ["id"] or list(field.args) != ["id"]:
+        if [a.name.value for a in node.arguments or ()] != ["id"] or list(field.args) != ["id"]:
             raise Unsupported("argument", f"Query.{name}: only its id is compiled")
         if len(calls) >= len(cypher.PARAMETERS):
             raise Unsupported("size", "too many root fields")
@@ -149,7 +149,9 @@ def selection(
         if field.selection_set is not None and name in COMMON:
             raise Unsupported("field", f"{kind}.{name} has no selection")
         if name in ("__typename", "typeName"):
-            fields.append((response_name, KIND, None) if interface else (response_name, CONSTANT, kind))
+            fields.append(
+                (response_name, KIND, None) if interface else (response_name, CONSTANT, kind)
+            )
         elif name == "retracted":
             fields.append((response_name, RETRACTED, None))
         elif name == "id":

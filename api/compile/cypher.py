@@ -57,9 +57,7 @@ def first(
     return "head(" + related(var, far, type, far_item) + ")"
 
 
-def by_id(
-    index: int, var: LiteralString, node_item: LiteralString
-) -> LiteralString:
+def by_id(index: int, var: LiteralString, node_item: LiteralString) -> LiteralString:
     """A root field's entity, matched as the entity loader matches it (entities.BY_IDS)."""
     return (
         "CALL { MATCH ("

@@ -31,8 +31,8 @@ from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
 
 from api.compile.catalogue import Catalogue
-from api.compile.cypher import PARAMETERS
 from api.compile.compiler import Plan, Unsupported, compile_operation
+from api.compile.cypher import PARAMETERS
 from api.compile.shape import Violation, answer_of
 from graph.errors import DeedgraphError
 from graph.queries.compiled import compiled_answer
@@ -136,9 +136,7 @@ class CompiledDocuments:
             return Unsupported("error", "the answer has an error")
         return Compiled(data, counter[0])
 
-    def parameters(
-        self, plan: Plan, variables: dict[str, Any] | None
-    ) -> dict[str, object] | None:
+    def parameters(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, object] | None:
         """The root fields' ids, coerced as graphql-core coerces them; None on an error."""
         coerced = get_variable_values(self.schema, plan.variables, variables or {})
         if isinstance(coerced, list):

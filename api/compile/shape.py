@@ -15,7 +15,6 @@ from typing import Any
 from graphql import GraphQLBoolean, GraphQLID, GraphQLScalarType, GraphQLString, Undefined
 
 from api.compile.catalogue import Leaf
-from api.compile.cypher import FIELDS_FROM
 from api.types.build import figure_name, kind_of
 from api.types.entity import Entity
 
@@ -46,7 +45,11 @@ class Shape:
     fields: tuple[tuple[str, int, Any], ...]
 
 
-UNCHANGED: dict[GraphQLScalarType, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}
+UNCHANGED: dict[GraphQLScalarType, type] = {
+    GraphQLString: str,
+    GraphQLID: str,
+    GraphQLBoolean: bool,
+}
 
 
 def keeps(shape: Shape, item: list[Any]) -> bool:
@@ -90,7 +93,8 @@ def named(item: list[Any], index: int) -> str | None:
     name, metric, value = item[index]
     if name is None and kind_of(item[0] or []).__name__ == "Figure":
         name = figure_name({"id": "", "metric": metric, "value": value})
-    return completed(name, NAME_LEAF)
+    named: str | None = completed(name, NAME_LEAF)
+    return named
 
 
 NAME_LEAF = Leaf("name", None, GraphQLString, False, False, False)
@@ -107,7 +111,7 @@ def completed(value: Any, leaf: Leaf) -> Any:
         return scalar(value, leaf.scalar)
     if not isinstance(value, list):
         raise Violation(leaf.key)
-    items = []
+    items: list[Any] = []
     for one in value:
         if one is None:
             if leaf.item_non_null:
