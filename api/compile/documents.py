@@ -15,6 +15,7 @@ metric deedgraph_compiled_requests."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,8 @@ from graph.errors import DeedgraphError
 from graph.queries.compiled import compiled_answer
 from graph.settings import Settings
 from graph.store.database import Database, query_counter
+
+log = logging.getLogger("deedgraph.compile")
 
 # Documents whose plan (or reason) is kept, and documents counted towards compiling.
 KEPT = 512
@@ -127,6 +130,9 @@ class CompiledDocuments:
         try:
             record = await compiled_answer(database, plan.cypher, parameters)
         except DeedgraphError:  # a timeout, say: the standard path answers in its words
+            return Unsupported("database", "the compiled query failed")
+        except Exception:  # a compiler's mistake must not cost the client its answer
+            log.exception("a compiled query failed; the standard path answers")
             return Unsupported("database", "the compiled query failed")
         finally:
             query_counter.reset(token)
