@@ -8,8 +8,10 @@ so (`extensions.compiled: false` and why) and answers as the standard path does.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,6 +24,7 @@ from api.app import create_app
 from api.compile.catalogue import RELATIONS
 from api.compile.compiler import ROOTS
 from api.schema import build_schema
+from api.trusted_documents import sha256
 from graph.settings import Connection
 from graph.store.database import Database
 from tests.integration.test_fuzz import SCALARS, SCHEMA
@@ -314,3 +317,36 @@ async def test_generated_documents_over_the_schema_answer_alike(
             compare()
 
     await asyncio.to_thread(run)
+
+
+async def test_a_trusted_document_is_compiled_at_once_and_cached_as_any_answer(
+    seeded: Database, connection: Connection, tmp_path: Path
+) -> None:
+    """Trusted documents are compiled at their first use (the default waits for three); the
+    response cache keeps a compiled answer as any other; DEEDGRAPH_COMPILE=false turns it off."""
+    document = 'query One { attack(id: "attack:2025-03-19-sumy-hospitals") { id name by { id } } }'
+    manifest = tmp_path / "documents.json"
+    manifest.write_text(json.dumps({sha256(document): document}))
+    hashed = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha256(document)}}}
+    other = '{ attack(id: "attack:2025-03-19-sumy-hospitals") { id } }'
+
+    def run(env: dict[str, str]) -> list[dict[str, Any]]:
+        settings = app_settings({"DEEDGRAPH_COMPILE": "true", **env})
+        with running_app(create_app(connection, settings)) as url, httpx.Client() as client:
+            bodies = (
+                [hashed, hashed] if "DEEDGRAPH_TRUSTED_DOCUMENTS" in env else [{"query": other}] * 3
+            )
+            return [client.post(url + "/graphql", json=b, timeout=30).json() for b in bodies]
+
+    first, second = await asyncio.to_thread(
+        run,
+        {"DEEDGRAPH_TRUSTED_DOCUMENTS": str(manifest), "DEEDGRAPH_RESPONSE_CACHE": "true"},
+    )
+    assert first["extensions"] == {"cypherQueries": 1, "compiled": True, "cache": "miss"}
+    assert second["extensions"] == {"cypherQueries": 0, "compiled": True, "cache": "hit"}
+    assert first["data"] == second["data"] and first["data"]["attack"]["by"]
+    answers = await asyncio.to_thread(run, {})  # not trusted: compiled at its third use
+    assert ["compiled" in a["extensions"] for a in answers] == [False, False, True]
+    assert answers[0]["data"] == answers[2]["data"]
+    answers = await asyncio.to_thread(run, {"DEEDGRAPH_COMPILE": "false"})
+    assert not any("compiled" in a["extensions"] for a in answers)
