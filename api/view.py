@@ -1,6 +1,8 @@
 """Strawberry's ASGI view, given deedgraph's context and the GraphQL-over-HTTP spec's answers:
 both media types (api/media.py), its status codes, and a JSON body with coded errors for
-every refusal (Strawberry's own are plain text)."""
+every refusal (Strawberry's own are plain text). A query is answered from the response cache
+(api/response_cache.py), else by its compiled document (api/compile/), else by the standard
+path; keys, body limits and trusted documents are checked before any of them."""
 
 from __future__ import annotations
 

@@ -108,6 +108,7 @@ class CompiledDocuments:
         try:
             return compile_operation(self.schema, self.catalogue, operation)
         except Unsupported as reason:
+            reason.__traceback__ = None  # kept: not with the compiler's frames
             return reason
 
     async def answer(
