@@ -233,6 +233,11 @@ def test_unsupported_documents_say_why(compiled_api_url: str, api_url: str) -> N
         for document in ("{ nope }", "mutation { nope }"):
             _, _, extensions = both(client, compiled_api_url, api_url, document)
             assert "compiled" not in extensions
+        metrics = client.get(compiled_api_url + "/metrics").text
+    for reason in ("field", "fragment", "directive"):
+        assert (
+            f'deedgraph_compiled_requests_total{{outcome="fallback",reason="{reason}"}}' in metrics
+        )
 
 
 def selections(kind: str, depth: int) -> st.SearchStrategy[str]:
