@@ -29,7 +29,7 @@ from graphql import (
     validate,
 )
 from graphql.execution.values import get_argument_values, get_variable_values
-from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
+from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, QueryDepthLimiter
 
 from api.compile.catalogue import Catalogue
 from api.compile.compiler import Plan, Unsupported, compile_operation
@@ -69,6 +69,8 @@ class CompiledDocuments:
             *specified_rules,
             *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
             *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+            # As api/schema.py: no introspection in production.
+            *(() if settings.introspection else DisableIntrospection().validation_rules),
         )
         self.plans: dict[tuple[str, str | None], Plan | Unsupported | object] = {}
         self.uses: dict[tuple[str, str | None], int] = {}
