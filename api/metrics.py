@@ -75,6 +75,14 @@ RESPONSE_CACHE = Counter(
     ["outcome"],
 )
 
+COMPILED = Counter(
+    "deedgraph_compiled_requests",
+    "GraphQL queries considered for compiling (api/compile/): answered compiled, or by the "
+    "standard path, by reason (field, fragment, directive, argument, repeated, size, "
+    "arguments, database, error).",
+    ["outcome", "reason"],
+)
+
 _operations: set[str] = set()
 _lock = threading.Lock()
 
@@ -115,6 +123,10 @@ def rows_written(nodes: int, relationships: int) -> None:
 
 def cache_outcome(outcome: str) -> None:
     RESPONSE_CACHE.labels(outcome).inc()
+
+
+def compiled_outcome(compiled: bool, reason: str = "") -> None:
+    COMPILED.labels("compiled" if compiled else "fallback", reason).inc()
 
 
 def observe_pool(database: Database) -> None:

@@ -1,6 +1,8 @@
 """Strawberry's ASGI view, given deedgraph's context and the GraphQL-over-HTTP spec's answers:
 both media types (api/media.py), its status codes, and a JSON body with coded errors for
-every refusal (Strawberry's own are plain text)."""
+every refusal (Strawberry's own are plain text). A query is answered from the response cache
+(api/response_cache.py), else by its compiled document (api/compile/), else by the standard
+path; keys, body limits and trusted documents are checked before any of them."""
 
 from __future__ import annotations
 
@@ -24,9 +26,10 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from api import metrics
 from api.auth import ApiKey, authenticate, presented_key
+from api.compile.documents import Compiled, CompiledDocuments
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
-from api.middleware.request_log import note_outcome
+from api.middleware.request_log import note_outcome, request_record
 from api.response_cache import ResponseCache, cache_key, digest_of, is_query
 from api.trusted_documents import TrustedDocuments
 from graph.errors import DeedgraphError
@@ -70,6 +73,15 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         self.trusted = (
             TrustedDocuments.load(settings.trusted_documents)
             if settings.trusted_documents is not None
+            else None
+        )
+        self.compiled = (
+            CompiledDocuments(
+                schema,  # type: ignore[arg-type]
+                settings,
+                self.trusted.hashes if self.trusted is not None else frozenset(),
+            )
+            if settings.compile
             else None
         )
         self.cache = (
@@ -188,12 +200,12 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         cache = self.cache
         query = request_data.query
         if cache is None or query is None:
-            return await super().execute_single(
+            return await self.answer(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         digest = digest_of(query)
         if not is_query(query, request_data.operation_name, digest):
-            return await super().execute_single(
+            return await self.answer(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         role = context.api_key.role if context.api_key is not None else "anonymous"
@@ -203,7 +215,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         try:
             epoch, latest = await changes.mark(context.database)
         except DeedgraphError:  # Neo4j unreachable or slow: the query says so in its words
-            return await super().execute_single(
+            return await self.answer(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
         entry = cache.get(key, latest, epoch)
@@ -212,13 +224,58 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             # No Cypher ran for the answer (the check above is the cache's own).
             extensions = {**entry.extensions, "cypherQueries": 0, "cache": "hit"}
             return ExecutionResult(data=entry.data, errors=None, extensions=extensions)
-        result = await super().execute_single(
-            request, request_adapter, sub_response, context, root_value, request_data
+        result = await self.answer(
+            request, request_adapter, sub_response, context, root_value, request_data, digest
         )
         metrics.cache_outcome("miss")
         if not result.errors and result.data is not None:
             cache.put(key, latest, result.data, dict(result.extensions or {}), epoch)
         result.extensions = {**(result.extensions or {}), "cache": "miss"}
+        return result
+
+    async def answer(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+        digest: str | None = None,
+    ) -> ExecutionResult:
+        """A compiled document's answer (api/compile/), or the standard path's; a query the
+        compiler considered and could not answer says why in its extensions."""
+        compiled = self.compiled
+        query = request_data.query
+        if compiled is None or query is None:
+            return await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        outcome = await compiled.answer(
+            context.database,
+            query,
+            request_data.operation_name,
+            request_data.variables,
+            digest or digest_of(query),
+        )
+        if isinstance(outcome, Compiled):
+            metrics.compiled_outcome(True)
+            record = request_record(request.scope)
+            if record is not None:  # as CypherQueryCount notes the standard path's
+                record.cypher_queries += outcome.queries
+                record.operation = request_data.operation_name or ""
+            extensions = {"cypherQueries": outcome.queries, "compiled": True}
+            return ExecutionResult(data=outcome.data, errors=None, extensions=extensions)
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if outcome is not None:
+            metrics.compiled_outcome(False, outcome.code)
+            result.extensions = {
+                **(result.extensions or {}),
+                "compiled": False,
+                "compiledReason": outcome.message,
+            }
         return result
 
     async def process_result(

@@ -11,7 +11,8 @@ and without it.
    the API.
 2. The examples in docs/queries of the mission's four questions, sent to the whole ASGI app
    (httpx's ASGI transport: no socket) against Neo4j holding the seed report: the layer plus
-   the database, as a client sees it minus the network.
+   the database, as a client sees it minus the network. Also an attack by id with its
+   actors, places and targets, on each path and compiled (api/compile/): one Cypher query.
 
 Each cell is the median of `--rounds` rounds of `--repeat` requests, in µs per request."""
 
@@ -38,6 +39,13 @@ from api.execution import FastExecutionContext
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_28cd22a57464658d.facts.yaml"
 MISSION = ("attacks-after", "agreement-violations", "statements-versus-actions", "timeline")
+# An investigator's entity by id (the compiled subset, api/compile/): an attack, who did it,
+# where and what it hit.
+ENTITY_BY_ID = (
+    '{ attack(id: "attack:2025-03-19-sumy-hospitals") { id name kind category description '
+    "by { id name kind } locations { id name latitude longitude } "
+    "targets { id name status category { key } } } }"
+)
 
 
 @strawberry.enum
@@ -153,12 +161,14 @@ async def seed_questions(uri: str | None, repeat: int, rounds: int) -> dict[str,
         await load(database, [SEED])
         await database.close()
         answers: dict[str, list[bytes]] = {}
-        for variant in ("standard", "fast", "cached"):
+        for variant in ("standard", "fast", "cached", "compiled"):
             settings = Settings.from_env(
                 {
                     "DEEDGRAPH_WARM_UP": "false",
                     "DEEDGRAPH_FAST_PATH": str(variant != "standard").lower(),
                     "DEEDGRAPH_RESPONSE_CACHE": str(variant == "cached").lower(),
+                    "DEEDGRAPH_COMPILE": str(variant == "compiled").lower(),
+                    "DEEDGRAPH_COMPILE_AFTER": "1",
                     "DEEDGRAPH_LOG_LEVEL": "WARNING",
                     "DEEDGRAPH_QUERY_TIMEOUT": "30",  # as bench/run.py: cold plans take seconds
                 }
@@ -170,8 +180,13 @@ async def seed_questions(uri: str | None, repeat: int, rounds: int) -> dict[str,
                     transport=httpx.ASGITransport(app=app), base_url="http://layer"
                 ) as client,
             ):
-                for name in MISSION:
-                    document = (ROOT / "docs" / "queries" / f"{name}.graphql").read_text()
+                documents = {
+                    name: (ROOT / "docs" / "queries" / f"{name}.graphql").read_text()
+                    for name in MISSION
+                    if variant != "compiled"  # the analyses are not compiled
+                }
+                documents["entity by id"] = ENTITY_BY_ID
+                for name, document in documents.items():
 
                     async def ask(document: str = document) -> bytes:
                         response = await client.post("/graphql", json={"query": document})
@@ -180,15 +195,19 @@ async def seed_questions(uri: str | None, repeat: int, rounds: int) -> dict[str,
                     cells.setdefault(name, {})[variant] = await timed(ask, repeat, rounds)
                     if variant != "cached":  # warm by now: no cold plan's timeout
                         answers.setdefault(name, []).append(await ask())
+                    if variant == "compiled":  # answered by one query, not the standard path
+                        assert orjson.loads(answers[name][-1])["extensions"]["compiled"] is True
                 if variant == "cached":
                     # The cache's check on every hit: the number of the last change.
                     check = functools.partial(changes.latest, app.state.database)
                     cells["changes.latest()"] = {variant: await timed(check, repeat, rounds)}
         for name, pair in answers.items():
             # The data: cypherQueries varies from one request to the next on either path.
-            fast, standard = (orjson.loads(answer) for answer in pair)
-            assert "errors" not in fast and "errors" not in standard, (fast, standard)
-            assert fast["data"] == standard["data"], f"{name}: the two paths answered differently"
+            first, *others = (orjson.loads(answer) for answer in pair)
+            for other in others:
+                assert "errors" not in first and "errors" not in other, (first, other)
+                assert first["data"] == other["data"], f"{name}: the paths answered differently"
+            assert first["data"]
     finally:
         if managed is not None:
             server.stop(managed)
@@ -212,15 +231,19 @@ def main() -> None:
     if args.seed:
         seed = asyncio.run(seed_questions(args.uri, max(args.repeat // 4, 20), args.rounds))
         print()
-        print("| request (seed, whole app) | standard µs | fast µs | ratio | cache hit µs |")
-        print("| --- | --- | --- | --- | --- |")
+        print(
+            "| request (seed, whole app) | standard µs | fast µs | ratio | cache hit µs "
+            "| compiled µs |"
+        )
+        print("| --- | --- | --- | --- | --- | --- |")
         for name, cell in seed.items():
+            compiled = f"{cell['compiled']:,.0f}" if "compiled" in cell else ""
             if "fast" not in cell:
-                print(f"| {name} | | | | {cell['cached']:,.0f} |")
+                print(f"| {name} | | | | {cell['cached']:,.0f} | |")
                 continue
             print(
                 f"| {name} | {cell['standard']:,.0f} | {cell['fast']:,.0f} "
-                f"| {cell['standard'] / cell['fast']:.2f}x | {cell['cached']:,.0f} |"
+                f"| {cell['standard'] / cell['fast']:.2f}x | {cell['cached']:,.0f} | {compiled} |"
             )
 
 

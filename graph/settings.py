@@ -139,6 +139,10 @@ class Settings(BaseSettings):
     trusted_documents: Path | None = Field(None, alias="DEEDGRAPH_TRUSTED_DOCUMENTS")
     # api/execution.py: plain leaves completed without graphql-core's general machinery.
     fast_path: bool = Field(True, alias="DEEDGRAPH_FAST_PATH")
+    # api/compile/: documents in the compiled subset answered by one Cypher query each, once
+    # trusted or asked this many times.
+    compile: bool = Field(True, alias="DEEDGRAPH_COMPILE")
+    compile_after: PositiveInt = Field(3, alias="DEEDGRAPH_COMPILE_AFTER")
     # api/response_cache.py: answers to queries kept until a change is committed.
     response_cache: bool = Field(True, alias="DEEDGRAPH_RESPONSE_CACHE")
     response_cache_ttl: PositiveFloat = Field(300.0, alias="DEEDGRAPH_RESPONSE_CACHE_TTL")

@@ -167,7 +167,15 @@ def app_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     No response cache either: tests write to Neo4j directly (an emptied graph, a planted
     node), bypassing the change log the cache follows. tests/integration/test_response_cache.py
-    tests the cache."""
+    tests the cache.
+
+    No compiled documents (api/compile/): the tests of the API test the standard path, each
+    answer from it; tests/integration/test_compiled.py asks both and compares them."""
     return Settings.from_env(
-        {"DEEDGRAPH_WARM_UP": "false", "DEEDGRAPH_RESPONSE_CACHE": "false", **(env or {})}
+        {
+            "DEEDGRAPH_WARM_UP": "false",
+            "DEEDGRAPH_RESPONSE_CACHE": "false",
+            "DEEDGRAPH_COMPILE": "false",
+            **(env or {}),
+        }
     )
