@@ -26,7 +26,12 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
 
 
 def import_speed(
-    rows: int, env: dict[str, str], deedgraph: Path, uri: str, again: bool = True
+    rows: int,
+    env: dict[str, str],
+    deedgraph: Path,
+    uri: str,
+    again: bool = True,
+    bulk: bool = True,
 ) -> dict[str, Any]:
     """Seconds per run, with each run's summary line (the bulk one names its phases)."""
     from bench import gdelt_lines
@@ -47,8 +52,9 @@ def import_speed(
             print(f"import {run}: {rows / seconds:,.0f} rows/s", flush=True)
         # Left in place: the next run deletes them before timing anything (run.py), and
         # deleting a million rows' nodes here would add minutes to every run.
-        found["bulk"], found["summaries"]["bulk"] = bulk(deedgraph, acled, env)
-        print(f"import bulk: {rows / found['bulk']:,.0f} rows/s", flush=True)
+        if bulk:
+            found["bulk"], found["summaries"]["bulk"] = offline(deedgraph, acled, env)
+            print(f"import bulk: {rows / found['bulk']:,.0f} rows/s", flush=True)
     finally:
         acled.unlink(missing_ok=True)
         gdelt.unlink(missing_ok=True)
@@ -56,7 +62,7 @@ def import_speed(
     return found
 
 
-def bulk(deedgraph: Path, path: Path, env: dict[str, str]) -> tuple[float, str]:
+def offline(deedgraph: Path, path: Path, env: dict[str, str]) -> tuple[float, str]:
     """`import acled --bulk` into an empty managed Neo4j of its own, stopped when done."""
     with tempfile.TemporaryDirectory(prefix="bench-bulk-", dir=RESULTS.parent.parent) as state:
         own = {k: v for k, v in env.items() if k not in ("NEO4J_URI", "NEO4J_DATABASE")}

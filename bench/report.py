@@ -30,13 +30,16 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
     timings = data["timings"]
     for key, t in timings.items():
         question, clients, contender = key.split("|")
-        floor = timings[f"{question}|{clients}|raw Cypher"]["p50"]
+        if "skipped" in t:
+            lines.append(f"| {question} | {clients} | {contender} | not measured: {t['skipped']} |")
+            continue
+        floor = timings[f"{question}|{clients}|raw Cypher"].get("p50")
         low, high = t.get("p50 spread", (t["p50"], t["p50"]))
         slow, fast = t.get("rps spread", (t["rps"], t["rps"]))
         lines.append(
             f"| {question} | {clients} | {contender} | {t['p50']:.2f} ({low:.2f}-{high:.2f}) | "
             f"{t['p95']:.2f} | {t['p99']:.2f} | {t['rps']:.1f} ({slow:.0f}-{fast:.0f}) | "
-            f"{t['p50'] / floor:.2f}x |"
+            + (f"{t['p50'] / floor:.2f}x |" if floor else "- |")
         )
     lines += [
         "",
