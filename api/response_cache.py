@@ -26,11 +26,18 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from strawberry.types import ExecutionResult
+
+from api import metrics
+from graph.errors import DeedgraphError
+from graph.store import changes
+from graph.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -123,3 +130,29 @@ class ResponseCache:
         self.entries.move_to_end(key)
         while len(self.entries) > self.size:
             self.entries.popitem(last=False)
+
+    async def through(
+        self,
+        key: tuple[str, str, bytes, str],
+        database: Database,
+        compute: Callable[[], Awaitable[ExecutionResult]],
+    ) -> ExecutionResult:
+        """The kept answer while it is current, else `compute`'s, kept when it has no error;
+        `extensions.cache` says which."""
+        # Read before answering: a write committed meanwhile leaves the new entry stale.
+        try:
+            epoch, latest = await changes.mark(database)
+        except DeedgraphError:  # Neo4j unreachable or slow: the query says so in its words
+            return await compute()
+        entry = self.get(key, latest, epoch)
+        if entry is not None:
+            metrics.cache_outcome("hit")
+            # No Cypher ran for the answer (the check above is the cache's own).
+            extensions = {**entry.extensions, "cypherQueries": 0, "cache": "hit"}
+            return ExecutionResult(data=entry.data, errors=None, extensions=extensions)
+        result = await compute()
+        metrics.cache_outcome("miss")
+        if not result.errors and result.data is not None:
+            self.put(key, latest, result.data, dict(result.extensions or {}), epoch)
+        result.extensions = {**(result.extensions or {}), "cache": "miss"}
+        return result

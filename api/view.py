@@ -6,7 +6,7 @@ path; keys, body limits and trusted documents are checked before any of them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from typing import Any
 
 import orjson
@@ -32,9 +32,7 @@ from api.media import JSON, coded, failed_before_execution, negotiate, request_e
 from api.middleware.request_log import note_outcome, request_record
 from api.response_cache import ResponseCache, cache_key, digest_of, is_query
 from api.trusted_documents import TrustedDocuments
-from graph.errors import DeedgraphError
 from graph.settings import Settings
-from graph.store import changes
 
 # Strawberry refuses some requests with 400 where the spec names a sharper status.
 SHARPER = {"Unsupported content type": 415, "mutations are not allowed when using GET": 405}
@@ -197,41 +195,21 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         """Queries go through the response cache (api/response_cache.py) when it is on."""
-        cache = self.cache
         query = request_data.query
-        if cache is None or query is None:
-            return await self.answer(
-                request, request_adapter, sub_response, context, root_value, request_data
+
+        def answer(digest: str | None = None) -> Awaitable[ExecutionResult]:
+            return self.answer(
+                request, request_adapter, sub_response, context, root_value, request_data, digest
             )
+
+        if self.cache is None or query is None:
+            return await answer()
         digest = digest_of(query)
         if not is_query(query, request_data.operation_name, digest):
-            return await self.answer(
-                request, request_adapter, sub_response, context, root_value, request_data
-            )
+            return await answer()
         role = context.api_key.role if context.api_key is not None else "anonymous"
-        variables = request_data.variables
-        key = cache_key(query, request_data.operation_name, variables, role, digest)
-        # Read before answering: a write committed meanwhile leaves the new entry stale.
-        try:
-            epoch, latest = await changes.mark(context.database)
-        except DeedgraphError:  # Neo4j unreachable or slow: the query says so in its words
-            return await self.answer(
-                request, request_adapter, sub_response, context, root_value, request_data
-            )
-        entry = cache.get(key, latest, epoch)
-        if entry is not None:
-            metrics.cache_outcome("hit")
-            # No Cypher ran for the answer (the check above is the cache's own).
-            extensions = {**entry.extensions, "cypherQueries": 0, "cache": "hit"}
-            return ExecutionResult(data=entry.data, errors=None, extensions=extensions)
-        result = await self.answer(
-            request, request_adapter, sub_response, context, root_value, request_data, digest
-        )
-        metrics.cache_outcome("miss")
-        if not result.errors and result.data is not None:
-            cache.put(key, latest, result.data, dict(result.extensions or {}), epoch)
-        result.extensions = {**(result.extensions or {}), "cache": "miss"}
-        return result
+        key = cache_key(query, request_data.operation_name, request_data.variables, role, digest)
+        return await self.cache.through(key, context.database, lambda: answer(digest))
 
     async def answer(
         self,

@@ -10,7 +10,14 @@ from graph.domain.vocabulary import TARGET_CATEGORIES
 from graph.ingest.acled.rows import Event
 from graph.ingest.acled.sources import ACLED, cited_props, cited_source
 from graph.ingest.datasets.additions import Additions
-from graph.ingest.datasets.batch import ByRow, EventRow, FigureRow, TargetRow, local_bounds
+from graph.ingest.datasets.batch import (
+    ByRow,
+    EventRow,
+    FigureRow,
+    TargetRow,
+    event_row,
+    local_bounds,
+)
 from graph.ingest.datasets.gazetteer import Gazetteer
 from graph.ingest.datasets.roster import Roster
 from graph.ingest.datasets.sources import Dataset
@@ -77,7 +84,7 @@ class AcledResolver:
         primary = [self.roster.resolve(a) for a in event.primary]
         associated = [self.roster.resolve(a) for a in event.associated]
         opposing = [self.roster.resolve(a) for a in event.opposing]
-        row = EventRow(
+        row = event_row(
             id=event.id,
             props=props,
             timestamp=event.timestamp,
@@ -86,14 +93,6 @@ class AcledResolver:
             place=place.place,
             evidence={"quotes": quotes, "aspect": "existence", "external": False, "note": note},
             cited=[cited_source(name) for name in event.sources],
-            by=[],
-            against=[],
-            parties=[],
-            participants=[],
-            targets=[],
-            figures=[],
-            made_by=[],
-            about=[],
         )
         if event.label == "Agreement":
             props.update(kind="other", status="agreed")

@@ -57,6 +57,38 @@ class EventRow(TypedDict):
     about: list[str]  # what a statement is about (ABOUT)
 
 
+def event_row(
+    id: str,
+    props: dict[str, object],
+    timestamp: int,
+    start: int,
+    end: int,
+    place: str,
+    evidence: EvidenceProps,
+    cited: list[str],
+) -> EventRow:
+    """A dataset's event with no links yet: each dataset's resolver fills the ones its rows
+    carry (an attack's actors, a statement's speaker, ...)."""
+    return EventRow(
+        id=id,
+        props=props,
+        timestamp=timestamp,
+        start=start,
+        end=end,
+        place=place,
+        evidence=evidence,
+        cited=cited,
+        by=[],
+        against=[],
+        parties=[],
+        participants=[],
+        targets=[],
+        figures=[],
+        made_by=[],
+        about=[],
+    )
+
+
 def epoch_millis(moment: dt.datetime) -> int:
     return int(moment.timestamp() * 1000)
 

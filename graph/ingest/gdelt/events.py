@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.ingest.datasets.additions import Additions
-from graph.ingest.datasets.batch import ByRow, EventRow, local_bounds
+from graph.ingest.datasets.batch import ByRow, EventRow, event_row, local_bounds
 from graph.ingest.datasets.gazetteer import Gazetteer
 from graph.ingest.datasets.roster import Roster
 from graph.ingest.datasets.rows import slug
@@ -140,7 +140,7 @@ class GdeltResolver:
         }
         where = f"; {event.source}" if event.source else ""
         note = f"GDELT event record, machine-coded from news (CAMEO {props['cameoCode']}){where}"
-        row = EventRow(
+        row = event_row(
             id=event.id,
             props=props,
             timestamp=event.timestamp,
@@ -149,14 +149,6 @@ class GdeltResolver:
             place=place,
             evidence={"quotes": [], "aspect": "existence", "external": False, "note": note},
             cited=list(self.cited(event)),
-            by=[],
-            against=[],
-            parties=[],
-            participants=[],
-            targets=[],
-            figures=[],
-            made_by=[],
-            about=[],
         )
         actors = [id for id in (one, two) if id]
         if coding.label == "Statement":
