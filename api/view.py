@@ -242,7 +242,9 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             if record is not None:  # as CypherQueryCount notes the standard path's
                 record.cypher_queries += outcome.queries
                 record.operation = request_data.operation_name or ""
-            extensions = {"cypherQueries": outcome.queries, "compiled": True}
+            extensions: dict[str, Any] = {"cypherQueries": outcome.queries, "compiled": True}
+            if outcome.truncated:  # as api/extensions/truncation.py notes the standard path's
+                extensions["truncated"] = outcome.truncated
             return ExecutionResult(data=outcome.data, errors=None, extensions=extensions)
         result = await super().execute_single(
             request, request_adapter, sub_response, context, root_value, request_data

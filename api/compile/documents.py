@@ -16,7 +16,7 @@ metric deedgraph_compiled_requests."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import strawberry
@@ -31,9 +31,11 @@ from graphql import (
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, QueryDepthLimiter
 
+from api.compile.analyses import AnalysisPlan, asks_analysis, compile_analysis
 from api.compile.catalogue import Catalogue
 from api.compile.compiler import Plan, Unsupported, compile_operation
 from api.compile.cypher import PARAMETERS
+from api.compile.rows import analysis_answer
 from api.compile.shape import Violation, answer_of
 from graph.errors import DeedgraphError
 from graph.queries.compiled import compiled_answer
@@ -54,6 +56,7 @@ class Compiled:
 
     data: dict[str, Any]
     queries: int
+    truncated: list[dict[str, Any]] = field(default_factory=list)  # as extensions.truncated
 
 
 class CompiledDocuments:
@@ -61,6 +64,7 @@ class CompiledDocuments:
         self, schema: strawberry.Schema, settings: Settings, trusted: frozenset[str] = frozenset()
     ) -> None:
         self.schema = schema._schema
+        self.strawberry = schema
         self.catalogue = Catalogue(schema)
         self.settings = settings
         self.after = settings.compile_after
@@ -72,12 +76,12 @@ class CompiledDocuments:
             # As api/schema.py: no introspection in production.
             *(() if settings.introspection else DisableIntrospection().validation_rules),
         )
-        self.plans: dict[tuple[str, str | None], Plan | Unsupported | object] = {}
+        self.plans: dict[tuple[str, str | None], Plan | AnalysisPlan | Unsupported | object] = {}
         self.uses: dict[tuple[str, str | None], int] = {}
 
     def plan(
         self, document: str, operation_name: str | None, digest: str
-    ) -> Plan | Unsupported | None:
+    ) -> Plan | AnalysisPlan | Unsupported | None:
         """The document's plan or the reason it has none; None while it is not (yet)
         considered, or when the standard path answers it unremarked."""
         key = (digest, operation_name)
@@ -97,7 +101,9 @@ class CompiledDocuments:
             self.plans[key] = known
         return None if known is NOT_COMPILED else known  # type: ignore[return-value]
 
-    def compiled(self, document: str, operation_name: str | None) -> Plan | Unsupported | object:
+    def compiled(
+        self, document: str, operation_name: str | None
+    ) -> Plan | AnalysisPlan | Unsupported | object:
         try:
             parsed = parse(document, max_tokens=self.settings.max_tokens)
         except GraphQLError:
@@ -108,6 +114,8 @@ class CompiledDocuments:
         if validate(self.schema, parsed, self.rules):
             return NOT_COMPILED
         try:
+            if asks_analysis(operation):
+                return compile_analysis(self.schema, operation)
             return compile_operation(self.schema, self.catalogue, operation)
         except Unsupported as reason:
             reason.__traceback__ = None  # kept: not with the compiler's frames
@@ -123,6 +131,8 @@ class CompiledDocuments:
     ) -> Compiled | Unsupported | None:
         """The compiled answer; or why the standard path answers (None: unremarked)."""
         plan = self.plan(document, operation_name, digest)
+        if isinstance(plan, AnalysisPlan):
+            return await self.analysis(plan, database, variables)
         if not isinstance(plan, Plan):
             return plan
         parameters = self.parameters(plan, variables)
@@ -144,6 +154,24 @@ class CompiledDocuments:
         except Violation:
             return Unsupported("error", "the answer has an error")
         return Compiled(data, counter[0])
+
+    async def analysis(
+        self, plan: AnalysisPlan, database: Database, variables: dict[str, Any] | None
+    ) -> Compiled | Unsupported:
+        coerced = get_variable_values(self.schema, plan.variables, variables or {})
+        if isinstance(coerced, list):
+            return Unsupported("arguments", "its variables or arguments do not hold")
+        counter = [0]
+        token = query_counter.set(counter)
+        try:
+            rows = await analysis_answer(plan, self.strawberry, database, coerced)
+        except Unsupported as reason:
+            return reason
+        except DeedgraphError:  # a timeout, say: the standard path answers in its words
+            return Unsupported("database", "the compiled query failed")
+        finally:
+            query_counter.reset(token)
+        return Compiled(rows.data, counter[0], rows.truncated)
 
     def parameters(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, object] | None:
         """The root fields' ids, coerced as graphql-core coerces them; None on an error."""

@@ -60,10 +60,12 @@ def kept(info: Info, rows: list[T], size: int) -> list[T]:
     extensions.truncated when there were more."""
     if len(rows) <= size:
         return rows
-    rest = (
-        "ask with a larger first (up to 500), or narrow the question"
-        if size < RESULT_CAP
-        else ("narrow the question (a window, a shorter period)")
-    )
-    info.context.cut(info.path.as_list(), size, None, rest)
+    info.context.cut(info.path.as_list(), size, None, rest_of(size))
     return rows[:size]
+
+
+def rest_of(size: int) -> str:
+    """How to get the rest of an analysis cut at `size`, for extensions.truncated."""
+    if size < RESULT_CAP:
+        return "ask with a larger first (up to 500), or narrow the question"
+    return "narrow the question (a window, a shorter period)"

@@ -9,7 +9,7 @@ import strawberry
 
 from api.context import Info
 from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, SINGLE_SOURCE
-from api.fields.analysis import Subject, opened
+from api.fields.analysis import Question, Subject, opened
 from api.selection import asks_for
 from api.types.agreements import (
     AgreementMoment,
@@ -26,7 +26,9 @@ from api.types.kinds import Actor, Agreement, Party, Statement
 from api.types.reach import known
 from graph.errors import BadInputError
 from graph.queries import agreements, bearings
-from graph.queries.agreements import ViolationRow
+from graph.queries.agreements import AttackAfterRow, ViolationRow
+from graph.queries.bearings import BearingRow
+from graph.store.database import Database
 
 
 @strawberry.type
@@ -48,25 +50,22 @@ class AgreementQuery:
         min_confidence: MIN_CONFIDENCE = 0.0,
         reviewed_only: REVIEWED_ONLY = False,
     ) -> list[AttackAfter]:
-        if within_days is not None and within_days <= 0:
-            raise BadInputError("withinDays: must be positive")
-        window = dt.timedelta(days=within_days) if within_days is not None else None
+        question = attacks_after_question(
+            info.context.database,
+            agreement_id=agreement_id,
+            mode=mode,
+            moment=moment,
+            within_days=within_days,
+            parties_only=parties_only,
+            single_source=single_source,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
+        )
         answer = await opened(
             info,
             first,
-            Subject("agreementId", agreement_id, Agreement),
-            lambda limit: agreements.attacks_after(
-                info.context.database,
-                agreement_id,
-                moment.value,
-                limit,
-                definitely_only=mode == TimeMode.DEFINITELY,
-                window=window,
-                parties_only=parties_only,
-                single_source=single_source,
-                min_confidence=min_confidence,
-                reviewed_only=reviewed_only,
-            ),
+            question.subject,
+            question.fetch,
             lambda rows: [row["id"] for row in rows],
             Attack,
             ("attack",),
@@ -105,18 +104,18 @@ class AgreementQuery:
                 ids += [r["announcement"] for r in rows if r["announcement"]]
             return ids
 
+        question = agreement_violations_question(
+            info.context.database,
+            agreement_id=agreement_id,
+            single_source=single_source,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
+        )
         answer = await opened(
             info,
             first,
-            Subject("agreementId", agreement_id, Agreement),
-            lambda limit: agreements.agreement_violations(
-                info.context.database,
-                agreement_id,
-                limit,
-                single_source=single_source,
-                min_confidence=min_confidence,
-                reviewed_only=reviewed_only,
-            ),
+            question.subject,
+            question.fetch,
             named,
             Entity,
             ("attack", "matchedTargets", "agreementStatement"),
@@ -167,8 +166,7 @@ class AgreementQuery:
                         time=f"{when} after the agreement was announced",
                         scope=scope,
                     ),
-                    target_inferred=bool(row["matches"])
-                    and all(m["inferred"] for m in row["matches"]),
+                    target_inferred=target_inferred(row),
                     machine_coded=row["machineCoded"],
                 )
             )
@@ -186,17 +184,17 @@ class AgreementQuery:
         min_confidence: MIN_CONFIDENCE = 0.0,
         reviewed_only: REVIEWED_ONLY = False,
     ) -> list[StatementVersusAction]:
+        question = statements_versus_actions_question(
+            info.context.database,
+            actor_id=actor_id,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
+        )
         answer = await opened(
             info,
             first,
-            Subject("actorId", actor_id, Actor),
-            lambda limit: bearings.statements_versus_actions(
-                info.context.database,
-                actor_id,
-                limit,
-                min_confidence=min_confidence,
-                reviewed_only=reviewed_only,
-            ),
+            question.subject,
+            question.fetch,
             lambda rows: (
                 [r["action"] for r in rows]
                 + [r["agreement"] for r in rows if r["agreement"]]
@@ -229,3 +227,84 @@ class AgreementQuery:
                 )
             )
         return result
+
+
+# The questions, apart from their resolvers so the compiled path (api/compile/analyses.py)
+# asks them with the same checks and the same query.
+
+
+def attacks_after_question(
+    database: Database,
+    *,
+    agreement_id: str,
+    mode: TimeMode = TimeMode.POSSIBLY,
+    moment: AgreementMoment = AgreementMoment.ANNOUNCEMENT,
+    within_days: float | None = None,
+    parties_only: bool = False,
+    single_source: bool = False,
+    min_confidence: float = 0.0,
+    reviewed_only: bool = False,
+) -> Question[AttackAfterRow]:
+    if within_days is not None and within_days <= 0:
+        raise BadInputError("withinDays: must be positive")
+    window = dt.timedelta(days=within_days) if within_days is not None else None
+    return Question(
+        Subject("agreementId", agreement_id, Agreement),
+        lambda limit: agreements.attacks_after(
+            database,
+            agreement_id,
+            moment.value,
+            limit,
+            definitely_only=mode == TimeMode.DEFINITELY,
+            window=window,
+            parties_only=parties_only,
+            single_source=single_source,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
+        ),
+    )
+
+
+def agreement_violations_question(
+    database: Database,
+    *,
+    agreement_id: str,
+    single_source: bool = False,
+    min_confidence: float = 0.0,
+    reviewed_only: bool = False,
+) -> Question[ViolationRow]:
+    return Question(
+        Subject("agreementId", agreement_id, Agreement),
+        lambda limit: agreements.agreement_violations(
+            database,
+            agreement_id,
+            limit,
+            single_source=single_source,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
+        ),
+    )
+
+
+def statements_versus_actions_question(
+    database: Database,
+    *,
+    actor_id: str,
+    min_confidence: float = 0.0,
+    reviewed_only: bool = False,
+) -> Question[BearingRow]:
+    return Question(
+        Subject("actorId", actor_id, Actor),
+        lambda limit: bearings.statements_versus_actions(
+            database,
+            actor_id,
+            limit,
+            min_confidence=min_confidence,
+            reviewed_only=reviewed_only,
+        ),
+    )
+
+
+def target_inferred(row: ViolationRow) -> bool:
+    """Every matched target was inferred from a dataset's notes (none when nothing matched)."""
+    return bool(row["matches"]) and all(m["inferred"] for m in row["matches"])

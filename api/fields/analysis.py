@@ -29,6 +29,16 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Question(Generic[R]):
+    """An analysis asked with its arguments, before its size: what it is about, and
+    `fetch(limit)` for its rows. The resolver and the compiled path (api/compile/analyses.py)
+    both ask it, so arguments are checked and the query is called in one place."""
+
+    subject: Subject
+    fetch: Callable[[int], Awaitable[list[R]]]
+
+
+@dataclass(frozen=True)
 class Opened(Generic[R, E]):
     rows: list[R]  # at most the size asked for
     entities: dict[str, E]  # what the rows name, by id, as much as the selection needs

@@ -211,8 +211,8 @@ async def test_every_example_answers_alike_compiled_or_not(
 
     differ, flags = await asyncio.to_thread(run)
     assert differ == []
-    # Each was considered; the examples ask for time bounds, provenance and analyses, which
-    # are not compiled (the supported shapes are tested above).
+    # Each was considered; the examples ask for time bounds, provenance and entities' names
+    # under analyses, which are not compiled (the supported shapes are tested above).
     assert None not in flags
 
 
@@ -362,24 +362,36 @@ async def test_every_benchmark_question_answers_alike(
     compiled_api_url: str,
     api_url: str,
 ) -> None:
-    """bench/questions.py's documents with ids of the graph: entity by id is compiled, the
-    lists and analyses are not (yet), and all answer as the standard path does."""
+    """bench/questions.py's and bench/mission.py's documents with ids of the graph: entity by
+    id and the mission's four analyses are compiled, the lists are not (yet), and all answer
+    as the standard path does."""
+    from bench import mission
     from bench.questions import DEEDGRAPH
 
     known = await ids(world)
-    variables = {
+    variables: dict[str, object] = {
         "id": known["Attack"][0],
         "actor": known["Actor"][0],
         "region": known["Location"][0],
         "after": "2020-01-01T00:00:00Z",
         "text": "Kyiv",
     }
+    on_the_mission: dict[str, object] = {
+        "agreement": "agreement:energy-infrastructure-halt",
+        "days": 30.0,
+        "first": 3,
+        "actor": "actor:russia",
+        "id": "actor:russia",
+        "start": "2025-01-01T00:00:00Z",
+    }
+    documents = [(name, d, variables) for name, d in DEEDGRAPH.items()]
+    documents += [(name, d, on_the_mission) for name, d in mission.DEEDGRAPH.items()]
 
     def run() -> dict[str, Any]:
         flags = {}
         with httpx.Client(timeout=30) as client:
-            for name, document in DEEDGRAPH.items():
-                wanted = {k: v for k, v in variables.items() if f"${k}:" in document}
+            for name, document, values in documents:
+                wanted = {k: v for k, v in values.items() if f"${k}:" in document}
                 compiled, standard, extensions = both(
                     client, compiled_api_url, api_url, document, wanted
                 )
@@ -389,5 +401,6 @@ async def test_every_benchmark_question_answers_alike(
         return flags
 
     flags = await asyncio.to_thread(run)
-    assert flags.pop("entity_by_id") is True
+    for name in ("entity_by_id", *mission.QUESTIONS):
+        assert flags.pop(name) is True, name
     assert set(flags.values()) == {False}
