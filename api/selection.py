@@ -29,13 +29,23 @@ PROVENANCE_FIELDS = frozenset({"sources", "retractions", "drafted"})
 
 def detail(selections: Iterable[Selection]) -> Detail:
     """The least a node needs to answer these selections (fragments get everything)."""
-    needed: Detail = "identity"
+    names = []
     for selection in selections:
-        if not isinstance(selection, SelectedField) or selection.name in PROVENANCE_FIELDS:
+        if not isinstance(selection, SelectedField):
             return "full"
-        if selection.name not in PLAIN_FIELDS:
+        names.append(selection.name)
+    return names_detail(names)
+
+
+def names_detail(names: Iterable[str]) -> Detail:
+    """The least a node needs to answer the fields of these names."""
+    needed: Detail = "identity"
+    for name in names:
+        if name in PROVENANCE_FIELDS:
+            return "full"
+        if name not in PLAIN_FIELDS:
             needed = "links"
-        elif selection.name not in IDENTITY and needed == "identity":
+        elif name not in IDENTITY and needed == "identity":
             needed = "plain"
     return needed
 

@@ -3,6 +3,7 @@ about finding things (here) and the mission's four (bench/mission.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ HERE = Path(__file__).resolve().parent
 PEER = json.loads((HERE / "neo4j-graphql" / "queries.json").read_text())
 
 Ask = Callable[[dict[str, Any]], Awaitable[Any]]
+
+# deedgraph with its compiled documents off (api/compile/), asked the questions it compiles.
+STANDARD = "deedgraph, standard path"
+COMPILED = ("entity_by_id", "attacks_after", "nested", *mission.QUESTIONS)
 
 # The walk deedgraph's neighborhood uses (graph/queries/explore.py WALKED), for the raw floor.
 WALKED = (
@@ -161,8 +166,11 @@ class Contenders:
     database: str
     deedgraph: httpx.AsyncClient
     peer: httpx.AsyncClient
+    standard: httpx.AsyncClient  # deedgraph with DEEDGRAPH_COMPILE=false: no compiled documents
 
     def asker(self, contender: str, question: str) -> Ask:
+        if contender == STANDARD:
+            return dataclasses.replace(self, deedgraph=self.standard).asker("deedgraph", question)
         if question in maps.QUESTIONS:
             return maps.asker(self.driver, self.database, self.deedgraph, contender, question)
         if question in mission.QUESTIONS:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bench import imports, replay
+from bench import flame, imports, plans, replay
+from bench.questions import STANDARD
 
 CONTENDERS = ("raw Cypher", "deedgraph", "@neo4j/graphql")
 
@@ -47,6 +48,27 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         + ", ".join(f"{q} {a['size']}" for q, a in data["answers"].items())
         + ".",
     ]
+    compiled = data.get("compiled")
+    if compiled:
+        lines += [
+            "",
+            "Compiled on deedgraph's server (extensions.compiled after its warm-up): "
+            + ", ".join(f"{q} {'yes' if flag else 'no'}" for q, flag in compiled.items())
+            + f". The `{STANDARD}` rows are the same questions of a server with "
+            "DEEDGRAPH_COMPILE=false.",
+        ]
+    hop = data.get("hop")
+    if hop:
+        one, many = hop.get("1") or hop.get(1), hop.get("16") or hop.get(16)
+        lines += [
+            "",
+            "The HTTP hop alone (bench/hop.py: uvicorn and Starlette answering a stored answer, "
+            "no GraphQL, no Neo4j, asked by the same client): p50 "
+            f"{one['p50']:.2f} ms at 1 client, {many['rps']:.0f} req/s at 16. No Python "
+            "server here answers faster; deedgraph's p50 is the floor's plus at least this.",
+        ]
+    lines += plans.lines(data.get("plans") or {})
+    lines += flame.lines(data.get("flames") or {})
     if "dashboard" in data:
         lines += replay.lines(
             data["dashboard"], {k: v["questions"] for k, v in data["dashboard"].items()}
@@ -66,18 +88,18 @@ def chart(events: int, data: dict[str, Any], path: Path) -> None:
 
     questions = list(data["answers"])
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
-    width = 0.27
+    width = 0.2
     for axis, clients, metric, title in (
         (axes[0], 1, "p50", "p50 latency, 1 client (ms)"),
         (axes[1], 16, "rps", "throughput, 16 clients (req/s)"),
     ):
-        for i, contender in enumerate(CONTENDERS):
+        for i, contender in enumerate((*CONTENDERS, STANDARD)):
             values = [
                 data["timings"].get(f"{q}|{clients}|{contender}", {}).get(metric, 0.0)
                 for q in questions
             ]
             axis.bar([x + i * width for x in range(len(questions))], values, width, label=contender)
-        axis.set_xticks([x + width for x in range(len(questions))], questions, rotation=15)
+        axis.set_xticks([x + 1.5 * width for x in range(len(questions))], questions, rotation=15)
         axis.set_title(title)
         axis.set_yscale("log")
     axes[0].legend()

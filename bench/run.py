@@ -24,8 +24,8 @@ import neo4j
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import imports, maps, mission, replay
-from bench.questions import WALKED, Contenders, normal
+from bench import flame, imports, maps, mission, plans, replay
+from bench.questions import COMPILED, DEEDGRAPH, STANDARD, WALKED, Contenders, normal
 from bench.report import CONTENDERS, chart, report
 from graph.managed import server
 from graph.settings import ManagedServer
@@ -54,8 +54,28 @@ NOT_MEASURED = {
 
 
 def contenders_of(question: str) -> tuple[str, ...]:
-    """The map questions are asked of deedgraph and its floor only (bench/maps.py)."""
-    return maps.CONTENDERS if question in maps.QUESTIONS else CONTENDERS
+    """The map questions are asked of deedgraph and its floor only (bench/maps.py); the
+    questions deedgraph compiles also of its standard path."""
+    if question in maps.QUESTIONS:
+        return maps.CONTENDERS
+    return (*CONTENDERS, STANDARD) if question in COMPILED else CONTENDERS
+
+
+async def compiled_flags(client: httpx.AsyncClient, params: dict[str, Any]) -> dict[str, bool]:
+    """Whether deedgraph's server answers each question it should compile compiled, after the
+    uses that make it compile (DEEDGRAPH_COMPILE_AFTER, 3 by default): a row labelled
+    deedgraph measures the compiled path only if it is."""
+    flags = {}
+    for question in COMPILED:
+        document = (mission.DEEDGRAPH if question in mission.QUESTIONS else DEEDGRAPH)[question]
+        for _ in range(4):
+            body = (
+                await client.post(
+                    "/graphql", json={"query": document, "variables": params[question]}
+                )
+            ).json()
+        flags[question] = (body.get("extensions") or {}).get("compiled") is True
+    return flags
 
 
 def wait_http(url: str, timeout: float = 60) -> None:
@@ -153,8 +173,24 @@ def combine(runs: list[dict[str, float]]) -> dict[str, Any]:
     return combined
 
 
-async def benchmark(uri: str, urls: dict[str, str], seconds: float, runs: int) -> dict[str, Any]:
-    """`urls`: deedgraph's (no response cache), the peer's, and deedgraph's with its cache."""
+# Questions whose server-side profile the report shows (--flame): one of each kind of path.
+FLAMED = ("entity_by_id", "attacks_after", "violations", "timeline")
+
+
+@dataclasses.dataclass(frozen=True)
+class Flames:
+    """py-spy profiles of deedgraph's server (its pid) for `seconds` per recording; 0: none."""
+
+    pid: int
+    seconds: float
+    events: int
+
+
+async def benchmark(
+    uri: str, urls: dict[str, str], seconds: float, runs: int, flames: Flames
+) -> dict[str, Any]:
+    """`urls`: deedgraph's (no response cache), the peer's, deedgraph's with its cache, and
+    deedgraph's on its standard path only."""
     limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
     async with (
         neo4j.AsyncGraphDatabase.driver(
@@ -167,8 +203,10 @@ async def benchmark(uri: str, urls: dict[str, str], seconds: float, runs: int) -
         httpx.AsyncClient(base_url=urls["deedgraph"], limits=limits, timeout=60) as ours,
         httpx.AsyncClient(base_url=urls["peer"], limits=limits, timeout=60) as peer,
         httpx.AsyncClient(base_url=urls["cached"], limits=limits, timeout=60) as cached,
+        httpx.AsyncClient(base_url=urls["standard"], limits=limits, timeout=60) as standard,
+        httpx.AsyncClient(base_url=urls["hop"], limits=limits, timeout=60) as hop,
     ):
-        contenders = Contenders(driver, "neo4j", ours, peer)
+        contenders = Contenders(driver, "neo4j", ours, peer, standard)
         params = {
             **await parameters(driver),
             **await mission.parameters(driver),
@@ -195,6 +233,26 @@ async def benchmark(uri: str, urls: dict[str, str], seconds: float, runs: int) -
                 # Items in the floor's answer (an entity by id is one).
                 "size": 1 if question == "entity_by_id" else len(raw["raw Cypher"]),
             }
+        profiles_of_floor: dict[str, Any] = {}
+        for question in QUESTIONS:
+            try:
+                profiles_of_floor[question] = await plans.profiled(
+                    driver, "neo4j", question, params[question]
+                )
+            except Exception as error:  # a PROFILE is not worth the run
+                profiles_of_floor[question] = {"failed": f"{type(error).__name__}: {error}"}
+        hops = {}
+        for clients in (1, 16):  # the floor under any Python server here (bench/hop.py)
+
+            async def hop_ask(variables: dict[str, Any]) -> Any:
+                return (await hop.post("/graphql", json=variables)).content
+
+            hops[clients] = combine(
+                [await measure(hop_ask, {"query": "{ a }"}, clients, seconds) for _ in range(runs)]
+            )
+            print(f"HTTP hop alone c={clients:<2} p50 {hops[clients]['p50']:.2f} ms", flush=True)
+        compiled = await compiled_flags(ours, params)
+        print(f"compiled: {compiled}", flush=True)
         timings: dict[str, Any] = {}
         for question in QUESTIONS:
             for clients in (1, 16):
@@ -219,6 +277,17 @@ async def benchmark(uri: str, urls: dict[str, str], seconds: float, runs: int) -
                         f"p50 {result['p50']:7.2f} ms  {result['rps']:8.1f} req/s",
                         flush=True,
                     )
+        profiles: dict[str, Any] = {}
+        for question in FLAMED if flames.seconds else ():
+            svg = RESULTS / f"flame-{flames.events}-{question}.svg"
+            try:
+                ask = contenders.asker("deedgraph", question)
+                profiles[question] = await flame.profile(
+                    flames.pid, ask, params[question], flames.seconds, svg
+                )
+            except Exception as error:  # a profile is not worth the run
+                profiles[question] = {"failed": f"{type(error).__name__}: {error}"}
+            print(f"flame {question}: {profiles[question]}", flush=True)
         with_cache = dataclasses.replace(contenders, deedgraph=cached)
         dashboard: dict[str, Any] = {}
         for name, chosen, contender in (
@@ -239,6 +308,10 @@ async def benchmark(uri: str, urls: dict[str, str], seconds: float, runs: int) -
         return {
             "parameters": params,
             "answers": answers,
+            "compiled": compiled,
+            "hop": hops,
+            "plans": profiles_of_floor,
+            "flames": profiles,
             "timings": timings,
             "dashboard": dashboard,
         }
@@ -262,6 +335,12 @@ def main() -> None:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="also time each import again over its own rows (every row replacing its event)",
+    )
+    parser.add_argument(
+        "--flame",
+        type=float,
+        default=10.0,
+        help="seconds per py-spy recording of deedgraph's server (bench/flame.py); 0: none",
     )
     parser.add_argument("--state", default=str(ROOT / ".deedgraph-bench"))
     parser.add_argument("--bolt-port", type=int, default=17790, help="the benchmark's Neo4j")
@@ -333,6 +412,19 @@ def main() -> None:
                 },
             )
         )
+        processes.append(  # the same server on its standard path only
+            subprocess.Popen(
+                [str(deedgraph), "serve", "--port", "18793"],
+                env={
+                    **env,
+                    "DEEDGRAPH_LOG_LEVEL": "WARNING",
+                    "DEEDGRAPH_QUERY_TIMEOUT": "30",
+                    "DEEDGRAPH_WARM_UP": "false",
+                    "DEEDGRAPH_RESPONSE_CACHE": "false",
+                    "DEEDGRAPH_COMPILE": "false",
+                },
+            )
+        )
         processes.append(
             subprocess.Popen(
                 ["node", "server.mjs"],
@@ -343,12 +435,23 @@ def main() -> None:
         wait_http("http://127.0.0.1:18790/graphql")
         wait_http("http://127.0.0.1:18791/graphql")
         wait_http("http://127.0.0.1:18792/graphql")
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "bench.hop", "--port", "18794"], cwd=ROOT, env=env
+            )
+        )
+        wait_http("http://127.0.0.1:18793/graphql")
+        wait_http("http://127.0.0.1:18794/graphql")
         urls = {
+            "hop": "http://127.0.0.1:18794",
+            "standard": "http://127.0.0.1:18793",
             "deedgraph": "http://127.0.0.1:18790",
             "peer": "http://127.0.0.1:18791",
             "cached": "http://127.0.0.1:18792",
         }
-        data = asyncio.run(benchmark(managed.uri, urls, args.seconds, args.runs))
+        flames = Flames(processes[0].pid, args.flame, args.events)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        data = asyncio.run(benchmark(managed.uri, urls, args.seconds, args.runs, flames))
         if args.import_rows:
             data["import"] = imports.import_speed(
                 args.import_rows,

@@ -169,7 +169,7 @@ def compile_analysis(schema: GraphQLSchema, operation: OperationDefinitionNode) 
         raise Unsupported("size", "one analysis per compiled document")
     node = asked[0]
     field = query_fields[node.name.value]
-    row_type = _named_type(field.type)
+    row_type = named_type(field.type)
     if not isinstance(row_type, GraphQLObjectType) or row_type.name not in ROWS:
         raise Unsupported("field", f"Query.{node.name.value} is not compiled")
     return AnalysisPlan(
@@ -215,12 +215,12 @@ def _fields(
             assert isinstance(nested, GraphQLObjectType), how.type
             fields.append((response_name, OBJECT, _fields(schema, nested, how.fields, selection)))
         else:
-            identity = tuple(_identity(selection, where))
-            fields.append((response_name, ENTITY, (how.read, how.kind, how.many, identity)))
+            shown = tuple(identity(selection, where))
+            fields.append((response_name, ENTITY, (how.read, how.kind, how.many, shown)))
     return tuple(fields)
 
 
-def _identity(node: FieldNode, where: str) -> list[tuple[str, int]]:
+def identity(node: FieldNode, where: str) -> list[tuple[str, int]]:
     found = []
     for selection in fields_of(node):
         name = selection.name.value
@@ -232,7 +232,7 @@ def _identity(node: FieldNode, where: str) -> list[tuple[str, int]]:
     return found
 
 
-def _named_type(kind: Any) -> Any:
+def named_type(kind: Any) -> Any:
     while hasattr(kind, "of_type"):
         kind = kind.of_type
     return kind

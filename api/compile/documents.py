@@ -35,6 +35,8 @@ from api.compile.analyses import AnalysisPlan, asks_analysis, compile_analysis
 from api.compile.catalogue import Catalogue
 from api.compile.compiler import Plan, Unsupported, compile_operation
 from api.compile.cypher import PARAMETERS
+from api.compile.lists import ListPlan, asks_list, compile_list
+from api.compile.pages import list_answer
 from api.compile.rows import analysis_answer
 from api.compile.shape import Violation, answer_of
 from graph.errors import DeedgraphError
@@ -43,6 +45,8 @@ from graph.settings import Settings
 from graph.store.database import Database, query_counter
 
 log = logging.getLogger("deedgraph.compile")
+
+AnyPlan = Plan | AnalysisPlan | ListPlan  # by id (compiler.py), analyses.py, lists.py
 
 # Documents whose plan (or reason) is kept, and documents counted towards compiling.
 KEPT = 512
@@ -76,12 +80,12 @@ class CompiledDocuments:
             # As api/schema.py: no introspection in production.
             *(() if settings.introspection else DisableIntrospection().validation_rules),
         )
-        self.plans: dict[tuple[str, str | None], Plan | AnalysisPlan | Unsupported | object] = {}
+        self.plans: dict[tuple[str, str | None], AnyPlan | Unsupported | object] = {}
         self.uses: dict[tuple[str, str | None], int] = {}
 
     def plan(
         self, document: str, operation_name: str | None, digest: str
-    ) -> Plan | AnalysisPlan | Unsupported | None:
+    ) -> AnyPlan | Unsupported | None:
         """The document's plan or the reason it has none; None while it is not (yet)
         considered, or when the standard path answers it unremarked."""
         key = (digest, operation_name)
@@ -101,9 +105,7 @@ class CompiledDocuments:
             self.plans[key] = known
         return None if known is NOT_COMPILED else known  # type: ignore[return-value]
 
-    def compiled(
-        self, document: str, operation_name: str | None
-    ) -> Plan | AnalysisPlan | Unsupported | object:
+    def compiled(self, document: str, operation_name: str | None) -> AnyPlan | Unsupported | object:
         try:
             parsed = parse(document, max_tokens=self.settings.max_tokens)
         except GraphQLError:
@@ -116,6 +118,8 @@ class CompiledDocuments:
         try:
             if asks_analysis(operation):
                 return compile_analysis(self.schema, operation)
+            if asks_list(operation):
+                return compile_list(self.schema, self.catalogue, operation)
             return compile_operation(self.schema, self.catalogue, operation)
         except Unsupported as reason:
             reason.__traceback__ = None  # kept: not with the compiler's frames
@@ -131,8 +135,8 @@ class CompiledDocuments:
     ) -> Compiled | Unsupported | None:
         """The compiled answer; or why the standard path answers (None: unremarked)."""
         plan = self.plan(document, operation_name, digest)
-        if isinstance(plan, AnalysisPlan):
-            return await self.analysis(plan, database, variables)
+        if isinstance(plan, AnalysisPlan | ListPlan):
+            return await self.from_rows(plan, database, variables)
         if not isinstance(plan, Plan):
             return plan
         parameters = self.parameters(plan, variables)
@@ -155,16 +159,22 @@ class CompiledDocuments:
             return Unsupported("error", "the answer has an error")
         return Compiled(data, counter[0])
 
-    async def analysis(
-        self, plan: AnalysisPlan, database: Database, variables: dict[str, Any] | None
+    async def from_rows(
+        self, plan: AnalysisPlan | ListPlan, database: Database, variables: dict[str, Any] | None
     ) -> Compiled | Unsupported:
+        """An analysis's or a list's answer, shaped from the rows of the resolver's query."""
         coerced = get_variable_values(self.schema, plan.variables, variables or {})
         if isinstance(coerced, list):
             return Unsupported("arguments", "its variables or arguments do not hold")
         counter = [0]
         token = query_counter.set(counter)
         try:
-            rows = await analysis_answer(plan, self.strawberry, database, coerced)
+            if isinstance(plan, ListPlan):
+                rows = await list_answer(
+                    plan, self.strawberry, database, coerced, self.settings.max_page_size
+                )
+            else:
+                rows = await analysis_answer(plan, self.strawberry, database, coerced)
         except Unsupported as reason:
             return reason
         except DeedgraphError:  # a timeout, say: the standard path answers in its words

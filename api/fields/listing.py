@@ -36,22 +36,45 @@ class Order(Enum):
 
 
 def page_size(info: Info, first: int | None, argument: str = "first") -> int:
-    limit = info.context.settings.max_page_size
+    return sized(info.context.settings.max_page_size, first, argument)
+
+
+def sized(limit: int, first: int | None, argument: str = "first") -> int:
     size = 50 if first is None else first
     if size < 0 or size > limit:
         raise BadInputError(f"{argument}: must be between 0 and {limit}, got {size}")
     return size
 
 
-async def entity_connection(
-    info: Info,
-    label: listing.Label,
-    cls: type[E],
-    fetch: Lister,
-    filter: Filter | None,
-    pages: Pages,
-    order: Order,
-) -> Connection[E]:
+@dataclass(frozen=True)
+class Listed:
+    """A list root field: the label it lists, its GraphQL kind, its default order, its query
+    (graph/queries/lists.py)."""
+
+    label: listing.Label
+    kind: type[Entity]
+    default: Order
+    fetch: Lister
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """A list's arguments checked and made into what its query takes."""
+
+    spec: listing.ListFilter
+    area: Area | None
+    order: Order
+    backward: bool
+    size: int
+    cursor: str | None  # the one given (after, or before when backward)
+    position: keyset.Position | None
+
+
+def list_request(
+    limit: int, label: listing.Label, filter: Filter | None, pages: Pages, order: Order
+) -> ListRequest:
+    """The arguments checked (BadInputError says which is wrong) and made ready; the resolver
+    and the compiled path (api/compile/lists.py) both ask this."""
     filter = filter or Filter()
     if filter.start and filter.end and filter.end < filter.start:
         raise BadInputError("filter.end: is before filter.start")
@@ -66,32 +89,63 @@ async def entity_connection(
         raise BadInputError("before: give after or before, not both")
     if backward and pages.first is not None:
         raise BadInputError("first: pages backwards (before) take last")
-    size = page_size(info, pages.last if backward else pages.first, "last" if backward else "first")
+    size = sized(limit, pages.last if backward else pages.first, "last" if backward else "first")
     cursor = pages.before if backward else pages.after
     position = decode_cursor("before" if backward else "after", cursor, order.value)
+    return ListRequest(spec, area, order, backward, size, cursor, position)
+
+
+async def list_page(
+    database: Database, listed: Listed, request: ListRequest, needed: Detail
+) -> keyset.Page:
+    """One page of the list, as much of each node as `needed`."""
+    return await listed.fetch(
+        database,
+        request.spec,
+        request.order.value,
+        request.position,
+        request.size,
+        needed,
+        backward=request.backward,
+        area=request.area,
+    )
+
+
+def distances(page: keyset.Page) -> list[float | None]:
+    return page.distances_km if isinstance(page, spatial.NearPage) else [None] * len(page.rows)
+
+
+def paging(request: ListRequest, page: keyset.Page) -> tuple[bool, bool]:
+    """(has next page, has previous page)."""
+    if request.backward:
+        return request.cursor is not None, page.more
+    return page.more, request.cursor is not None
+
+
+async def entity_connection(
+    info: Info, listed: Listed, filter: Filter | None, pages: Pages, order: Order
+) -> Connection[Entity]:
+    settings = info.context.settings
+    request = list_request(settings.max_page_size, listed.label, filter, pages, order)
     database = info.context.database
     needed = connection_detail(info)
-    page = await fetch(
-        database, spec, order.value, position, size, needed, backward=backward, area=area
-    )
-    if area is not None and not page.rows:
-        await place_check(info, area)
-    distances = page.distances_km if isinstance(page, spatial.NearPage) else [None] * len(page.rows)
+    page = await list_page(database, listed, request, needed)
+    if request.area is not None and not page.rows:
+        await place_check(info, request.area)
     if needed == "full":  # only complete rows may stand in for the loader's
         info.context.remember(page.rows)
     total = None
     if asks_for(info, "totalCount"):
-        total = await lists.total(database, label, spec, area)
+        total = await lists.total(database, listed.label, request.spec, request.area)
     edges = [
         Edge(cursor=encode_cursor(order.value, key, node.id), node=node, distance_km=distance)
         for node, key, distance in zip(
-            (build(row) for row in page.rows), page.keys, distances, strict=True
+            (build(row) for row in page.rows), page.keys, distances(page), strict=True
         )
-        if isinstance(node, cls)
+        if isinstance(node, listed.kind)
     ]
-    if backward:
-        return connection(edges, has_next=cursor is not None, has_previous=page.more, total=total)
-    return connection(edges, has_next=page.more, has_previous=cursor is not None, total=total)
+    has_next, has_previous = paging(request, page)
+    return connection(edges, has_next=has_next, has_previous=has_previous, total=total)
 
 
 def list_filter(label: str, filter: Filter) -> listing.ListFilter:
@@ -155,9 +209,7 @@ class Lister(Protocol):
     ) -> Awaitable[keyset.Page]: ...
 
 
-def connection_field(
-    label: listing.Label, kind: type[Entity], default: Order, fetch: Lister
-) -> Any:
+def connection_field(listed: Listed) -> Any:
     """A root field listing entities of a kind: filtered, sorted, paged in Cypher."""
 
     async def resolve(
@@ -167,10 +219,10 @@ def connection_field(
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
-        order: Order = default,
+        order: Order = listed.default,
     ) -> Any:
         pages = Pages(first, after, last, before)
-        return await entity_connection(info, label, kind, fetch, filter, pages, order)
+        return await entity_connection(info, listed, filter, pages, order)
 
     # Concrete types for Strawberry: the schema shows Connection of this kind.
     resolve.__annotations__ = {
@@ -181,16 +233,27 @@ def connection_field(
         "last": int | None,
         "before": str | None,
         "order": Order,
-        "return": Connection[kind],  # type: ignore[valid-type]
+        "return": Connection[listed.kind],  # type: ignore[name-defined]
     }
     return strawberry.field(resolver=resolve)
 
 
+# The list root fields by their GraphQL names (api/compile/lists.py compiles them too).
+LISTS: dict[str, Listed] = {
+    "actors": Listed("Actor", Actor, Order.NAME, lists.actors),
+    "agreements": Listed("Agreement", Agreement, Order.TIME_ASC, lists.agreements),
+    "attacks": Listed("Attack", Attack, Order.TIME_ASC, lists.attacks),
+    "statements": Listed("Statement", Statement, Order.TIME_ASC, lists.statements),
+    "locations": Listed("Location", Location, Order.NAME, lists.locations),
+    "events": Listed("Event", Event, Order.TIME_ASC, lists.events),
+}
+
+
 @strawberry.type
 class ListingQuery:
-    actors = connection_field("Actor", Actor, Order.NAME, lists.actors)
-    agreements = connection_field("Agreement", Agreement, Order.TIME_ASC, lists.agreements)
-    attacks = connection_field("Attack", Attack, Order.TIME_ASC, lists.attacks)
-    statements = connection_field("Statement", Statement, Order.TIME_ASC, lists.statements)
-    locations = connection_field("Location", Location, Order.NAME, lists.locations)
-    events = connection_field("Event", Event, Order.TIME_ASC, lists.events)
+    actors = connection_field(LISTS["actors"])
+    agreements = connection_field(LISTS["agreements"])
+    attacks = connection_field(LISTS["attacks"])
+    statements = connection_field(LISTS["statements"])
+    locations = connection_field(LISTS["locations"])
+    events = connection_field(LISTS["events"])
