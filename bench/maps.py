@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, LiteralString
 
-import httpx
 import neo4j
 
+from bench.client import Client
 from graph.domain.areas import Area, Box, Circle
 from graph.queries import density, spatial
 from graph.queries.listing import ListFilter
@@ -112,7 +112,7 @@ def from_deedgraph(question: str, data: dict[str, Any]) -> Any:
 def asker(
     driver: neo4j.AsyncDriver,
     database: str,
-    client: httpx.AsyncClient,
+    client: Client,
     contender: str,
     question: str,
 ) -> Callable[[dict[str, Any]], Awaitable[Any]]:

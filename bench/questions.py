@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, LiteralString
 
-import httpx
 import neo4j
 
 from bench import maps, mission
+from bench.client import Client
 
 HERE = Path(__file__).resolve().parent
 PEER = json.loads((HERE / "neo4j-graphql" / "queries.json").read_text())
@@ -164,9 +164,9 @@ def from_peer(question: str, data: dict[str, Any], variables: dict[str, Any]) ->
 class Contenders:
     driver: neo4j.AsyncDriver
     database: str
-    deedgraph: httpx.AsyncClient
-    peer: httpx.AsyncClient
-    standard: httpx.AsyncClient  # deedgraph with DEEDGRAPH_COMPILE=false: no compiled documents
+    deedgraph: Client
+    peer: Client
+    standard: Client  # deedgraph with DEEDGRAPH_COMPILE=false: no compiled documents
 
     def asker(self, contender: str, question: str) -> Ask:
         if contender == STANDARD:
