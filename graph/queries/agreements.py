@@ -7,7 +7,7 @@ from typing import Literal, LiteralString, TypedDict, cast
 
 from graph.queries.entities import EntityRow, identity
 from graph.queries.incidents import ONE_PER_INCIDENT, one_source
-from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
+from graph.queries.overlap import BUSY, BY_UNITS, LONGEST_ATTACK, attack_reach, back
 from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
@@ -30,11 +30,14 @@ WITH g,
     + """ AS longest,
      """
     + attack_reach("(g)-[p:HAS_PARTY]->(:Actor)", "WHERE NOT p.role IN ['mediator', 'guarantor']")
-    + """ AS reach
-CALL (g, refStart, refEnd, longest, reach) {
+    + """ AS reach,
+     // The parties' units, gathered once (graph/queries/overlap.py UNITS).
+     COLLECT { MATCH (g)-[p:HAS_PARTY]->(:Actor)<-[:PART_OF*0..4]-(unit:Actor)
+               WHERE NOT p.role IN ['mediator', 'guarantor'] RETURN DISTINCT unit } AS units
+CALL (g, refStart, refEnd, longest, reach, units) {
   // The guard before the CALL: under it, the seek does not run at all for quiet parties.
-  WITH g, refStart, refEnd, longest WHERE NOT $partiesOnly OR reach > $busy
-  CALL (g, refStart, refEnd, longest) {
+  WITH g, refStart, refEnd, longest, units WHERE NOT $partiesOnly OR reach > $busy
+  CALL (g, refStart, refEnd, longest, units) {
     MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
     WHERE a.startEarliest >= CASE WHEN $definitelyOnly THEN refEnd
                                   ELSE """
@@ -47,9 +50,9 @@ CALL (g, refStart, refEnd, longest, reach) {
       AND """
     + ONE_PER_INCIDENT
     + """
-      AND (NOT $partiesOnly OR EXISTS {
-            MATCH (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(:Actor)<-[p:HAS_PARTY]-(g)
-            WHERE NOT p.role IN ['mediator', 'guarantor'] })
+      AND (NOT $partiesOnly OR """
+    + BY_UNITS
+    + """)
     WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
     RETURN a
   }
@@ -118,10 +121,14 @@ WITH g, g.kind = 'ceasefire' AND NOT EXISTS { (g)-[:COVERS]->() } AS total,
     + LONGEST_ATTACK
     + """ AS longest, """
     + attack_reach("(g)-[p:HAS_PARTY]->(:Actor)", "WHERE p.role IN ['accepted', 'signatory']")
-    + """ AS reach
-CALL (g, total, bounded, longest, reach) {
-  WITH g, total, bounded, longest WHERE reach > $busy
-  CALL (g, total, bounded, longest) {
+    + """ AS reach,
+     // Each unit with the party it belongs to, once per path as the pattern would match it:
+     // the seek then reads each attack's own CARRIED_OUT_BY (graph/queries/overlap.py UNITS).
+     [(g)-[p:HAS_PARTY]->(party:Actor)<-[:PART_OF*0..4]-(doer:Actor)
+      WHERE p.role IN ['accepted', 'signatory'] | {doer: doer, party: party, p: p}] AS covering
+CALL (g, total, bounded, longest, reach, covering) {
+  WITH g, total, bounded, longest, covering WHERE reach > $busy
+  CALL (g, total, bounded, longest, covering) {
     MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
     WHERE a.startEarliest >= """
     + back("g.startEarliest", "longest")
@@ -133,8 +140,9 @@ CALL (g, total, bounded, longest, reach) {
     + """
       AND (NOT bounded
            OR EXISTS { (a)-[:AT]->(:Location)-[:WITHIN*0..5]->(:Location)<-[:COVERS_AREA]-(g) })
-    MATCH (a)-[:CARRIED_OUT_BY]->(doer:Actor)-[:PART_OF*0..4]->(party:Actor)<-[p:HAS_PARTY]-(g)
-    WHERE p.role IN ['accepted', 'signatory']
+    MATCH (a)-[:CARRIED_OUT_BY]->(doer:Actor)
+    UNWIND [c IN covering WHERE c.doer = doer] AS c
+    WITH g, a, c.party AS party, c.p AS p, doer, total
     WITH g, a, party, p, doer, total, """
     + SCOPE_MATCHES
     + """ AS matches

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import LiteralString, TypedDict, cast
 
 from graph.queries.entities import EntityRow, identity
-from graph.queries.overlap import BUSY, LONGEST_ATTACK, attack_reach, back
+from graph.queries.overlap import BUSY, BY_UNITS, LONGEST_ATTACK, UNITS, attack_reach, back
 from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
@@ -48,13 +48,18 @@ CALL (me, longest) {
     // The guard before the CALL: under it, the seek does not run at all for a quiet side.
     WITH side, g, longest WHERE reach > $busy
     CALL (side, g, longest) {
+      WITH side, g, longest, """
+    + UNITS
+    + """ AS units
       MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
       WHERE a.startEarliest >= """
     + back("g.startEarliest", "longest")
     + """
         AND a.endLatest > g.startEarliest AND a.retracted IS NULL
         AND coalesce(a.confidence, 1.0) >= $minConfidence
-        AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
+        AND """
+    + BY_UNITS
+    + """
       WITH a, g, """
     + IN_SCOPE
     + """ AS inferred
@@ -111,6 +116,9 @@ CALL (me, longest) {
     CALL (side, longest, reach, since, until) {
       WITH side, longest, since, until WHERE reach > $busy
       CALL (side, longest, since, until) {
+        WITH side, longest, since, until, """
+    + UNITS
+    + """ AS units
         MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
         WHERE a.startEarliest >= """
     + back("since", "longest")
@@ -119,7 +127,9 @@ CALL (me, longest) {
           AND (until IS NULL OR a.startEarliest <= until)
           AND coalesce(a.confidence, 1.0) >= $minConfidence
           AND NOT EXISTS { (a)-[:PART_OF]->(:Attack) }
-          AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
+          AND """
+    + BY_UNITS
+    + """
         WITH a ORDER BY a.startEarliest, a.id LIMIT $limit
         RETURN a
       }
@@ -156,6 +166,9 @@ CALL (me, longest) {
   MATCH (s)-[:CLAIMS_CONDUCT_OF]->(side:Actor)
   WITH DISTINCT s, side ORDER BY s.id, side.id
   CALL (s, side, longest) {
+    WITH s, side, longest, """
+    + UNITS
+    + """ AS units
     MATCH (a:Attack) USING INDEX a:Attack(startEarliest)
     WHERE a.startEarliest >= """
     + back("s.conductStartEarliest", "longest")
@@ -163,7 +176,9 @@ CALL (me, longest) {
       AND a.startEarliest <= s.conductEndLatest AND a.endLatest >= s.conductStartEarliest
       AND a.retracted IS NULL
         AND coalesce(a.confidence, 1.0) >= $minConfidence
-      AND EXISTS { (a)-[:CARRIED_OUT_BY]->(:Actor)-[:PART_OF*0..4]->(side) }
+      AND """
+    + BY_UNITS
+    + """
     WITH a, COLLECT {
       MATCH (a)-[:HIT]->(t:Target)-[:IN_CATEGORY]->(c:TargetCategory)
       WHERE t.retracted IS NULL

@@ -47,6 +47,16 @@ def attack_reach(actors: LiteralString, where: LiteralString = "") -> LiteralStr
     )
 
 
+# A side's units (itself and what is part of it, four levels down), gathered once before a
+# seek in time order, and the test of each attack the seek reads: by its own CARRIED_OUT_BY
+# alone. Tested as one pattern up to the side (or to an agreement's party), the planner chose
+# by its statistics where to start, and once the graph held more actors than the synthetic
+# world it walked from the side down to every unit for each attack read: 55,543 db hits for
+# attacks after an agreement at 10^5 against 2,815 this way, the same rows.
+UNITS: LiteralString = "COLLECT { MATCH (side)<-[:PART_OF*0..4]-(unit:Actor) RETURN DISTINCT unit }"
+BY_UNITS: LiteralString = "EXISTS { (a)-[:CARRIED_OUT_BY]->(doer) WHERE doer IN units }"
+
+
 # Above this reach, scan in time order; below it, gather and sort. Gathering costs the reach,
 # scanning about limit x nodes / reach: they meet near sqrt(50 x 10^6), 7,000.
 BUSY = 7_000
