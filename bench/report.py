@@ -64,8 +64,8 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
             "",
             "The HTTP hop alone (bench/hop.py: uvicorn and Starlette answering a stored answer, "
             "no GraphQL, no Neo4j, asked by the same client): p50 "
-            f"{one['p50']:.2f} ms at 1 client, {many['rps']:.0f} req/s at 16. No Python "
-            "server here answers faster; deedgraph's p50 is the floor's plus at least this.",
+            f"{one['p50']:.2f} ms at 1 client, {many['rps']:,.0f} req/s at 16: no Python "
+            "server here answers an HTTP request faster.",
         ]
     lines += plans.lines(data.get("plans") or {})
     lines += flame.lines(data.get("flames") or {})
@@ -75,6 +75,8 @@ def report(events: int, data: dict[str, Any], settings: dict[str, Any]) -> str:
         )
     if "import" in data:
         lines += imports.lines(data["import"])
+        if data.get("import note"):  # imports carried over from an earlier run, and why
+            lines += ["", data["import note"]]
     return "\n".join(lines) + "\n"
 
 
