@@ -241,7 +241,7 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
             record = request_record(request.scope)
             if record is not None:  # as CypherQueryCount notes the standard path's
                 record.cypher_queries += outcome.queries
-                record.operation = request_data.operation_name or ""
+                record.operation = outcome.operation  # the document's, as the standard path's
             extensions: dict[str, Any] = {"cypherQueries": outcome.queries, "compiled": True}
             if outcome.truncated:  # as api/extensions/truncation.py notes the standard path's
                 extensions["truncated"] = outcome.truncated

@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import uvicorn
+from hypothesis import HealthCheck, settings
 from starlette.types import ASGIApp
 
 from graph.settings import ManagedServer, Settings
@@ -178,4 +179,16 @@ def app_settings(env: Mapping[str, str] | None = None) -> Settings:
             "DEEDGRAPH_COMPILE": "false",
             **(env or {}),
         }
+    )
+
+
+def generated(examples: int) -> settings:
+    """Hypothesis's settings for documents generated against a live server: no deadline (a
+    request's time is the server's), no example database (each run asks afresh), and none of
+    the health checks that expect fast, local examples."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
     )

@@ -30,7 +30,7 @@ from graphql import (
 )
 
 from api.compile.catalogue import Leaf, leaf_type
-from api.compile.compiler import IDENTITY, Unsupported, fields_of
+from api.compile.compiler import IDENTITY, Unsupported, fields_of, operation_name
 from api.fields.agreements import (
     agreement_violations_question,
     attacks_after_question,
@@ -153,6 +153,7 @@ class AnalysisPlan:
     required: tuple[Named, ...]
     typenames: tuple[str, ...]  # response names of the operation's own __typename
     variables: tuple[VariableDefinitionNode, ...]  # the operation's, to coerce them
+    operation: str  # its name, for the request's log line and metrics
 
 
 def asks_analysis(operation: OperationDefinitionNode) -> bool:
@@ -183,6 +184,7 @@ def compile_analysis(schema: GraphQLSchema, operation: OperationDefinitionNode) 
         ),
         typenames=tuple(n.alias.value if n.alias else "__typename" for n in roots if n is not node),
         variables=tuple(operation.variable_definitions or ()),
+        operation=operation_name(operation),
     )
 
 

@@ -73,6 +73,7 @@ class Plan:
     cypher: LiteralString
     roots: tuple[Root, ...]
     variables: tuple[VariableDefinitionNode, ...]  # the operation's, to coerce them
+    operation: str  # its name, for the request's log line and metrics
 
 
 def compile_operation(
@@ -103,7 +104,17 @@ def compile_operation(
         roots.append(Root(response_name, field, node, shape))
     if not calls:
         raise Unsupported("field", "no root field fetches an entity")
-    return Plan(cypher.query(calls), tuple(roots), tuple(operation.variable_definitions or ()))
+    return Plan(
+        cypher.query(calls),
+        tuple(roots),
+        tuple(operation.variable_definitions or ()),
+        operation_name(operation),
+    )
+
+
+def operation_name(operation: OperationDefinitionNode) -> str:
+    """The operation's name as the request's log line and metrics carry it ("" if none)."""
+    return operation.name.value if operation.name else ""
 
 
 def fields_of(node: OperationDefinitionNode | FieldNode) -> list[FieldNode]:

@@ -60,6 +60,7 @@ class Compiled:
 
     data: dict[str, Any]
     queries: int
+    operation: str  # the operation's name ("" if none)
     truncated: list[dict[str, Any]] = field(default_factory=list)  # as extensions.truncated
 
 
@@ -157,7 +158,7 @@ class CompiledDocuments:
             data = answer_of(tuple((r.response_name, r.shape) for r in plan.roots), record)
         except Violation:
             return Unsupported("error", "the answer has an error")
-        return Compiled(data, counter[0])
+        return Compiled(data, counter[0], plan.operation)
 
     async def from_rows(
         self, plan: AnalysisPlan | ListPlan, database: Database, variables: dict[str, Any] | None
@@ -181,7 +182,7 @@ class CompiledDocuments:
             return Unsupported("database", "the compiled query failed")
         finally:
             query_counter.reset(token)
-        return Compiled(rows.data, counter[0], rows.truncated)
+        return Compiled(rows.data, counter[0], plan.operation, rows.truncated)
 
     def parameters(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, object] | None:
         """The root fields' ids, coerced as graphql-core coerces them; None on an error."""

@@ -25,7 +25,7 @@ from graphql import (
 from api.compile.analyses import TYPENAME, named_type
 from api.compile.analyses import identity as identity_of
 from api.compile.catalogue import Catalogue
-from api.compile.compiler import Unsupported, fields_of
+from api.compile.compiler import Unsupported, fields_of, operation_name
 from api.fields.listing import LISTS, Listed
 from api.selection import names_detail
 from graph.queries.entities import Detail
@@ -63,6 +63,7 @@ class ListPlan:
     fields: Fields
     typenames: tuple[str, ...]  # response names of the operation's own __typename
     variables: tuple[VariableDefinitionNode, ...]
+    operation: str  # its name, for the request's log line and metrics
 
 
 def asks_list(operation: OperationDefinitionNode) -> bool:
@@ -115,6 +116,7 @@ def compile_list(
         fields=tuple(fields),
         typenames=tuple(n.alias.value if n.alias else "__typename" for n in roots if n is not node),
         variables=tuple(operation.variable_definitions or ()),
+        operation=operation_name(operation),
     )
 
 

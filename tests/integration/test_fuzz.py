@@ -9,13 +9,13 @@ import string
 
 import graphql
 import httpx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, queries
 
 from graph.store.database import Database
 from tests.integration.conftest import EDITOR_KEY
-from tests.support import ROOT
+from tests.support import ROOT, generated
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
 SCHEMA = (ROOT / "schema.graphql").read_text()
@@ -63,12 +63,7 @@ async def test_fuzzed_queries_never_500(seeded: Database, keyed_api_url: str) ->
     def run(mode: Mode) -> None:
         with httpx.Client(headers=headers, timeout=30) as client:
 
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
+            @generated(EXAMPLES)
             @given(document=strategy(mode))
             def fuzz(document: object) -> None:
                 check(client, keyed_api_url, document)

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis_graphql import Mode, queries
 
 from api.app import create_app
@@ -28,7 +28,7 @@ from graph.settings import Connection
 from graph.store.database import Database
 from tests.integration.test_fuzz import SCALARS, SCHEMA
 from tests.integration.test_truncation import BUSY_UNIT
-from tests.support import ROOT, app_settings, running_app
+from tests.support import ROOT, app_settings, generated, running_app
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
 QUERIES = sorted((ROOT / "docs" / "queries").glob("*.graphql"))
@@ -171,12 +171,7 @@ async def test_generated_selections_answer_alike(
     def run() -> None:
         with httpx.Client(timeout=30) as client:
 
-            @settings(
-                max_examples=EXAMPLES,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
+            @generated(EXAMPLES)
             @given(document=queries(SCHEMA, custom_scalars=SCALARS, mode=Mode.POSITIVE))
             def compare(document: object) -> None:
                 fast, standard = both(client, api_url, standard_api_url, str(document))
