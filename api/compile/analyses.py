@@ -31,14 +31,14 @@ from graphql import (
 
 from api.compile.catalogue import Leaf, leaf_type
 from api.compile.compiler import IDENTITY, Unsupported, fields_of, operation_name
-from api.fields.agreements import (
+from api.fields.analysis import Question
+from api.fields.questions import (
     agreement_violations_question,
     attacks_after_question,
     statements_versus_actions_question,
     target_inferred,
+    timeline_question,
 )
-from api.fields.analysis import Question
-from api.fields.explore import timeline_question
 from api.types.agreements import Bearing
 
 Row = Mapping[str, Any]

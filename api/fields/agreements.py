@@ -3,13 +3,17 @@ statements set against actions (graph/queries/agreements.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import strawberry
 
 from api.context import Info
 from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY, SINGLE_SOURCE
-from api.fields.analysis import Question, Subject, opened
+from api.fields.analysis import opened
+from api.fields.questions import (
+    agreement_violations_question,
+    attacks_after_question,
+    statements_versus_actions_question,
+    target_inferred,
+)
 from api.selection import asks_for
 from api.types.agreements import (
     AgreementMoment,
@@ -22,13 +26,9 @@ from api.types.agreements import (
 from api.types.deeds import Attack, Target
 from api.types.entity import Entity
 from api.types.filters import TimeMode
-from api.types.kinds import Actor, Agreement, Party, Statement
+from api.types.kinds import Agreement, Party, Statement
 from api.types.reach import known
-from graph.errors import BadInputError
-from graph.queries import agreements, bearings
-from graph.queries.agreements import AttackAfterRow, ViolationRow
-from graph.queries.bearings import BearingRow
-from graph.store.database import Database
+from graph.queries.agreements import ViolationRow
 
 
 @strawberry.type
@@ -227,84 +227,3 @@ class AgreementQuery:
                 )
             )
         return result
-
-
-# The questions, apart from their resolvers so the compiled path (api/compile/analyses.py)
-# asks them with the same checks and the same query.
-
-
-def attacks_after_question(
-    database: Database,
-    *,
-    agreement_id: str,
-    mode: TimeMode = TimeMode.POSSIBLY,
-    moment: AgreementMoment = AgreementMoment.ANNOUNCEMENT,
-    within_days: float | None = None,
-    parties_only: bool = False,
-    single_source: bool = False,
-    min_confidence: float = 0.0,
-    reviewed_only: bool = False,
-) -> Question[AttackAfterRow]:
-    if within_days is not None and within_days <= 0:
-        raise BadInputError("withinDays: must be positive")
-    window = dt.timedelta(days=within_days) if within_days is not None else None
-    return Question(
-        Subject("agreementId", agreement_id, Agreement),
-        lambda limit: agreements.attacks_after(
-            database,
-            agreement_id,
-            moment.value,
-            limit,
-            definitely_only=mode == TimeMode.DEFINITELY,
-            window=window,
-            parties_only=parties_only,
-            single_source=single_source,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
-        ),
-    )
-
-
-def agreement_violations_question(
-    database: Database,
-    *,
-    agreement_id: str,
-    single_source: bool = False,
-    min_confidence: float = 0.0,
-    reviewed_only: bool = False,
-) -> Question[ViolationRow]:
-    return Question(
-        Subject("agreementId", agreement_id, Agreement),
-        lambda limit: agreements.agreement_violations(
-            database,
-            agreement_id,
-            limit,
-            single_source=single_source,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
-        ),
-    )
-
-
-def statements_versus_actions_question(
-    database: Database,
-    *,
-    actor_id: str,
-    min_confidence: float = 0.0,
-    reviewed_only: bool = False,
-) -> Question[BearingRow]:
-    return Question(
-        Subject("actorId", actor_id, Actor),
-        lambda limit: bearings.statements_versus_actions(
-            database,
-            actor_id,
-            limit,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
-        ),
-    )
-
-
-def target_inferred(row: ViolationRow) -> bool:
-    """Every matched target was inferred from a dataset's notes (none when nothing matched)."""
-    return bool(row["matches"]) and all(m["inferred"] for m in row["matches"])

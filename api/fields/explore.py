@@ -10,8 +10,9 @@ import strawberry
 
 from api.context import Info
 from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY
-from api.fields.analysis import Question, Subject, opened
+from api.fields.analysis import opened
 from api.fields.listing import page_size
+from api.fields.questions import timeline_question
 from api.selection import asks_for, field_detail
 from api.types.build import build
 from api.types.entity import Entity
@@ -26,9 +27,7 @@ from api.types.explore import (
 )
 from api.types.reach import require
 from graph.errors import BadInputError
-from graph.queries import explore, timeline
-from graph.queries.timeline import TimelineRow
-from graph.store.database import Database
+from graph.queries import explore
 
 
 @strawberry.type
@@ -139,29 +138,3 @@ class ExploreQuery:
                 for r in found["weapons"]
             ],
         )
-
-
-def timeline_question(
-    database: Database,
-    *,
-    entity_id: str,
-    start: dt.datetime | None = None,
-    end: dt.datetime | None = None,
-    min_confidence: float = 0.0,
-    reviewed_only: bool = False,
-) -> Question[TimelineRow]:
-    """The timeline apart from its resolver, for the compiled path (api/compile/analyses.py)."""
-    if start and end and end < start:
-        raise BadInputError("end: is before start")
-    return Question(
-        Subject("entityId", entity_id, Entity),
-        lambda limit: timeline.timeline(
-            database,
-            entity_id,
-            start,
-            end,
-            limit,
-            min_confidence=min_confidence,
-            reviewed_only=reviewed_only,
-        ),
-    )
