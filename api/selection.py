@@ -10,7 +10,7 @@ from strawberry.utils.str_converters import to_camel_case
 from api.context import Info
 from api.types.build import entity_types
 from api.types.reach import IDENTITY
-from graph.queries.entities import Detail
+from graph.queries.projections import Detail
 
 # Fields answered from a node's own properties: every entity type's plain (resolver-less)
 # fields, plus the interface's own.

@@ -5,7 +5,7 @@ the answer shaped from its rows by a plan made once per document instead of by g
 The subset, per row type (ROWS): the row's own values (read as the resolver reads them,
 coerced by the field's GraphQL type as graphql-core coerces them), `__typename`, and the
 entities a row names, when their selection asks only what they are (`id`, `__typename`,
-`typeName`): the rows carry those identities (graph/queries/entities.py identity), so the
+`typeName`): the rows carry those identities (graph/queries/projections.py identity), so the
 standard path answers them without a query too. Anything else (an entity's other fields,
 evidence, reasons, matched targets) is not compiled: the document takes the standard path,
 with the reason.

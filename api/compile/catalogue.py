@@ -28,10 +28,10 @@ from graphql import (
 )
 
 from api.types.build import entity_types, plan
-from graph.queries.entities import DAYS, INSTANTS
+from graph.queries.projections import DAYS, INSTANTS
 
 SCALARS = frozenset({GraphQLString, GraphQLID, GraphQLInt, GraphQLFloat, GraphQLBoolean})
-# Keys the projection (graph/queries/entities.py PLAIN, LINKS, PROVENANCE) sets itself.
+# Keys the projection (graph/queries/projections.py PLAIN, LINKS, PROVENANCE) sets itself.
 PROJECTED = frozenset({*INSTANTS, *DAYS, "labels", "point", "outgoing", "retractions", "evidence"})
 # Keys the projection computes: the same expression here (`v` is the node's variable).
 COMPUTED: dict[str, tuple[LiteralString, LiteralString, LiteralString]] = {

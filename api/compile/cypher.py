@@ -46,7 +46,7 @@ def related(
     var: LiteralString, far: LiteralString, type: LiteralString, far_item: LiteralString
 ) -> LiteralString:
     """The far ends of the node's outgoing relationships of one type, in the order the
-    standard path's projection lists them (graph/queries/entities.py LINKS)."""
+    standard path's projection lists them (graph/queries/projections.py LINKS)."""
     return "[(" + var + ")-[:" + type + "]->(" + far + ") | " + far_item + "]"
 
 

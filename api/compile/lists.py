@@ -7,10 +7,11 @@ The subset under the connection: `edges { cursor node distanceKm }`, `nodes`, `p
 `totalCount` and `__typename` anywhere; under a node, what every entity answers (`id`,
 `name`, `typeName`, `__typename`, `retracted`), its kind's plain fields (catalogue.py) and its
 outgoing relationships (catalogue.RELATIONS) when their selection asks only what the far
-entities are: the page's rows carry those identities (graph/queries/entities.py LINKS)."""
+entities are: the page's rows carry those identities (graph/queries/projections.py LINKS)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ from api.compile.catalogue import Catalogue
 from api.compile.compiler import Unsupported, fields_of, operation_name
 from api.fields.listing import LISTS, Listed
 from api.selection import names_detail
-from graph.queries.entities import Detail
+from graph.queries.projections import Fetched, Links
 
 # How a field of the connection is made (api/compile/pages.py).
 EDGES = 1  # the edge's fields, alike
@@ -58,7 +59,7 @@ class ListPlan:
     field: GraphQLField
     node: FieldNode
     listed: Listed
-    detail: Detail  # how much of each node the page fetches, as the resolver asks
+    detail: Fetched  # how much of each node the page fetches: only the links asked for
     total: bool  # totalCount is asked
     fields: Fields
     typenames: tuple[str, ...]  # response names of the operation's own __typename
@@ -85,7 +86,7 @@ def compile_list(
     listed = LISTS[name]
     field = schema.query_type.fields[name]
     kind = listed.kind.__name__
-    names: list[str] = []  # the node fields' names, for the detail the resolver would ask
+    names: list[str] = []  # the node's own fields' names, for the detail they need
     fields: list[tuple[str, int, Any]] = []
     connection = named_type(field.type).name
     for selection in fields_of(node):
@@ -111,13 +112,34 @@ def compile_list(
         field=field,
         node=node,
         listed=listed,
-        detail=names_detail(names),
+        detail=fetched(names, fields),
         total=any(f[1] == TOTAL for f in fields),
         fields=tuple(fields),
         typenames=tuple(n.alias.value if n.alias else "__typename" for n in roots if n is not node),
         variables=tuple(operation.variable_definitions or ()),
         operation=operation_name(operation),
     )
+
+
+def fetched(names: list[str], fields: Iterable[tuple[str, int, Any]]) -> Fetched:
+    """What the page fetches of each node: as the resolver would (names_detail), but of its
+    outgoing relationships only the types the selection asks for."""
+    detail = names_detail(names)
+    types = frozenset(relation_types(fields))
+    if not types:
+        return detail
+    assert detail in ("identity", "plain"), detail  # what else a compiled node asks
+    return Links(types, plain=detail == "plain")
+
+
+def relation_types(fields: Iterable[tuple[str, int, Any]]) -> list[str]:
+    found = []
+    for _, how, argument in fields:
+        if how == RELATION:
+            found.append(argument[0])
+        elif how in (EDGES, NODES, NODE):
+            found += relation_types(argument)
+    return found
 
 
 def edge_fields(
@@ -161,12 +183,13 @@ def node_fields(catalogue: Catalogue, kind: str, node: FieldNode, names: list[st
         name = selection.name.value
         response_name = selection.alias.value if selection.alias else name
         where = f"{kind}.{name}"
-        names.append(name)
         if selection.arguments:
             raise Unsupported("argument", f"{where}: arguments are not compiled")
         relation = catalogue.relation(kind, name)
         if relation is None and selection.selection_set is not None:
             raise Unsupported("field", f"{where} is not compiled")
+        if relation is None:  # a relation's type is fetched on its own (`fetched`)
+            names.append(name)
         if name in ("__typename", "typeName"):
             fields.append((response_name, NODE_KIND, None))
         elif name == "id":

@@ -16,7 +16,8 @@ from api.types.entity import Entity
 from api.types.kinds import Actor, Agreement, Event, Location, Source, Statement
 from graph.errors import BadInputError
 from graph.queries import by_id
-from graph.queries.entities import Detail, EntityRow
+from graph.queries.entities import EntityRow
+from graph.queries.projections import Detail
 from graph.store.database import Database
 
 E = TypeVar("E", bound=Entity)

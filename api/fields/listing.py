@@ -22,7 +22,7 @@ from api.types.reach import require
 from graph.domain.areas import Area
 from graph.errors import BadInputError
 from graph.queries import keyset, listing, lists, spatial
-from graph.queries.entities import Detail
+from graph.queries.projections import Fetched
 from graph.store.database import Database
 
 E = TypeVar("E", bound=Entity)
@@ -96,7 +96,7 @@ def list_request(
 
 
 async def list_page(
-    database: Database, listed: Listed, request: ListRequest, needed: Detail
+    database: Database, listed: Listed, request: ListRequest, needed: Fetched
 ) -> keyset.Page:
     """One page of the list, as much of each node as `needed`."""
     return await listed.fetch(
@@ -202,7 +202,7 @@ class Lister(Protocol):
         order: keyset.Order,
         after: keyset.Position | None,
         limit: int,
-        detail: Detail = "full",
+        detail: Fetched = "full",
         *,
         backward: bool = False,
         area: Area | None = None,

@@ -14,7 +14,8 @@ from api.context import Info
 from api.types.build import build
 from api.types.provenance import Evidence, source_ref
 from graph.errors import NotFoundError
-from graph.queries.entities import Detail, EntityRow, RelationRow, SourceRow, entities_by_ids
+from graph.queries.entities import EntityRow, RelationRow, SourceRow, entities_by_ids
+from graph.queries.projections import Detail
 
 if TYPE_CHECKING:
     from api.types.entity import Entity
@@ -130,7 +131,7 @@ async def pointing_at(info: Info, entity: Entity, kind: type[E], *types: str) ->
 
 
 def known(rows: Iterable[Mapping[str, object]]) -> list[EntityRow]:
-    """The identities an analysis's rows carry beside their ids (graph/queries/entities.py
+    """The identities an analysis's rows carry beside their ids (graph/queries/projections.py
     identity)."""
     return [node for row in rows for node in cast(list[EntityRow], row["known"])]
 

@@ -67,7 +67,7 @@ class Subgraph:
 
 
 # An ACLED target or figure keeps its evidence on itself; its source is its event's dataset
-# (graph/queries/entities.py, PROVENANCE).
+# (graph/queries/projections.py, PROVENANCE).
 DETAILS: LiteralString = """
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})

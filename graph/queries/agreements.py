@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, LiteralString, TypedDict, cast
 
-from graph.queries.entities import EntityRow, identity
+from graph.queries.entities import EntityRow
 from graph.queries.incidents import ONE_PER_INCIDENT, one_source
 from graph.queries.overlap import BUSY, BY_UNITS, LONGEST_ATTACK, attack_reach, back
+from graph.queries.projections import identity
 from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
@@ -96,7 +97,7 @@ class AttackAfterRow(TypedDict):
     definitely: bool
     machineCoded: bool  # the attack or the agreement is a machine-coded fact (GDELT)
     hoursAfter: float
-    known: list[EntityRow]  # the identity of the attack (graph/queries/entities.py identity)
+    known: list[EntityRow]  # the identity of the attack (graph/queries/projections.py identity)
 
 
 # An attack breaks an agreement when it comes after it, is carried out by (a unit of) a party
@@ -227,7 +228,7 @@ async def attacks_after(
 ) -> list[AttackAfterRow]:
     """Query.attacksAfter: attacks after an agreement's `reference` moment. Built from
     ATTACKS_AFTER (overlap.attack_reach, overlap.back, overlap.LONGEST_ATTACK,
-    incidents.ONE_PER_INCIDENT, entities.identity; ONE_SOURCE_ONLY for `single_source`,
+    incidents.ONE_PER_INCIDENT, projections.identity; ONE_SOURCE_ONLY for `single_source`,
     reviewed.chosen for `reviewed_only`).
     `busy`: the reach above which the time-ordered scan is used (the answer is the same).
     `min_confidence`: facts below it are left out; a fact without a confidence (a report, an
@@ -259,7 +260,7 @@ async def agreement_violations(
 ) -> list[ViolationRow]:
     """Query.agreementViolations: attacks after the agreement by a party that accepted it,
     on a target in its scope. Built from VIOLATIONS (SCOPE_MATCHES, overlap.attack_reach,
-    overlap.back, incidents.ONE_PER_INCIDENT, entities.identity; ONE_SOURCE_ONLY for
+    overlap.back, incidents.ONE_PER_INCIDENT, projections.identity; ONE_SOURCE_ONLY for
     `single_source`, reviewed.chosen for `reviewed_only`)."""
     cypher = VIOLATIONS.replace(ONE_PER_INCIDENT, ONE_SOURCE_ONLY) if single_source else VIOLATIONS
     rows = await database.read_list(

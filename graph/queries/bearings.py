@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import LiteralString, TypedDict, cast
 
-from graph.queries.entities import EntityRow, identity
+from graph.queries.entities import EntityRow
 from graph.queries.overlap import BUSY, BY_UNITS, LONGEST_ATTACK, UNITS, attack_reach, back
+from graph.queries.projections import identity
 from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
@@ -264,7 +265,7 @@ async def statements_versus_actions(
 ) -> list[BearingRow]:
     """Query.statementsVersusActions: an actor's statements and commitments paired with
     later actions bearing on them. Built from STATEMENTS_VERSUS_ACTIONS (IN_SCOPE,
-    overlap.attack_reach, overlap.back, overlap.LONGEST_ATTACK, entities.identity,
+    overlap.attack_reach, overlap.back, overlap.LONGEST_ATTACK, projections.identity,
     ACCUSED_DAYS; reviewed.chosen for `reviewed_only`: statements,
     agreements and attacks still marked drafted left out)."""
     cypher = chosen(STATEMENTS_VERSUS_ACTIONS, reviewed=reviewed_only, keep=("me",))

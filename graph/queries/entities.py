@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, MutableMapping
-from typing import Literal, LiteralString, NotRequired, Required, TypedDict, cast
+from typing import LiteralString, NotRequired, Required, TypedDict, cast
 
+from graph.queries.projections import DAYS, INSTANTS, PROJECTIONS, Detail
 from graph.store.database import Database
 
 # How many related ids a single entity row carries per relationship type. Larger sets are
@@ -30,89 +31,6 @@ INCOMING: list[LiteralString] = [
     "COVERS",
     "IN_CATEGORY",
 ]
-
-# How much of a node a query brings back: what it is ("identity": id, labels, retraction), its
-# properties ("plain"), with its outgoing relationships ("links"), or also its provenance and
-# retractions ("full").
-Detail = Literal["identity", "plain", "links", "full"]
-
-# Temporal properties travel as ISO 8601 text and are parsed in `parsed`: the driver builds a
-# neo4j.time object for every temporal value it receives (about 50 µs each, a third of the
-# time of a 50-attack page), while Python parses the text in about a microsecond.
-# Time bounds are written by graph/ingest/facts/plan/time_properties.py and the importers.
-INSTANTS: tuple[LiteralString, ...] = tuple(
-    prefix + bound
-    for prefix, bounds in (
-        ("", ("startEarliest", "startLatest", "endEarliest", "endLatest")),
-        ("inForce", ("StartEarliest", "StartLatest", "EndEarliest", "EndLatest")),
-        ("expires", ("StartEarliest", "StartLatest", "EndEarliest", "EndLatest")),
-    )
-    for bound in bounds
-)
-DAYS: tuple[LiteralString, ...] = ("published", "retrieved")
-# Something known only to lie within [earliest, latest] (an ACLED day) stores just those two:
-# its latest start is its latest end, its earliest end its earliest start.
-DERIVED_BOUNDS: dict[str, LiteralString] = {
-    "startLatest": "coalesce(n.startLatest, n.endLatest)",
-    "endEarliest": "coalesce(n.endEarliest, n.startEarliest)",
-}
-AS_TEXT: LiteralString = "".join(
-    "\n  " + key + ": toString(" + DERIVED_BOUNDS.get(key, "n." + key) + "),"
-    for key in INSTANTS + DAYS
-)
-
-PLAIN: LiteralString = (
-    """
-  .*,"""
-    + AS_TEXT
-    + """
-  text: CASE WHEN n:Source THEN null ELSE n.text END,
-  labels: labels(n),
-  latitude: n.point.latitude,
-  longitude: n.point.longitude,
-  point: null"""
-)
-LINKS: LiteralString = """,
-  outgoing: [(n)-[r]->(m) WHERE type(r) <> 'SUPPORTED_BY'
-             | {type: type(r), id: m.id, labels: labels(m), retracted: m.retracted,
-                props: properties(r)}]"""
-SOURCE: LiteralString = """s {.id, .kind, .title, .publisher, .url,
-                           published: toString(s.published),
-                           retrieved: toString(s.retrieved), .contentHash, .note}"""
-# A figure or target an import derives from a dataset's row carries its evidence (quotes and
-# note) on itself; its source is the dataset of the event that has it. One relationship less
-# per derived node made the ACLED import a fifth faster (graph/ingest/datasets/event_writes.py).
-PROVENANCE: LiteralString = (
-    """,
-  retractions: [(n)<-[:RETRACTS]-(x:Retraction) | x {at: toString(x.at), .by, .reason}],
-  evidence: [(n)-[r:SUPPORTED_BY]->(s)
-             | {source: """
-    + SOURCE
-    + """,
-                quotes: r.quotes, aspect: r.aspect, external: r.external, note: r.note,
-                draftedRule: r.draftedRule, draftedConfidence: r.draftedConfidence}]
-            + [(n)<-[:HIT|HAS_FIGURE]-()-[:SUPPORTED_BY {aspect: 'existence'}]->(s:Source)
-               WHERE n.evidenceNote IS NOT NULL AND s.kind = 'dataset'
-               | {source: """
-    + SOURCE
-    + """,
-                  quotes: coalesce(n.evidenceQuotes, []), aspect: 'existence',
-                  external: false, note: n.evidenceNote}]"""
-)
-
-
-def identity(node: LiteralString) -> LiteralString:
-    """A node's identity as a row names it (id, labels, retraction): all that a selection of
-    ids needs, so an analysis whose rows carry it answers `{ id }` without a second query."""
-    return node + " {.id, .retracted, labels: labels(" + node + ")}"
-
-
-PROJECTIONS: dict[Detail, LiteralString] = {
-    "identity": identity("n"),
-    "plain": "n {" + PLAIN + "\n}",
-    "links": "n {" + PLAIN + LINKS + "\n}",
-    "full": "n {" + PLAIN + LINKS + PROVENANCE + "\n}",
-}
 
 BY_IDS: dict[Detail, LiteralString] = {
     detail: "MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(" + projection + ") AS rows"
@@ -146,7 +64,8 @@ RETURN collect({id: id, incoming: COLLECT {"""
 
 
 class RelationRow(TypedDict):
-    """A relationship as LINKS and INCOMING_BY_IDS project it, with its far end's identity."""
+    """A relationship as projections.LINKS and INCOMING_BY_IDS project it, with its far
+    end's identity."""
 
     type: str
     id: str
@@ -186,9 +105,9 @@ class RetractionRow(TypedDict):
 
 
 class EntityRow(TypedDict, total=False):
-    """A node as PROJECTIONS return it: its own properties (which ones depends on its kind,
-    and on the detail asked for), plus what the projection adds. Properties are written by
-    graph/ingest/facts/plan/ and the importers."""
+    """A node as projections.PROJECTIONS return it: its own properties (which ones depends
+    on its kind, and on the detail asked for), plus what the projection adds. Properties are
+    written by graph/ingest/facts/plan/ and the importers."""
 
     id: Required[str]
     labels: list[str]

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from typing import LiteralString, TypedDict, cast
 
-from graph.queries.entities import PROJECTIONS, Detail, EntityRow, day, parsed
+from graph.queries.entities import EntityRow, day, parsed
 from graph.queries.incidents import ONE_PER_INCIDENT
+from graph.queries.projections import PROJECTIONS, Detail
 from graph.store.database import Database
 
 # Relationship types walked by neighbourhood and path: provenance edges to the source would
@@ -168,7 +169,7 @@ async def search(
     database: Database, text: str, limit: int, detail: Detail = "full"
 ) -> list[SearchHitRow]:
     """Query.search: hits with their score and the node itself (as much of it as `detail`
-    says). Built from SEARCH (the full-text index) with entities.PROJECTIONS[detail]
+    says). Built from SEARCH (the full-text index) with projections.PROJECTIONS[detail]
     (search_query), the words escaped by plain_text_query."""
     query = plain_text_query(text)
     if not query:
@@ -212,7 +213,7 @@ async def attacks_per_region_per_day(
     )
     rows = cast(list[RegionDayRow], found)
     for row in rows:
-        row["day"] = day(str(row["day"]))  # sent as ISO text (see graph/queries/entities.py)
+        row["day"] = day(str(row["day"]))  # sent as ISO text (see graph/queries/projections.py)
     return rows
 
 

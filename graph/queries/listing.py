@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, LiteralString, TypedDict, cast
 
-from graph.queries.entities import PROJECTIONS, Detail
 from graph.queries.incidents import one_per_incident, one_source
 from graph.queries.keyset import KEY_OF_ROW, Order, Page, Position, Sort, read_page
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, REACH, SEEK_BOUNDS
+from graph.queries.projections import Fetched, projection
 from graph.store.database import Database
 
 Label = Literal["Actor", "Agreement", "Attack", "Statement", "Location", "Event"]
@@ -189,7 +189,7 @@ async def list_page(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
 ) -> Page:
@@ -261,7 +261,7 @@ async def list_page(
         return (
             cypher
             + "RETURN collect(["
-            + PROJECTIONS[detail]
+            + projection(detail)
             + ", "
             + KEY_OF_ROW[sort.kind]
             + "]) AS rows"

@@ -10,8 +10,8 @@ from typing import cast
 from graph.domain.areas import Area
 from graph.errors import BadInputError
 from graph.queries import listing, spatial
-from graph.queries.entities import Detail
 from graph.queries.keyset import Order, Page, Position
+from graph.queries.projections import Fetched
 from graph.store.database import Database
 
 
@@ -22,7 +22,7 @@ async def _listed(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail,
+    detail: Fetched,
     *,
     backward: bool,
     area: Area | None,
@@ -52,7 +52,7 @@ async def actors(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
     area: Area | None = None,
@@ -70,7 +70,7 @@ async def agreements(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
     area: Area | None = None,
@@ -88,7 +88,7 @@ async def attacks(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
     area: Area | None = None,
@@ -107,7 +107,7 @@ async def statements(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
     area: Area | None = None,
@@ -125,7 +125,7 @@ async def locations(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
     area: Area | None = None,
@@ -142,7 +142,7 @@ async def events(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
     area: Area | None = None,

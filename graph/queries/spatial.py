@@ -35,7 +35,6 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, LiteralString, cast
 
 from graph.domain.areas import Area
-from graph.queries.entities import PROJECTIONS, Detail
 from graph.queries.keyset import KEY_OF_ROW, Order, Page, Position, Sort, read_page
 from graph.queries.listing import (
     ACTOR_LINK,
@@ -49,6 +48,7 @@ from graph.queries.listing import (
     _where,
 )
 from graph.queries.overlap import BUSY, LONGEST_ATTACK, LONGEST_TIMED, SEEK_BOUNDS
+from graph.queries.projections import Fetched, projection
 from graph.store.database import Database
 
 # Kinds of entity that have places of their own (AT): facts-file attacks and events, and
@@ -157,7 +157,7 @@ async def list_page(
     order: Order,
     after: Position | None,
     limit: int,
-    detail: Detail = "full",
+    detail: Fetched = "full",
     *,
     backward: bool = False,
 ) -> NearPage:
@@ -181,7 +181,7 @@ async def list_page(
         )
         returned = (
             "RETURN collect(["
-            + PROJECTIONS[detail]
+            + projection(detail)
             + ", "
             + KEY_OF_ROW[sort.kind]
             + ", metres / 1000.0]) AS rows"

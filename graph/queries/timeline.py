@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import LiteralString, TypedDict, cast
 
-from graph.queries.entities import EntityRow, identity
+from graph.queries.entities import EntityRow
 from graph.queries.incidents import one_per_incident
 from graph.queries.overlap import BUSY, LONGEST_TIMED, back
+from graph.queries.projections import identity
 from graph.queries.reviewed import chosen
 from graph.store.database import Database
 
@@ -120,7 +121,7 @@ async def timeline(
     reviewed_only: bool = False,
 ) -> list[TimelineRow]:
     """Query.timeline: everything touching an entity, in time order. Built from TIMELINE
-    (overlap.back, overlap.LONGEST_TIMED, incidents.one_per_incident, entities.identity;
+    (overlap.back, overlap.LONGEST_TIMED, incidents.one_per_incident, projections.identity;
     reviewed.chosen for `reviewed_only`).
     `busy`: the reach above which the time-ordered scan is used (the answer is the same);
     `min_confidence`: machine-coded facts below it are left out (others have none);

@@ -32,7 +32,7 @@ async def test_times_and_days_come_back_as_python_values(database: Database) -> 
     assert agreement["startEarliest"] == dt.datetime(2025, 3, 18, 21, 0, 0, 123456, dt.UTC)
     assert agreement["endLatest"] == dt.datetime(2025, 3, 19, tzinfo=KYIV_WINTER)
     assert agreement["inForceStartEarliest"] == dt.datetime(2025, 3, 19, tzinfo=KYIV_WINTER)
-    # Within its bounds: a missing latest start is its latest end (graph/queries/entities.py).
+    # Within its bounds: a missing latest start is its latest end (graph/queries/projections.py).
     assert agreement["startLatest"] == agreement["endLatest"]
     assert agreement["inForceStartLatest"] is None  # other absent properties stay empty
     assert agreement["retractions"][0]["at"] == dt.datetime(2025, 4, 1, 8, 30, tzinfo=dt.UTC)

@@ -68,7 +68,7 @@ OLD_EVENT: LiteralString = (
 NEW_EVIDENCE: LiteralString = "CREATE (n)-[evidence:SUPPORTED_BY]->(dataset)"
 OLD_EVIDENCE: LiteralString = "MERGE (n)-[evidence:SUPPORTED_BY]->(dataset)"
 # Figures and inferred targets carry their evidence (evidenceQuotes, evidenceNote) on
-# themselves; their source is the event's dataset (see PROVENANCE in graph/queries/entities.py).
+# themselves; their source is the event's dataset (see PROVENANCE in graph/queries/projections.py).
 NEW_FIGURE: LiteralString = """
   CREATE (f:Entity:Figure) SET f = figure
   CREATE (n)-[:HAS_FIGURE]->(f)"""
@@ -172,7 +172,7 @@ SET n:"""
         + """
 WITH dataset, n, row, datetime({epochMillis: row.start}) AS start,
      datetime({epochMillis: row.end}) AS end
-// Within [start, end]: the other two bounds are derived when read (graph/queries/entities.py).
+// Within [start, end]: the other two bounds are derived when read (graph/queries/projections.py).
 // spanSeconds: indexed; the longest span bounds every "overlaps a moment" seek
 // (graph/queries/overlap.py), so every writer of times writes it.
 SET n.startEarliest = start, n.endLatest = end, n.spanSeconds = (row.end - row.start + 999) / 1000

@@ -8,6 +8,7 @@ from api.compile.documents import CompiledDocuments
 from api.compile.lists import ListPlan
 from api.compile.pages import made
 from api.schema import build_schema
+from graph.queries.projections import Fetched, Links
 from graph.settings import Settings
 
 SETTINGS = Settings.from_env({"DEEDGRAPH_COMPILE_AFTER": "1"})
@@ -22,11 +23,16 @@ def plan(document: str) -> ListPlan | str | None:
     return found
 
 
-def test_a_page_fetches_what_its_nodes_ask_as_the_resolver_would() -> None:
-    details = {
+def test_a_page_fetches_what_its_nodes_ask_and_of_their_links_only_the_types_asked() -> None:
+    details: dict[str, Fetched] = {
         "{ attacks { nodes { id __typename } edges { cursor } } }": "identity",
         "{ attacks { edges { node { id name } } } }": "plain",
-        "{ attacks { nodes { id } edges { node { by { id } } } } }": "links",
+        "{ attacks { nodes { id } edges { node { by { id } } } } }": Links(
+            frozenset({"CARRIED_OUT_BY"})
+        ),
+        "{ attacks { nodes { kind targets { id } locations { id } } } }": Links(
+            frozenset({"HIT", "AT"}), plain=True
+        ),
         "{ attacks { totalCount pageInfo { hasNextPage } } }": "identity",
     }
     for document, detail in details.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.queries.entities import BY_IDS, PROJECTIONS, day, instant, parsed
+from graph.queries.entities import BY_IDS, day, instant, parsed
 
 UTC = dt.UTC
 
@@ -78,21 +78,6 @@ def test_parsed_reaches_into_retractions_and_evidence_sources() -> None:
     source = found["evidence"][0]["source"]
     assert source.get("published") == dt.date(2025, 3, 20)
     assert source.get("retrieved") is None
-
-
-def test_identity_projects_no_properties() -> None:
-    assert PROJECTIONS["identity"] == "n {.id, .retracted, labels: labels(n)}"
-
-
-def test_each_detail_adds_to_the_one_before() -> None:
-    assert ".*" in PROJECTIONS["plain"] and "outgoing" not in PROJECTIONS["plain"]
-    assert "outgoing" in PROJECTIONS["links"] and "evidence" not in PROJECTIONS["links"]
-    assert "evidence" in PROJECTIONS["full"] and "retractions" in PROJECTIONS["full"]
-
-
-def test_times_travel_as_text_and_source_texts_stay_behind() -> None:
-    assert "startEarliest: toString(n.startEarliest)" in PROJECTIONS["plain"]
-    assert "text: CASE WHEN n:Source THEN null ELSE n.text END" in PROJECTIONS["plain"]
 
 
 def test_fetching_by_ids_takes_the_ids_as_a_parameter() -> None:

@@ -165,7 +165,7 @@ def test_an_acled_interception_does_not_build_as_a_source() -> None:
 
 
 def test_an_identity_row_builds_its_kind_with_empty_fields_whatever_the_label_order() -> None:
-    # What an analysis's rows carry (graph/queries/entities.py identity): a selection of ids
+    # What an analysis's rows carry (graph/queries/projections.py identity): a selection of ids
     # is answered from it. The kind's build plan is worked out once and reused.
     for labels in (["Attack", "Entity"], ["Entity", "Attack"]):
         row: EntityRow = {"id": "attack:night", "labels": labels, "retracted": None}
