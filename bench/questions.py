@@ -22,7 +22,14 @@ Ask = Callable[[dict[str, Any]], Awaitable[Any]]
 
 # deedgraph with its compiled documents off (api/compile/), asked the questions it compiles.
 STANDARD = "deedgraph, standard path"
-COMPILED = ("entity_by_id", "attacks_after", "nested", *mission.QUESTIONS)
+COMPILED = (
+    "entity_by_id",
+    "attacks_after",
+    "nested",
+    "search",
+    "neighbourhood",
+    *mission.QUESTIONS,
+)
 
 # The walk deedgraph's neighborhood uses (graph/queries/explore.py WALKED), for the raw floor.
 WALKED = (

@@ -22,15 +22,13 @@ from typing import Any
 from graphql import (
     FieldNode,
     GraphQLEnumType,
-    GraphQLField,
     GraphQLObjectType,
     GraphQLSchema,
     OperationDefinitionNode,
-    VariableDefinitionNode,
 )
 
 from api.compile.catalogue import Leaf, leaf_type
-from api.compile.compiler import IDENTITY, Unsupported, fields_of, operation_name
+from api.compile.compiler import IDENTITY, RootPlan, Unsupported, fields_of, one_root
 from api.fields.analysis import Question
 from api.fields.questions import (
     agreement_violations_question,
@@ -144,16 +142,11 @@ Fields = tuple[tuple[str, int, Any], ...]
 
 @dataclass(frozen=True)
 class AnalysisPlan:
-    response_name: str
-    field: GraphQLField
-    node: FieldNode
+    root: RootPlan
     question: Callable[..., Question[Any]]
     fields: Fields
     # What a row must name to be answered at all, asked or not (the resolver's `continue`).
     required: tuple[Named, ...]
-    typenames: tuple[str, ...]  # response names of the operation's own __typename
-    variables: tuple[VariableDefinitionNode, ...]  # the operation's, to coerce them
-    operation: str  # its name, for the request's log line and metrics
 
 
 def asks_analysis(operation: OperationDefinitionNode) -> bool:
@@ -162,29 +155,17 @@ def asks_analysis(operation: OperationDefinitionNode) -> bool:
 
 def compile_analysis(schema: GraphQLSchema, operation: OperationDefinitionNode) -> AnalysisPlan:
     """One analysis root field (and any `__typename` beside it) to its plan."""
-    assert schema.query_type is not None
-    query_fields = schema.query_type.fields
-    roots = fields_of(operation)
-    asked = [n for n in roots if n.name.value != "__typename"]
-    if len(asked) != 1:
-        raise Unsupported("size", "one analysis per compiled document")
-    node = asked[0]
-    field = query_fields[node.name.value]
-    row_type = named_type(field.type)
+    root = one_root(schema, operation, QUESTIONS, "analysis")
+    row_type = named_type(root.field.type)
     if not isinstance(row_type, GraphQLObjectType) or row_type.name not in ROWS:
-        raise Unsupported("field", f"Query.{node.name.value} is not compiled")
+        raise Unsupported("field", f"Query.{root.node.name.value} is not compiled")
     return AnalysisPlan(
-        response_name=node.alias.value if node.alias else node.name.value,
-        field=field,
-        node=node,
-        question=QUESTIONS[node.name.value],
-        fields=_fields(schema, row_type, ROWS[row_type.name], node),
+        root=root,
+        question=QUESTIONS[root.node.name.value],
+        fields=_fields(schema, row_type, ROWS[row_type.name], root.node),
         required=tuple(
             n for n in ROWS[row_type.name].values() if isinstance(n, Named) and n.required
         ),
-        typenames=tuple(n.alias.value if n.alias else "__typename" for n in roots if n is not node),
-        variables=tuple(operation.variable_definitions or ()),
-        operation=operation_name(operation),
     )
 
 

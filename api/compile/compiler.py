@@ -12,6 +12,7 @@ reason for `extensions.compiledReason`, for anything outside the subset:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import LiteralString
 
@@ -109,6 +110,44 @@ def compile_operation(
         tuple(roots),
         tuple(operation.variable_definitions or ()),
         operation_name(operation),
+    )
+
+
+@dataclass(frozen=True)
+class RootPlan:
+    """What a plan answering one root field from its resolver's query keeps (analyses.py,
+    lists.py, explore.py): the field and its node, to convert its arguments as Strawberry
+    converts them for the resolver; the operation's own `__typename`s beside it; the
+    operation's variables, to coerce them; its name."""
+
+    response_name: str
+    field: GraphQLField
+    node: FieldNode
+    typenames: tuple[str, ...]  # response names of the operation's own __typename
+    variables: tuple[VariableDefinitionNode, ...]
+    operation: str  # its name, for the request's log line and metrics
+
+
+def one_root(
+    schema: GraphQLSchema, operation: OperationDefinitionNode, names: Container[str], what: str
+) -> RootPlan:
+    """The operation's one root field (`__typename`s aside), one of `names`."""
+    assert schema.query_type is not None
+    roots = fields_of(operation)
+    asked = [n for n in roots if n.name.value != "__typename"]
+    if len(asked) != 1:
+        raise Unsupported("size", f"one {what} per compiled document")
+    node = asked[0]
+    name = node.name.value
+    if name not in names:
+        raise Unsupported("field", f"Query.{name} is not compiled")
+    return RootPlan(
+        response_name=node.alias.value if node.alias else name,
+        field=schema.query_type.fields[name],
+        node=node,
+        typenames=tuple(n.alias.value if n.alias else "__typename" for n in roots if n is not node),
+        variables=tuple(operation.variable_definitions or ()),
+        operation=operation_name(operation),
     )
 
 

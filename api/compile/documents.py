@@ -35,6 +35,7 @@ from api.compile.analyses import AnalysisPlan, asks_analysis, compile_analysis
 from api.compile.catalogue import Catalogue
 from api.compile.compiler import Plan, Unsupported, compile_operation
 from api.compile.cypher import PARAMETERS
+from api.compile.explore import ExplorePlan, asks_explore, compile_explore, explore_answer
 from api.compile.lists import ListPlan, asks_list, compile_list
 from api.compile.pages import list_answer
 from api.compile.rows import analysis_answer
@@ -46,7 +47,9 @@ from graph.store.database import Database, query_counter
 
 log = logging.getLogger("deedgraph.compile")
 
-AnyPlan = Plan | AnalysisPlan | ListPlan  # by id (compiler.py), analyses.py, lists.py
+# By id (compiler.py), analyses.py, lists.py, explore.py.
+AnyPlan = Plan | AnalysisPlan | ListPlan | ExplorePlan
+FromRows = AnalysisPlan | ListPlan | ExplorePlan  # answered from their resolver's rows
 
 # Documents whose plan (or reason) is kept, and documents counted towards compiling.
 KEPT = 512
@@ -121,6 +124,8 @@ class CompiledDocuments:
                 return compile_analysis(self.schema, operation)
             if asks_list(operation):
                 return compile_list(self.schema, self.catalogue, operation)
+            if asks_explore(operation):
+                return compile_explore(self.schema, self.catalogue, operation)
             return compile_operation(self.schema, self.catalogue, operation)
         except Unsupported as reason:
             reason.__traceback__ = None  # kept: not with the compiler's frames
@@ -136,7 +141,7 @@ class CompiledDocuments:
     ) -> Compiled | Unsupported | None:
         """The compiled answer; or why the standard path answers (None: unremarked)."""
         plan = self.plan(document, operation_name, digest)
-        if isinstance(plan, AnalysisPlan | ListPlan):
+        if isinstance(plan, FromRows):
             return await self.from_rows(plan, database, variables)
         if not isinstance(plan, Plan):
             return plan
@@ -161,10 +166,11 @@ class CompiledDocuments:
         return Compiled(data, counter[0], plan.operation)
 
     async def from_rows(
-        self, plan: AnalysisPlan | ListPlan, database: Database, variables: dict[str, Any] | None
+        self, plan: FromRows, database: Database, variables: dict[str, Any] | None
     ) -> Compiled | Unsupported:
-        """An analysis's or a list's answer, shaped from the rows of the resolver's query."""
-        coerced = get_variable_values(self.schema, plan.variables, variables or {})
+        """An analysis's, a list's or an exploring field's answer, shaped from the rows of
+        the resolver's query."""
+        coerced = get_variable_values(self.schema, plan.root.variables, variables or {})
         if isinstance(coerced, list):
             return Unsupported("arguments", "its variables or arguments do not hold")
         counter = [0]
@@ -174,15 +180,22 @@ class CompiledDocuments:
                 rows = await list_answer(
                     plan, self.strawberry, database, coerced, self.settings.max_page_size
                 )
+            elif isinstance(plan, ExplorePlan):
+                rows = await explore_answer(
+                    plan, self.strawberry, database, coerced, self.settings.max_page_size
+                )
             else:
                 rows = await analysis_answer(plan, self.strawberry, database, coerced)
         except Unsupported as reason:
             return reason
         except DeedgraphError:  # a timeout, say: the standard path answers in its words
             return Unsupported("database", "the compiled query failed")
+        except Exception:  # as in `answer`: the standard path answers, in its words
+            log.exception("a compiled answer failed; the standard path answers")
+            return Unsupported("database", "the compiled query failed")
         finally:
             query_counter.reset(token)
-        return Compiled(rows.data, counter[0], plan.operation, rows.truncated)
+        return Compiled(rows.data, counter[0], plan.root.operation, rows.truncated)
 
     def parameters(self, plan: Plan, variables: dict[str, Any] | None) -> dict[str, object] | None:
         """The root fields' ids, coerced as graphql-core coerces them; None on an error."""

@@ -17,16 +17,14 @@ from typing import Any
 
 from graphql import (
     FieldNode,
-    GraphQLField,
     GraphQLSchema,
     OperationDefinitionNode,
-    VariableDefinitionNode,
 )
 
 from api.compile.analyses import TYPENAME, named_type
 from api.compile.analyses import identity as identity_of
 from api.compile.catalogue import Catalogue
-from api.compile.compiler import Unsupported, fields_of, operation_name
+from api.compile.compiler import RootPlan, Unsupported, fields_of, one_root
 from api.fields.listing import LISTS, Listed
 from api.selection import names_detail
 from graph.queries.projections import Fetched, Links
@@ -55,16 +53,11 @@ Fields = tuple[tuple[str, int, Any], ...]
 
 @dataclass(frozen=True)
 class ListPlan:
-    response_name: str
-    field: GraphQLField
-    node: FieldNode
+    root: RootPlan
     listed: Listed
     detail: Fetched  # how much of each node the page fetches: only the links asked for
     total: bool  # totalCount is asked
     fields: Fields
-    typenames: tuple[str, ...]  # response names of the operation's own __typename
-    variables: tuple[VariableDefinitionNode, ...]
-    operation: str  # its name, for the request's log line and metrics
 
 
 def asks_list(operation: OperationDefinitionNode) -> bool:
@@ -74,22 +67,14 @@ def asks_list(operation: OperationDefinitionNode) -> bool:
 def compile_list(
     schema: GraphQLSchema, catalogue: Catalogue, operation: OperationDefinitionNode
 ) -> ListPlan:
-    assert schema.query_type is not None
-    roots = fields_of(operation)
-    asked = [n for n in roots if n.name.value != "__typename"]
-    if len(asked) != 1:
-        raise Unsupported("size", "one list per compiled document")
-    node = asked[0]
-    name = node.name.value
-    if name not in LISTS:
-        raise Unsupported("field", f"Query.{name} is not compiled")
-    listed = LISTS[name]
-    field = schema.query_type.fields[name]
+    root = one_root(schema, operation, LISTS, "list")
+    listed = LISTS[root.node.name.value]
+    field = root.field
     kind = listed.kind.__name__
     names: list[str] = []  # the node's own fields' names, for the detail they need
     fields: list[tuple[str, int, Any]] = []
     connection = named_type(field.type).name
-    for selection in fields_of(node):
+    for selection in fields_of(root.node):
         asked_name = selection.name.value
         response_name = selection.alias.value if selection.alias else asked_name
         if asked_name == "__typename":
@@ -108,16 +93,11 @@ def compile_list(
         else:
             raise Unsupported("field", f"{connection}.{asked_name} is not compiled")
     return ListPlan(
-        response_name=node.alias.value if node.alias else name,
-        field=field,
-        node=node,
+        root=root,
         listed=listed,
         detail=fetched(names, fields),
         total=any(f[1] == TOTAL for f in fields),
         fields=tuple(fields),
-        typenames=tuple(n.alias.value if n.alias else "__typename" for n in roots if n is not node),
-        variables=tuple(operation.variable_definitions or ()),
-        operation=operation_name(operation),
     )
 
 

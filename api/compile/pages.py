@@ -53,7 +53,7 @@ async def list_answer(
     """The answer, or Unsupported: the standard path answers."""
     listed = plan.listed
     try:
-        kwargs = resolver_arguments(schema, plan.field, plan.node, variables)
+        kwargs = resolver_arguments(schema, plan.root.field, plan.root.node, variables)
         pages = Pages(kwargs["first"], kwargs["after"], kwargs["last"], kwargs["before"])
         order = kwargs["order"]
         request = list_request(max_page_size, listed.label, kwargs["filter"], pages, order)
@@ -83,8 +83,8 @@ async def list_answer(
         connection = made(plan.fields, edges, facts, total)
     except (Violation, ValueError, KeyError, TypeError):
         raise Unsupported("error", "the answer has an error") from None
-    data: dict[str, Any] = {name: "Query" for name in plan.typenames}
-    data[plan.response_name] = connection
+    data: dict[str, Any] = {name: "Query" for name in plan.root.typenames}
+    data[plan.root.response_name] = connection
     return Rows(data, [])
 
 

@@ -39,7 +39,7 @@ async def analysis_answer(
 ) -> Rows:
     """The answer, or Unsupported: the standard path answers."""
     try:
-        kwargs = resolver_arguments(schema, plan.field, plan.node, variables)
+        kwargs = resolver_arguments(schema, plan.root.field, plan.root.node, variables)
         size = result_size(kwargs.pop("first", None))
         question = plan.question(database, **kwargs)
     except (GraphQLError, DeedgraphError, TypeError, ValueError):
@@ -49,7 +49,7 @@ async def analysis_answer(
         raise Unsupported("empty", "an empty answer is checked against its subject")
     truncated = []
     if len(rows) > size:
-        path = [plan.response_name]
+        path = [plan.root.response_name]
         truncated.append({"path": path, "shown": size, "total": None, "rest": rest_of(size)})
         rows = rows[:size]
     identities = {node["id"]: node for node in known(rows)}
@@ -61,8 +61,8 @@ async def analysis_answer(
         ]
     except (Violation, ValueError, KeyError, TypeError):
         raise Unsupported("error", "the answer has an error") from None
-    data: dict[str, Any] = {name: "Query" for name in plan.typenames}
-    data[plan.response_name] = items
+    data: dict[str, Any] = {name: "Query" for name in plan.root.typenames}
+    data[plan.root.response_name] = items
     return Rows(data, truncated)
 
 

@@ -11,7 +11,7 @@ import strawberry
 from api.context import Info
 from api.fields import FIRST, MIN_CONFIDENCE, REVIEWED_ONLY
 from api.fields.analysis import opened
-from api.fields.listing import page_size
+from api.fields.listing import sized
 from api.fields.questions import timeline_question
 from api.selection import asks_for, field_detail
 from api.types.build import build
@@ -30,14 +30,28 @@ from graph.errors import BadInputError
 from graph.queries import explore
 
 
+def search_size(max_page_size: int, text: str, first: int | None) -> int:
+    """How many hits a search may answer, its arguments checked (the compiled path's too)."""
+    if len(text) > 500:
+        raise BadInputError("text: at most 500 characters")
+    return sized(max_page_size, first)
+
+
+def neighborhood_check(max_page_size: int, depth: int, limit: int) -> None:
+    """A neighbourhood's arguments checked (the compiled path's too)."""
+    if not 1 <= depth <= 3:
+        raise BadInputError("depth: must be 1, 2 or 3")
+    if not 1 <= limit <= max_page_size:
+        raise BadInputError(f"limit: must be between 1 and {max_page_size}")
+
+
 @strawberry.type
 class SearchQuery:
     @strawberry.field(description="Full-text search over names, aliases and statement text.")
     async def search(self, info: Info, text: str, first: int | None = None) -> list[SearchHit]:
-        if len(text) > 500:
-            raise BadInputError("text: at most 500 characters")
+        size = search_size(info.context.settings.max_page_size, text, first)
         needed = field_detail(info, "entity")
-        hits = await explore.search(info.context.database, text, page_size(info, first), needed)
+        hits = await explore.search(info.context.database, text, size, needed)
         if needed == "full":
             info.context.remember([hit["node"] for hit in hits])
         return [SearchHit(score=hit["score"], entity=build(hit["node"])) for hit in hits]
@@ -86,12 +100,7 @@ class ExploreQuery:
     async def neighborhood(
         self, info: Info, id: strawberry.ID, depth: int = 1, limit: int = 100
     ) -> Graph | None:
-        if not 1 <= depth <= 3:
-            raise BadInputError("depth: must be 1, 2 or 3")
-        if not 1 <= limit <= info.context.settings.max_page_size:
-            raise BadInputError(
-                f"limit: must be between 1 and {info.context.settings.max_page_size}"
-            )
+        neighborhood_check(info.context.settings.max_page_size, depth, limit)
         edges = asks_for(info, "edges")
         row = await explore.neighborhood(info.context.database, id, depth, limit, edges=edges)
         if row is None:  # only now is it worth a query to say whether the id names anything

@@ -85,24 +85,31 @@ def node_label(row: NodeSummaryRow) -> str:
     return str(row.get("name") or figure_name(row) or row["id"])
 
 
-def graph_of(rows: list[NodeSummaryRow], edges: list[EdgeRow]) -> Graph:
-    nodes = [
-        GraphNode(id=strawberry.ID(row["id"]), label=node_label(row), type=row["type"])
-        for row in rows
+def drawn(rows: list[NodeSummaryRow], edges: list[EdgeRow]) -> list[EdgeRow]:
+    """The edges a graph of these nodes shows: retracted ends drop out, and an OPTIONAL
+    MATCH that found no edge has no id."""
+    present = {str(row["id"]) for row in rows}
+    return [
+        e
+        for e in edges
+        if e["id"] is not None and e["source"] in present and e["target"] in present
     ]
-    present = {str(node.id) for node in nodes}
+
+
+def graph_of(rows: list[NodeSummaryRow], edges: list[EdgeRow]) -> Graph:
     return Graph(
-        nodes=nodes,
+        nodes=[
+            GraphNode(id=strawberry.ID(row["id"]), label=node_label(row), type=row["type"])
+            for row in rows
+        ],
         edges=[
             GraphEdge(
-                id=strawberry.ID(e["id"]),
+                id=strawberry.ID(str(e["id"])),
                 source=strawberry.ID(e["source"]),
                 target=strawberry.ID(e["target"]),
                 type=e["type"],
                 properties=cast(JSON, e["props"]),
             )
-            for e in edges
-            # retracted ends drop out; an OPTIONAL MATCH that found no edge has no id
-            if e["id"] is not None and e["source"] in present and e["target"] in present
+            for e in drawn(rows, edges)
         ],
     )

@@ -23,14 +23,18 @@ NODE_SUMMARY: LiteralString = (
     "n {.id, .name, .metric, .value, type: [l IN labels(n) WHERE l <> 'Entity'][0]}"
 )
 # Variable-length bounds cannot be parameters: one literal pattern per allowed depth.
+# DISTINCT before the LIMIT lets the planner walk breadth first, each node once (Neo4j's
+# pruning expand), nearest first: at 10^6 a settlement's 2-hop neighbourhood read 1,721 db
+# hits instead of 4,523 (every path to 2,000), and a unit with 100,000 attacks answered in
+# 10-16 ms instead of 46-49 ms.
 DIGITS: dict[int, LiteralString] = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5", 6: "6"}
 NEIGHBOUR_NODES: dict[int, LiteralString] = {
     depth: "MATCH (c:Entity {id: $id}) OPTIONAL MATCH (c)-[:"
     + WALKED
     + "*1.."
     + DIGITS[depth]
-    + "]-(m:Entity) WITH c, m LIMIT $scan "
-    "WITH c, collect(DISTINCT m)[..$limit] AS others "
+    + "]-(m:Entity) WITH DISTINCT c, m LIMIT $scan "
+    "WITH c, collect(m)[..$limit] AS others "
     "WITH [n IN [c] + [o IN others WHERE o <> c] WHERE n.retracted IS NULL] AS ns "
     for depth in (1, 2, 3)
 }

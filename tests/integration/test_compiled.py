@@ -218,7 +218,7 @@ async def test_every_example_answers_alike_compiled_or_not(
 
 def test_unsupported_documents_say_why(compiled_api_url: str, api_url: str) -> None:
     cases = {
-        '{ search(text: "Sumy", first: 2) { score } }': "Query.search is not compiled",
+        '{ path(fromId: "a", toId: "b") { nodes { id } } }': "Query.path is not compiled",
         '{ attack(id: "x") { time { startEarliest } } }': "Attack.time is not compiled",
         '{ attack(id: "x") { ... on Attack { id } } }': "fragments are not compiled",
         '{ attack(id: "x") { id @include(if: true) } }': "directives are not compiled",
@@ -393,4 +393,4 @@ async def test_every_benchmark_question_answers_alike(
     flags = await asyncio.to_thread(run)
     for name in COMPILED:
         assert flags.pop(name) is True, name
-    assert flags == {"search": False, "neighbourhood": False}
+    assert flags == {}

@@ -51,7 +51,9 @@ def reason(document: str) -> object:
 
 
 def test_what_is_not_compiled_says_why_and_invalid_documents_are_left_alone() -> None:
-    assert reason('{ search(text: "a") { score } }') == "Query.search is not compiled"
+    assert reason('{ path(fromId: "a", toId: "b") { nodes { id } } }') == (
+        "Query.path is not compiled"
+    )
     assert reason('{ attack(id: "a") { sources { quotes } } }') == "Attack.sources is not compiled"
     assert reason('{ node(id: "a") { ... on Attack { kind } } }') == "fragments are not compiled"
     assert reason('{ node(id: "a") { id @skip(if: true) } }') == "directives are not compiled"

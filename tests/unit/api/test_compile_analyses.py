@@ -76,7 +76,7 @@ def test_what_is_not_compiled_under_an_analysis_says_why() -> None:
     )
     compiled = plan('{ __typename t: timeline(entityId: "a") { entity { id } } }')
     assert isinstance(compiled, AnalysisPlan)
-    assert compiled.response_name == "t" and compiled.typenames == ("__typename",)
+    assert compiled.root.response_name == "t" and compiled.root.typenames == ("__typename",)
 
 
 ATTACK = {"id": "a1", "labels": ["Attack", "Entity"], "retracted": None}
