@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import LiteralString, cast
 
+import neo4j
+
 from graph.errors import BadInputError, ServerError
 from graph.managed import server
 from graph.managed.admin import run_admin
 from graph.settings import Connection, ManagedServer
+from graph.store.changes import restored
 from graph.store.database import Database
 
 NODES_BESIDES_CATEGORIES: LiteralString = """
@@ -131,7 +134,28 @@ async def restore(connection: Connection, source: Path, *, force: bool = False) 
             run_admin(managed, arguments, "restore", f"load {source}", stdin=archive)
         except ServerError as error:
             raise ServerError(f"{error}; the graph is as it was") from None
+    await log_restore(connection, source.name)
     return Archive(source, source.stat().st_size, time.perf_counter() - started)
+
+
+async def log_restore(connection: Connection, source: str) -> None:
+    """The restored log's new epoch and its restore change (changes.restored), the server
+    started for them and stopped again: API workers still running drop the answers they
+    kept, and subscribers are told."""
+    assert connection.managed is not None
+    server.start(connection.managed)
+    try:
+        database = Database.connect(connection, timeout=60)
+        try:
+
+            async def work(tx: neo4j.AsyncManagedTransaction) -> None:
+                await restored(tx, source)
+
+            await database.write_transaction(work)
+        finally:
+            await database.close()
+    finally:
+        server.stop(connection.managed)
 
 
 @contextmanager

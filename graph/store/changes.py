@@ -42,6 +42,19 @@ MARK: LiteralString = (
     "OPTIONAL MATCH (log:ChangeLog {key: 'changes'}) RETURN log.epoch AS epoch, log.seq AS seq"
 )
 
+# A restored backup brings its log back, numbers and epoch included: a reader that kept an
+# answer numbered after the backup was taken would take the restored log's next changes for
+# the ones it saw. The restore gives the log a new epoch, and logs itself.
+RENEW: LiteralString = """
+MERGE (log:ChangeLog {key: 'changes'})
+SET log.epoch = randomUUID()
+"""
+# The last restore in the log (0 when there was none).
+LAST_RESTORE: LiteralString = """
+OPTIONAL MATCH (c:Change) WHERE c.operation = 'restore'
+RETURN coalesce(max(c.seq), 0) AS seq
+"""
+
 SINCE: LiteralString = """
 MATCH (c:Change) WHERE c.seq > $after
 RETURN c.seq AS seq, c.at AS at, c.operation AS operation, c.ids AS ids, c.kinds AS kinds,
@@ -96,6 +109,17 @@ async def record(tx: neo4j.AsyncManagedTransaction, change: Change) -> int:
     return int(rows[0]["seq"] or 0)
 
 
+async def restored(tx: neo4j.AsyncManagedTransaction, source: str | None) -> int:
+    """A restore's change: the log's new epoch, and the change itself."""
+    await run_in(tx, RENEW)
+    return await record(tx, Change("restore", (), (), source))
+
+
+async def last_restore(database: Database) -> int:
+    rows = cast(list[SeqRow], await database.read(LAST_RESTORE))
+    return int(rows[0]["seq"] or 0)
+
+
 async def latest(database: Database) -> int:
     """The number of the last change committed (0 before any)."""
     rows = cast(list[SeqRow], await database.read(LATEST))
@@ -104,7 +128,7 @@ async def latest(database: Database) -> int:
 
 async def mark(database: Database) -> tuple[str | None, int]:
     """The log's epoch and the number of its last change: unlike the number alone, never the
-    same for two different states of the log, unless a backup brought an old one back."""
+    same for two different states of the log (a restored backup's log gets a new epoch)."""
     rows = cast(list[MarkRow], await database.read(MARK))
     return (rows[0]["epoch"], int(rows[0]["seq"] or 0)) if rows else (None, 0)
 

@@ -83,6 +83,7 @@ class ChangeFeed:
         self.interval = interval
         self.subscribers: set[Subscriber] = set()
         self.seen = 0
+        self.epoch: str | None = None  # of the log `seen` numbers a change in
         self.task: asyncio.Task[None] | None = None
         self.lock = asyncio.Lock()
         self.polls = 0  # questions asked of the log, for tests and metrics
@@ -90,7 +91,7 @@ class ChangeFeed:
     async def join(self, kinds: frozenset[str] | None, within: str | None) -> Subscriber:
         async with self.lock:
             if self.task is None or self.task.done():
-                self.seen = await changes.latest(self.database)
+                self.epoch, self.seen = await changes.mark(self.database)
                 # A context of its own: the poller's queries are no request's.
                 self.task = asyncio.create_task(self.poll(), context=contextvars.Context())
             subscriber = Subscriber(kinds, within)
@@ -138,6 +139,12 @@ class ChangeFeed:
     async def step(self) -> int:
         """Read one batch after what was seen, and hand it out; returns how many were read."""
         self.polls += 1
+        epoch, _ = await changes.mark(self.database)
+        if epoch != self.epoch:
+            # Another log: a backup restored (its numbers went back; the restore's change is
+            # the first to hand out) or the graph emptied and written again (from its start).
+            self.seen = max(await changes.last_restore(self.database) - 1, 0)
+            self.epoch = epoch
         batch = await changes.since(self.database, self.seen, BATCH)
         if not batch:
             return 0

@@ -14,6 +14,7 @@ import pytest
 
 from graph.managed import server
 from graph.settings import Connection, ManagedServer
+from graph.store import changes
 from graph.store.constraints import create_schema
 from graph.store.database import Database
 from tests.integration.conftest import SEED
@@ -115,6 +116,35 @@ async def test_a_backup_restored_into_a_new_folder_gives_the_same_graph(
     assert result.returncode == 0, result.stderr
     assert await graph_of(elsewhere) == before
     assert len(before[0]) > 50  # the seed report, not an empty graph twice
+
+
+async def log_of(managed: ManagedServer) -> tuple[str | None, int, str]:
+    """A stopped server's change log: its epoch, its last number and that change's operation."""
+    server.start(managed)
+    try:
+        database = Database.connect(connection_to(managed), timeout=60)
+        try:
+            epoch, seq = await changes.mark(database)
+            [last] = await changes.since(database, seq - 1)
+            return epoch, seq, last["operation"]
+        finally:
+            await database.close()
+    finally:
+        server.stop(managed)
+
+
+async def test_a_restored_log_has_a_new_epoch_and_logs_the_restore(
+    original: ManagedServer, dump: Path, tmp_path: Path
+) -> None:
+    again = replace(original, state_dir=tmp_path / "again", bolt_port=free_port())
+    result = cli(again, "restore", str(dump))
+    assert result.returncode == 0, result.stderr
+    epoch, seq, operation = await log_of(again)
+    original_epoch, original_seq, _ = await log_of(original)
+    # API workers that kept answers numbered in the original's log drop them (a new epoch),
+    # and subscribers are handed the restore.
+    assert epoch != original_epoch
+    assert (seq, operation) == (original_seq + 1, "restore")
 
 
 def test_a_backup_is_not_written_over_an_existing_file_unless_forced(
