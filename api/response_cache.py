@@ -49,32 +49,34 @@ class Entry:
     epoch: str | None = None  # the change log's (changes.mark)
 
 
-# Whether a document's operation is a query, by the document's digest and the operation's
-# name: a document is parsed here once, not per request (digests, not documents, are kept).
+# Whether a document's operation is a query, and its name, by the document's digest and the
+# request's operation name: a document is parsed here once, not per request (digests, not
+# documents, are kept).
 KINDS_KEPT = 512
-_kinds: dict[tuple[str, str | None], bool] = {}
+_queries: dict[tuple[str, str | None], str | None] = {}
 
 
 def digest_of(document: str) -> str:
     return hashlib.sha256(document.encode()).hexdigest()
 
 
-def is_query(document: str, operation_name: str | None, digest: str | None = None) -> bool:
-    """True when the operation the request runs is a query (not a mutation or subscription).
-    A document that does not parse, or names no single operation, is left to the standard
-    path, which answers with its error."""
+def query_name(document: str, operation_name: str | None, digest: str | None = None) -> str | None:
+    """The name of the operation the request runs ("" for an anonymous one) when it is a
+    query; None for a mutation or a subscription. A document that does not parse, or names
+    no single operation, is left to the standard path, which answers with its error: None."""
     key = (digest or digest_of(document), operation_name)
-    known = _kinds.get(key)
-    if known is not None:
-        return known
+    if key in _queries:
+        return _queries[key]
     try:
         operation = get_operation_ast(parse(document), operation_name)
     except GraphQLError:
-        return False
-    found = operation is not None and operation.operation is OperationType.QUERY
-    if len(_kinds) >= KINDS_KEPT:
-        _kinds.clear()
-    _kinds[key] = found
+        return None
+    found = None
+    if operation is not None and operation.operation is OperationType.QUERY:
+        found = operation.name.value if operation.name else ""
+    if len(_queries) >= KINDS_KEPT:
+        _queries.clear()
+    _queries[key] = found
     return found
 
 

@@ -30,7 +30,7 @@ from api.compile.documents import Compiled, CompiledDocuments
 from api.context import Context
 from api.media import JSON, coded, failed_before_execution, negotiate, request_error
 from api.middleware.request_log import note_outcome, request_record
-from api.response_cache import ResponseCache, cache_key, digest_of, is_query
+from api.response_cache import ResponseCache, cache_key, digest_of, query_name
 from api.trusted_documents import TrustedDocuments
 from graph.settings import Settings
 
@@ -205,8 +205,12 @@ class DeedgraphGraphQL(GraphQL[Context, None]):
         if self.cache is None or query is None:
             return await answer()
         digest = digest_of(query)
-        if not is_query(query, request_data.operation_name, digest):
+        operation = query_name(query, request_data.operation_name, digest)
+        if operation is None:
             return await answer()
+        record = request_record(request.scope)
+        if record is not None:  # a hit runs no operation to name it (api/extensions/query_count.py)
+            record.operation = operation
         role = context.api_key.role if context.api_key is not None else "anonymous"
         key = cache_key(query, request_data.operation_name, request_data.variables, role, digest)
         return await self.cache.through(key, context.database, lambda: answer(digest))

@@ -54,17 +54,29 @@ def counted(url: str, outcome: str) -> float:
     return 0.0
 
 
+def answered(url: str, operation: str) -> float:
+    """Requests counted under this operation's name, whatever their path and code."""
+    text = httpx.get(url + "/metrics", timeout=30).text
+    return sum(
+        float(line.split()[-1])
+        for line in text.splitlines()
+        if line.startswith("deedgraph_requests_total{") and f'operation="{operation}"' in line
+    )
+
+
 async def test_a_repeated_query_is_a_hit_until_a_write_and_never_a_mutation(
     seeded: Database, connection: Connection
 ) -> None:
     settings = app_settings({"DEEDGRAPH_RESPONSE_CACHE": "true", "DEEDGRAPH_API_KEYS": KEYS})
     with running_app(create_app(connection, settings)) as url:
         hits, misses = counted(url, "hit"), counted(url, "miss")
+        named = answered(url, "Statements")
         first = ask(url, STATEMENTS)
         again = ask(url, STATEMENTS)
         assert (first["extensions"]["cache"], again["extensions"]["cache"]) == ("miss", "hit")
         assert again["data"] == first["data"] and again["extensions"]["cypherQueries"] == 0
         assert (counted(url, "hit"), counted(url, "miss")) == (hits + 1, misses + 1)
+        assert answered(url, "Statements") == named + 2  # the hit under its name too
         # Another role, other variables: entries of their own.
         assert ask(url, STATEMENTS, key=READER_KEY)["extensions"]["cache"] == "miss"
         assert ask(url, ACTORS, {"first": 5})["extensions"]["cache"] == "miss"

@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import pytest
 
-from api.response_cache import ResponseCache, cache_key, is_query
+from api.response_cache import ResponseCache, cache_key, query_name
 
 
 def test_only_queries_are_cached() -> None:
-    assert is_query("{ version }", None)
-    assert is_query("query A { version } mutation B { x }", "A")
-    assert not is_query("query A { version } mutation B { x }", "B")
-    assert not is_query("query A { version } query B { version }", None)  # which one?
-    assert not is_query("mutation { x }", None)
-    assert not is_query("subscription { x }", None)
-    assert not is_query("{ version", None)  # left to the standard path's error
+    assert query_name("{ version }", None) is not None
+    assert query_name("query A { version } mutation B { x }", "A") is not None
+    assert query_name("query A { version } mutation B { x }", "B") is None
+    assert query_name("query A { version } query B { version }", None) is None  # which one?
+    assert query_name("mutation { x }", None) is None
+    assert query_name("subscription { x }", None) is None
+    assert query_name("{ version", None) is None  # left to the standard path's error
+
+
+def test_a_query_is_named_as_the_request_log_names_it() -> None:
+    assert query_name("query Dashboard { version }", None) == "Dashboard"
+    assert query_name("{ version }", None) == ""
+    assert query_name("query A { version } mutation B { x }", "A") == "A"
+    assert query_name("query A { version } mutation B { x }", "B") is None
 
 
 def test_the_key_holds_document_operation_variables_and_role() -> None:
