@@ -119,6 +119,38 @@ def both(client: httpx.Client, compiled: str, standard: str, document: str) -> t
     return seen(status, body), seen(standard_status, standard_body), body.get("extensions") or {}
 
 
+async def answered_alike(
+    compiled_url: str,
+    standard_url: str,
+    draw: Callable[[st.DataObject], str],
+    reasons: tuple[str, ...],
+    examples: int = EXAMPLES,
+) -> list[bool | str]:
+    """Documents drawn by `draw`, each asked of both paths: the same status, data, errors and
+    truncation; when not compiled, one of `reasons` (what the standard path must say itself).
+    Each document's outcome: True, or the reason it was not compiled."""
+    outcomes: list[bool | str] = []
+
+    def run() -> None:
+        with httpx.Client(timeout=30) as client:
+
+            @generated(examples)
+            @given(data=st.data())
+            def compare(data: st.DataObject) -> None:
+                document = draw(data)
+                compiled, standard, extensions = both(client, compiled_url, standard_url, document)
+                assert compiled == standard, document
+                assert "compiled" in extensions, document
+                if extensions["compiled"] is False:
+                    assert extensions["compiledReason"] in reasons, (document, extensions)
+                outcomes.append(extensions["compiled"] or extensions["compiledReason"])
+
+            compare()
+
+    await asyncio.to_thread(run)
+    return outcomes
+
+
 async def test_generated_analyses_answer_alike(
     world: Database,  # noqa: F811
     compiled_api_url: str,  # noqa: F811
@@ -126,39 +158,26 @@ async def test_generated_analyses_answer_alike(
 ) -> None:
     ids = await subjects(world)
 
-    outcomes: list[bool] = []
+    def draw(data: st.DataObject) -> str:
+        root = data.draw(st.sampled_from(sorted(ANALYSES)))
+        row_type, subject, others = ANALYSES[root]
+        arguments = [f'{subject}: "{data.draw(st.sampled_from(ids[subject]))}"']
+        arguments += data.draw(
+            st.lists(st.sampled_from(others), max_size=2, unique_by=argument_name)
+        )
+        first = data.draw(st.sampled_from([None, 0, 1, 2, 600]))
+        if first is not None:
+            arguments.append(f"first: {first}")
+        fields = data.draw(selection(ROWS[row_type]))
+        alias = data.draw(st.sampled_from(["", "answer: "]))
+        return f"{{ {alias}{root}({', '.join(arguments)}) {{ {fields} }} }}"
 
-    def run() -> None:
-        with httpx.Client(timeout=30) as client:
-
-            @generated(EXAMPLES)
-            @given(data=st.data())
-            def compare(data: st.DataObject) -> None:
-                root = data.draw(st.sampled_from(sorted(ANALYSES)))
-                row_type, subject, others = ANALYSES[root]
-                arguments = [f'{subject}: "{data.draw(st.sampled_from(ids[subject]))}"']
-                arguments += data.draw(
-                    st.lists(st.sampled_from(others), max_size=2, unique_by=argument_name)
-                )
-                first = data.draw(st.sampled_from([None, 0, 1, 2, 600]))
-                if first is not None:
-                    arguments.append(f"first: {first}")
-                fields = data.draw(selection(ROWS[row_type]))
-                alias = data.draw(st.sampled_from(["", "answer: "]))
-                document = f"{{ {alias}{root}({', '.join(arguments)}) {{ {fields} }} }}"
-                compiled, standard, extensions = both(client, compiled_api_url, api_url, document)
-                assert compiled == standard, document
-                assert "compiled" in extensions, document
-                outcomes.append(extensions["compiled"])
-                if extensions["compiled"] is False:  # only what the standard path must say
-                    assert extensions["compiledReason"] in (
-                        "its arguments do not hold",
-                        "an empty answer is checked against its subject",
-                    ), (document, extensions)
-
-            compare()
-
-    await asyncio.to_thread(run)
+    outcomes = await answered_alike(
+        compiled_api_url,
+        api_url,
+        draw,
+        ("its arguments do not hold", "an empty answer is checked against its subject"),
+    )
     # Many draws find nothing (a subject with no rows, a narrow window): those fall back, so
     # only a few must be compiled (11 of 60 on a fresh test graph; the mission's questions
     # are compiled for certain in the next test).

@@ -10,14 +10,12 @@ import os
 from typing import Any
 
 import httpx
-from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.store.database import Database
 from tests.integration.test_compiled import compiled_api_url  # noqa: F401
-from tests.integration.test_compiled_analyses import argument_name, both, under
+from tests.integration.test_compiled_analyses import answered_alike, argument_name, both, under
 from tests.integration.test_two_paths import RETRACTED, world  # noqa: F401
-from tests.support import generated
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
 
@@ -77,43 +75,25 @@ async def test_generated_exploring_answers_answer_alike(
     api_url: str,
 ) -> None:
     words, ids = await words_and_ids(world)
-    outcomes: list[bool] = []
 
-    def run() -> None:
-        with httpx.Client(timeout=30) as client:
+    def draw(data: st.DataObject) -> str:
+        alias = data.draw(st.sampled_from(["", "answer: "]))
+        if data.draw(st.booleans()):
+            text = data.draw(st.sampled_from(words)).replace('"', '\\"')
+            first = data.draw(st.sampled_from(FIRST))
+            return f'{{ {alias}search(text: "{text}"{first}) {{ {data.draw(HIT)} }} }}'
+        id = data.draw(st.sampled_from(ids))
+        depth = data.draw(st.sampled_from(DEPTH))
+        limit = data.draw(st.sampled_from(LIMIT))
+        fields = data.draw(GRAPH)
+        return f'{{ {alias}neighborhood(id: "{id}"{depth}{limit}) {{ {fields} }} }}'
 
-            @generated(EXAMPLES)
-            @given(data=st.data())
-            def compare(data: st.DataObject) -> None:
-                alias = data.draw(st.sampled_from(["", "answer: "]))
-                if data.draw(st.booleans()):
-                    text = data.draw(st.sampled_from(words)).replace('"', '\\"')
-                    first = data.draw(
-                        st.sampled_from(["", ", first: 0", ", first: 3", ", first: 501"])
-                    )
-                    document = f'{{ {alias}search(text: "{text}"{first}) {{ {data.draw(HIT)} }} }}'
-                else:
-                    id = data.draw(st.sampled_from(ids))
-                    depth = data.draw(
-                        st.sampled_from(["", ", depth: 2", ", depth: 3", ", depth: 4"])
-                    )
-                    limit = data.draw(
-                        st.sampled_from(["", ", limit: 5", ", limit: 0", ", limit: 9999"])
-                    )
-                    fields = data.draw(GRAPH)
-                    document = f'{{ {alias}neighborhood(id: "{id}"{depth}{limit}) {{ {fields} }} }}'
-                compiled, standard, extensions = both(client, compiled_api_url, api_url, document)
-                assert compiled == standard, document
-                outcomes.append(extensions["compiled"])
-                if extensions["compiled"] is False:  # only what the standard path must say
-                    assert extensions["compiledReason"] in (
-                        "its arguments do not hold",
-                        "an empty neighbourhood is checked against its id",
-                    ), (document, extensions)
-
-            compare()
-
-    await asyncio.to_thread(run)
+    outcomes = await answered_alike(
+        compiled_api_url,
+        api_url,
+        draw,
+        ("its arguments do not hold", "an empty neighbourhood is checked against its id"),
+    )
     assert outcomes.count(True) >= len(outcomes) // 3, outcomes
 
 

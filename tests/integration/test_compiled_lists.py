@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from typing import Any
 
 import httpx
-from hypothesis import given
 from hypothesis import strategies as st
 
 from api.compile.catalogue import RELATIONS, Catalogue
@@ -19,9 +17,9 @@ from api.fields.listing import LISTS
 from api.schema import build_schema
 from graph.store.database import Database
 from tests.integration.test_compiled import ask, compiled_api_url  # noqa: F401
-from tests.integration.test_compiled_analyses import argument_name, both, under
+from tests.integration.test_compiled_analyses import answered_alike, argument_name, both, under
 from tests.integration.test_two_paths import world  # noqa: F401
-from tests.support import app_settings, generated
+from tests.support import app_settings
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
 CATALOGUE = Catalogue(build_schema(app_settings({})))
@@ -91,45 +89,37 @@ def connection_selection(kind: str) -> st.SearchStrategy[str]:
     return fields.map(" ".join)
 
 
+def some_of(arguments: list[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(arguments), max_size=2, unique_by=argument_name)
+
+
 async def test_generated_lists_answer_alike(
     world: Database,  # noqa: F811
     compiled_api_url: str,  # noqa: F811
     api_url: str,
 ) -> None:
-    outcomes: list[Any] = []
+    def draw(data: st.DataObject) -> str:
+        root = data.draw(st.sampled_from(sorted(LISTS)))
+        kind = LISTS[root].kind.__name__
+        filters = data.draw(st.lists(st.sampled_from(FILTERS), max_size=2, unique_by=argument_name))
+        arguments = data.draw(
+            st.lists(st.sampled_from(PAGING), max_size=2, unique_by=argument_name)
+        )
+        if filters:
+            arguments.append(f"filter: {{{', '.join(filters)}}}")
+        fields = data.draw(connection_selection(kind))
+        listed = f"{root}({', '.join(arguments)})" if arguments else root
+        return f"{{ {listed} {{ {fields} }} }}"
 
-    def run() -> None:
-        with httpx.Client(timeout=30) as client:
-
-            @generated(EXAMPLES)
-            @given(data=st.data())
-            def compare(data: st.DataObject) -> None:
-                root = data.draw(st.sampled_from(sorted(LISTS)))
-                kind = LISTS[root].kind.__name__
-                filters = data.draw(
-                    st.lists(st.sampled_from(FILTERS), max_size=2, unique_by=argument_name)
-                )
-                arguments = data.draw(
-                    st.lists(st.sampled_from(PAGING), max_size=2, unique_by=argument_name)
-                )
-                if filters:
-                    arguments.append(f"filter: {{{', '.join(filters)}}}")
-                fields = data.draw(connection_selection(kind))
-                listed = f"{root}({', '.join(arguments)})" if arguments else root
-                document = f"{{ {listed} {{ {fields} }} }}"
-                compiled, standard, extensions = both(client, compiled_api_url, api_url, document)
-                assert compiled == standard, document
-                assert "compiled" in extensions, document
-                outcomes.append(extensions["compiled"] or extensions["compiledReason"])
-                if extensions["compiled"] is False:  # only what the standard path must say
-                    assert extensions["compiledReason"] in (
-                        "its arguments do not hold",
-                        "an empty page near a place is checked against the place",
-                    ), (document, extensions)
-
-            compare()
-
-    await asyncio.to_thread(run)
+    outcomes = await answered_alike(
+        compiled_api_url,
+        api_url,
+        draw,
+        (
+            "its arguments do not hold",
+            "an empty page near a place is checked against the place",
+        ),
+    )
     # Many generated arguments are refused (a near filter on actors, first: 900) and fall back:
     # only a few must be compiled (the paging test below compiles every page for certain).
     assert outcomes.count(True) >= min(5, len(outcomes) // 4), outcomes
