@@ -111,13 +111,19 @@ def write_peer_type_defs(directory: Path) -> None:
 
 async def parameters(driver: neo4j.AsyncDriver) -> dict[str, dict[str, Any]]:
     """A moratorium on energy in the middle of the world's time, the aggressor, and its
-    busiest unit's timeline from a day in the middle."""
+    busiest unit's timeline from a day in the middle. A small world (three agreements, each
+    of a scope drawn at random) may have no such moratorium: then an energy one from any
+    time, else its first agreement."""
     records, _, _ = await driver.execute_query(
         "MATCH (g:Agreement) WHERE g.id STARTS WITH 'syn-' "
-        "AND 'energy_infrastructure' IN g.scope AND g.startEarliest >= datetime('2024-06-01') "
-        "RETURN g.id AS id ORDER BY g.startEarliest, g.id LIMIT 1",
+        "WITH g, 'energy_infrastructure' IN g.scope AS energy "
+        "RETURN g.id AS id "
+        "ORDER BY energy AND g.startEarliest >= datetime('2024-06-01') DESC, energy DESC, "
+        "g.startEarliest, g.id LIMIT 1",
         database_="neo4j",
     )
+    if not records:
+        raise SystemExit("the synthetic world has no agreement: generate more events")
     agreement = records[0]["id"]
     return {
         "attacks_after_agreement": {"agreement": agreement, "days": 30.0, "first": SIZE},
