@@ -149,10 +149,6 @@ class AnalysisPlan:
     required: tuple[Named, ...]
 
 
-def asks_analysis(operation: OperationDefinitionNode) -> bool:
-    return any(root.name.value in QUESTIONS for root in fields_of(operation))
-
-
 def compile_analysis(schema: GraphQLSchema, operation: OperationDefinitionNode) -> AnalysisPlan:
     """One analysis root field (and any `__typename` beside it) to its plan."""
     root = one_root(schema, operation, QUESTIONS, "analysis")

@@ -128,6 +128,11 @@ class RootPlan:
     operation: str  # its name, for the request's log line and metrics
 
 
+def asks(operation: OperationDefinitionNode, names: Container[str]) -> bool:
+    """Whether the operation asks for one of these root fields."""
+    return any(root.name.value in names for root in fields_of(operation))
+
+
 def one_root(
     schema: GraphQLSchema, operation: OperationDefinitionNode, names: Container[str], what: str
 ) -> RootPlan:

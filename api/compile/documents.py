@@ -31,15 +31,16 @@ from graphql import (
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, QueryDepthLimiter
 
-from api.compile.analyses import AnalysisPlan, asks_analysis, compile_analysis
+from api.compile.analyses import QUESTIONS, AnalysisPlan, compile_analysis
 from api.compile.catalogue import Catalogue
-from api.compile.compiler import Plan, Unsupported, compile_operation
+from api.compile.compiler import Plan, Unsupported, asks, compile_operation
 from api.compile.cypher import PARAMETERS
-from api.compile.explore import ExplorePlan, asks_explore, compile_explore, explore_answer
-from api.compile.lists import ListPlan, asks_list, compile_list
+from api.compile.explore import EXPLORED, ExplorePlan, compile_explore, explore_answer
+from api.compile.lists import ListPlan, compile_list
 from api.compile.pages import list_answer
 from api.compile.rows import analysis_answer
 from api.compile.shape import Violation, answer_of
+from api.fields.listing import LISTS
 from graph.errors import DeedgraphError
 from graph.queries.compiled import compiled_answer
 from graph.settings import Settings
@@ -120,11 +121,11 @@ class CompiledDocuments:
         if validate(self.schema, parsed, self.rules):
             return NOT_COMPILED
         try:
-            if asks_analysis(operation):
+            if asks(operation, QUESTIONS):
                 return compile_analysis(self.schema, operation)
-            if asks_list(operation):
+            if asks(operation, LISTS):
                 return compile_list(self.schema, self.catalogue, operation)
-            if asks_explore(operation):
+            if asks(operation, EXPLORED):
                 return compile_explore(self.schema, self.catalogue, operation)
             return compile_operation(self.schema, self.catalogue, operation)
         except Unsupported as reason:

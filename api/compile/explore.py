@@ -77,10 +77,6 @@ class ExplorePlan:
     edges: bool  # a graph's edges are asked (the resolver's asks_for)
 
 
-def asks_explore(operation: OperationDefinitionNode) -> bool:
-    return any(root.name.value in EXPLORED for root in fields_of(operation))
-
-
 def compile_explore(
     schema: GraphQLSchema, catalogue: Catalogue, operation: OperationDefinitionNode
 ) -> ExplorePlan:

@@ -60,10 +60,6 @@ class ListPlan:
     fields: Fields
 
 
-def asks_list(operation: OperationDefinitionNode) -> bool:
-    return any(root.name.value in LISTS for root in fields_of(operation))
-
-
 def compile_list(
     schema: GraphQLSchema, catalogue: Catalogue, operation: OperationDefinitionNode
 ) -> ListPlan:

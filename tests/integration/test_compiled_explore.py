@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from graph.store.database import Database
 from tests.integration.test_compiled import compiled_api_url  # noqa: F401
-from tests.integration.test_compiled_analyses import answered_alike, argument_name, both, under
+from tests.integration.test_compiled_analyses import (
+    answered_alike,
+    argument_name,
+    both,
+    compiled_alike,
+    under,
+)
 from tests.integration.test_two_paths import RETRACTED, world  # noqa: F401
 
 EXAMPLES = int(os.environ.get("DEEDGRAPH_FUZZ_EXAMPLES", "60"))
@@ -108,15 +114,7 @@ async def test_the_benchmark_questions_are_compiled_in_one_query(
         "{ nodes { id label type } edges { source target type properties } } }",
     ]
 
-    def run() -> list[tuple[Any, ...]]:
-        with httpx.Client(timeout=30) as client:
-            return [both(client, compiled_api_url, api_url, d) for d in documents]
-
-    answers = await asyncio.to_thread(run)
-    for document, (compiled, standard, extensions) in zip(documents, answers, strict=True):
-        assert compiled == standard, document
-        assert extensions["compiled"] is True, (document, extensions)
-        assert extensions["cypherQueries"] == 1
+    answers = await compiled_alike(compiled_api_url, api_url, documents)
     hits = answers[0][0][1]["search"]
     assert hits and any(hit["entity"]["id"] == "actor:russia" for hit in hits)
     graph = answers[1][0][1]["g"]

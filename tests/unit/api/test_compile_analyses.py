@@ -11,22 +11,14 @@ from graphql import GraphQLObjectType
 
 from api.compile.analyses import QUESTIONS, ROWS, AnalysisPlan, Named, Nested
 from api.compile.compiler import Unsupported
-from api.compile.documents import CompiledDocuments
 from api.compile.rows import entity, made
-from api.schema import build_schema
-from graph.settings import Settings
+from tests.unit.api.planned import SCHEMA, planned
 
-SETTINGS = Settings.from_env({"DEEDGRAPH_COMPILE_AFTER": "1"})
-SCHEMA = build_schema(SETTINGS)
 QUERY = SCHEMA._schema.query_type
 
 
 def plan(document: str) -> AnalysisPlan | str | None:
-    found = CompiledDocuments(SCHEMA, SETTINGS).plan(document, None, "h")
-    if isinstance(found, Unsupported):
-        return found.message
-    assert found is None or isinstance(found, AnalysisPlan)
-    return found
+    return planned(document, AnalysisPlan)
 
 
 def test_each_question_takes_its_resolvers_arguments() -> None:

@@ -6,22 +6,13 @@ from __future__ import annotations
 import pytest
 
 from api.compile.compiler import Unsupported
-from api.compile.documents import CompiledDocuments
 from api.compile.explore import ExplorePlan, made
-from api.schema import build_schema
 from api.types.explore import drawn
-from graph.settings import Settings
-
-SETTINGS = Settings.from_env({"DEEDGRAPH_COMPILE_AFTER": "1"})
-SCHEMA = build_schema(SETTINGS)
+from tests.unit.api.planned import planned
 
 
 def plan(document: str) -> ExplorePlan | str | None:
-    found = CompiledDocuments(SCHEMA, SETTINGS).plan(document, None, "h")
-    if isinstance(found, Unsupported):
-        return found.message
-    assert found is None or isinstance(found, ExplorePlan)
-    return found
+    return planned(document, ExplorePlan)
 
 
 def test_a_search_fetches_as_much_of_its_entities_as_their_fields_need() -> None:

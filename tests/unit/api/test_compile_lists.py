@@ -3,24 +3,14 @@ the standard path's in tests/integration/test_compiled_lists.py)."""
 
 from __future__ import annotations
 
-from api.compile.compiler import Unsupported
-from api.compile.documents import CompiledDocuments
 from api.compile.lists import ListPlan
 from api.compile.pages import made
-from api.schema import build_schema
 from graph.queries.projections import Fetched, Links
-from graph.settings import Settings
-
-SETTINGS = Settings.from_env({"DEEDGRAPH_COMPILE_AFTER": "1"})
-SCHEMA = build_schema(SETTINGS)
+from tests.unit.api.planned import planned
 
 
 def plan(document: str) -> ListPlan | str | None:
-    found = CompiledDocuments(SCHEMA, SETTINGS).plan(document, None, "h")
-    if isinstance(found, Unsupported):
-        return found.message
-    assert found is None or isinstance(found, ListPlan)
-    return found
+    return planned(document, ListPlan)
 
 
 def test_a_page_fetches_what_its_nodes_ask_and_of_their_links_only_the_types_asked() -> None:
